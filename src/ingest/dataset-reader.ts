@@ -1,0 +1,178 @@
+// Reads curated dataset files (YAML) into Datasets. Every problem is reported with its file, line and column, all of
+// a file's problems at once; references are checked across all the files read together.
+
+import { readFile, readdir, stat } from "node:fs/promises";
+import { join, relative } from "node:path";
+import { LineCounter, parseDocument, isNode, type Document } from "yaml";
+import type { z } from "zod";
+import { datasetFileSchema, type DatasetFile } from "../model/dataset-schema.ts";
+import { isRelationType, RELATION_TYPE_NAMES, type RelationType } from "../model/relations.ts";
+import { suggest } from "../model/suggest.ts";
+import type { Dataset } from "../model/types.ts";
+import { InvalidInputError, type InputIssue } from "./errors.ts";
+
+type Path = readonly (string | number)[];
+
+interface ParsedFile {
+  file: string;
+  doc: Document;
+  lines: LineCounter;
+  content?: DatasetFile;
+}
+
+function positionOf(parsed: Pick<ParsedFile, "doc" | "lines">, path: Path): { line: number; column: number } {
+  // Walk up the path until a node with a source range is found (a missing key points at its parent).
+  for (let depth = path.length; depth >= 0; depth--) {
+    const node = depth === 0 ? parsed.doc.contents : parsed.doc.getIn(path.slice(0, depth), true);
+    if (isNode(node) && node.range) {
+      const pos = parsed.lines.linePos(node.range[0]);
+      return { line: pos.line, column: pos.col };
+    }
+  }
+  return { line: 1, column: 1 };
+}
+
+function describePath(content: unknown, path: Path): string {
+  // "relation r7" reads better than "relations.6" when the item has an id.
+  if (path.length >= 2 && typeof path[1] === "number") {
+    const list = (content as Record<string, unknown[]> | undefined)?.[path[0] as string];
+    const item = Array.isArray(list) ? (list[path[1]] as { id?: unknown } | undefined) : undefined;
+    const noun = { sources: "source", entities: "entity", relations: "relation" }[path[0] as string] ?? String(path[0]);
+    const who = typeof item?.id === "string" ? `${noun} "${item.id}"` : `${noun} #${path[1] + 1}`;
+    const rest = path.slice(2).join(".");
+    return rest ? `${who}: '${rest}'` : who;
+  }
+  return path.length ? `'${path.join(".")}'` : "file";
+}
+
+/** Parses and checks the structure of one file; cross-file checks come later. */
+export function parseDatasetText(text: string, file: string): { parsed: ParsedFile; issues: InputIssue[] } {
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: true, uniqueKeys: true });
+  const parsed: ParsedFile = { file, doc, lines };
+  const issues: InputIssue[] = [];
+  if (doc.errors.length > 0) {
+    for (const err of doc.errors) {
+      const pos = err.linePos?.[0] ?? { line: 1, col: 1 };
+      issues.push({ file, line: pos.line, column: pos.col, message: `YAML syntax error: ${err.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "")}` });
+    }
+    return { parsed, issues };
+  }
+  const raw = doc.toJS();
+  const result = datasetFileSchema.safeParse(raw ?? {});
+  if (!result.success) {
+    for (const issue of result.error.issues as z.core.$ZodIssue[]) {
+      const path = issue.path as (string | number)[];
+      let message = issue.message;
+      if (issue.code === "unrecognized_keys") message = `unknown field${issue.keys.length > 1 ? "s" : ""} ${issue.keys.map((k) => `'${k}'`).join(", ")}`;
+      const { line, column } = positionOf(parsed, issue.code === "unrecognized_keys" ? [...path, issue.keys[0]!] : path);
+      issues.push({ file, line, column, message: `${describePath(raw, path)}: ${message}` });
+    }
+    return { parsed, issues };
+  }
+  parsed.content = result.data;
+  return { parsed, issues };
+}
+
+/** Checks what only all files together can tell: unknown types, dangling references and duplicate ids. */
+function checkReferences(files: ParsedFile[]): InputIssue[] {
+  const issues: InputIssue[] = [];
+  const at = (p: ParsedFile, path: Path, message: string) => issues.push({ file: p.file, ...positionOf(p, path), message });
+  const entityIds = new Map<string, string>();
+  const sourceIds = new Map<string, string>();
+  const relationIds = new Map<string, string>();
+  const datasetIds = new Map<string, string>();
+  const remember = (seen: Map<string, string>, p: ParsedFile, path: Path, id: string, noun: string) => {
+    const where = `${p.file}:${positionOf(p, path).line}`;
+    const first = seen.get(id);
+    if (first) at(p, path, `duplicate ${noun} id "${id}" (first defined at ${first})`);
+    else seen.set(id, where);
+  };
+  for (const p of files) {
+    const c = p.content!;
+    remember(datasetIds, p, ["dataset", "id"], c.dataset.id, "dataset");
+    c.sources.forEach((s, i) => remember(sourceIds, p, ["sources", i, "id"], s.id, "source"));
+    c.entities.forEach((e, i) => remember(entityIds, p, ["entities", i, "id"], e.id, "entity"));
+    c.relations.forEach((r, i) => remember(relationIds, p, ["relations", i, "id"], r.id, "relation"));
+  }
+  const hint = (value: string, candidates: Iterable<string>) => {
+    const s = suggest(value, candidates);
+    return s ? ` (did you mean ${s}?)` : "";
+  };
+  for (const p of files) {
+    p.content!.relations.forEach((r, i) => {
+      if (!isRelationType(r.type)) {
+        at(p, ["relations", i, "type"], `relation "${r.id}" has unknown type "${r.type}"${hint(r.type, RELATION_TYPE_NAMES)}`);
+      }
+      for (const end of ["from", "to"] as const) {
+        if (!entityIds.has(r[end])) {
+          at(p, ["relations", i, end], `relation "${r.id}": '${end}' names no entity "${r[end]}"${hint(r[end], entityIds.keys())}`);
+        }
+      }
+      if (r.from === r.to && entityIds.has(r.from)) at(p, ["relations", i, "to"], `relation "${r.id}" links "${r.from}" to itself`);
+      if (r.date && (r.validFrom || r.validTo)) {
+        at(p, ["relations", i, "date"], `relation "${r.id}": give either 'date' (an event) or 'validFrom'/'validTo' (a standing fact), not both`);
+      }
+      r.evidence.forEach((ev, j) => {
+        if (!sourceIds.has(ev.source)) {
+          at(p, ["relations", i, "evidence", j, "source"], `relation "${r.id}": evidence names no source "${ev.source}"${hint(ev.source, sourceIds.keys())}`);
+        }
+      });
+    });
+  }
+  return issues;
+}
+
+function toDataset(p: ParsedFile): Dataset {
+  const c = p.content!;
+  return {
+    info: c.dataset,
+    file: p.file,
+    sources: c.sources,
+    entities: c.entities,
+    relations: c.relations.map((r) => ({ ...r, type: r.type as RelationType })),
+  };
+}
+
+/** Reads dataset texts given as [file, text] pairs; throws InvalidInputError with every issue if any is invalid. */
+export function readDatasetTexts(inputs: readonly { file: string; text: string }[]): Dataset[] {
+  const parsed: ParsedFile[] = [];
+  const issues: InputIssue[] = [];
+  for (const { file, text } of inputs) {
+    const r = parseDatasetText(text, file);
+    issues.push(...r.issues);
+    parsed.push(r.parsed);
+  }
+  if (issues.length === 0) issues.push(...checkReferences(parsed));
+  if (issues.length > 0) throw new InvalidInputError(issues);
+  return parsed.map(toDataset);
+}
+
+/** Expands files and folders into the dataset files they hold (*.yaml, *.yml), sorted for a stable order. */
+export async function listDatasetFiles(paths: readonly string[]): Promise<string[]> {
+  const out: string[] = [];
+  for (const path of paths) {
+    let info;
+    try {
+      info = await stat(path);
+    } catch {
+      throw new InvalidInputError([{ file: path, line: 1, column: 1, message: "no such file or folder" }]);
+    }
+    if (info.isDirectory()) {
+      const names = (await readdir(path)).filter((n) => /\.ya?ml$/.test(n)).sort();
+      out.push(...(await listDatasetFiles(names.map((n) => join(path, n)))));
+    } else {
+      out.push(path);
+    }
+  }
+  return [...new Set(out)];
+}
+
+/** Reads dataset files and folders from disk; paths in messages are relative to the working directory. */
+export async function readDatasets(paths: readonly string[]): Promise<Dataset[]> {
+  const files = await listDatasetFiles(paths);
+  const inputs = await Promise.all(
+    files.map(async (f) => ({ file: relative(process.cwd(), f) || f, text: await readFile(f, "utf8") })),
+  );
+  return readDatasetTexts(inputs);
+}

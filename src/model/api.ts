@@ -1,0 +1,144 @@
+// The shapes the HTTP API answers with, shared by the stores that produce them and the web app that reads them.
+// Plain JSON: dates are ISO strings, numbers are plain numbers.
+
+import type { EntityKind } from "./kinds.ts";
+import type { RelationType, Stance } from "./relations.ts";
+import type { Evidence, IsoDate, Source } from "./types.ts";
+
+export interface EntitySummary {
+  id: string;
+  kind: EntityKind;
+  name: string;
+}
+
+export interface EntityRecord extends EntitySummary {
+  /** Other names by language code. */
+  aliases: Record<string, string[]>;
+  iso3?: string;
+  description?: string;
+  datasets: string[];
+  /** Number of relations touching the entity in the whole graph (not just in the answer). */
+  degree: number;
+}
+
+export interface RelationRecord {
+  id: string;
+  type: RelationType;
+  stance: Stance;
+  /** Entity ids, as stored: `from` does `type` to `to`. */
+  from: string;
+  to: string;
+  date?: IsoDate;
+  validFrom?: IsoDate;
+  validTo?: IsoDate;
+  confidence: number;
+  inference: boolean;
+  evidence: Evidence[];
+  note?: string;
+  marking?: string;
+  dataset: string;
+}
+
+export interface SourceRecord extends Source {
+  datasets: string[];
+}
+
+export interface RelationDetail extends RelationRecord {
+  fromEntity: EntitySummary;
+  toEntity: EntitySummary;
+  /** "United States sanctions Russia". */
+  sentence: string;
+  /** The sources its evidence cites, in evidence order, each once. */
+  sources: SourceRecord[];
+}
+
+export interface EntityDetail extends EntityRecord {
+  /** Every relation touching the entity (capped at 1,000, newest first then by id). */
+  relations: RelationRecord[];
+  /** The entities at the other end of those relations. */
+  neighbours: EntitySummary[];
+}
+
+export interface Summary {
+  entities: number;
+  relations: number;
+  sources: number;
+  byKind: Partial<Record<EntityKind, number>>;
+  byType: Partial<Record<RelationType, number>>;
+  byStance: Partial<Record<Stance, number>>;
+  /** Earliest and latest of all relation dates (date, validFrom, validTo). */
+  dateRange: { min?: IsoDate; max?: IsoDate };
+  datasets: { id: string; entities: number; relations: number }[];
+}
+
+export interface GraphFilter {
+  types?: RelationType[];
+  stances?: Stance[];
+  kinds?: EntityKind[];
+  asOf?: IsoDate;
+  from?: IsoDate;
+  to?: IsoDate;
+  dataset?: string;
+  /** Cap on entities and on relations, each. */
+  limit: number;
+}
+
+export interface Subgraph {
+  entities: EntityRecord[];
+  relations: RelationRecord[];
+  /** True when a cap cut entities or relations. */
+  truncated: boolean;
+}
+
+export interface SearchHit {
+  entity: EntitySummary;
+  /** The name or alias that matched. */
+  matched: string;
+  score: number;
+}
+
+export type Direction = "out" | "in" | "both";
+
+export interface NeighbourOptions {
+  types?: RelationType[];
+  direction: Direction;
+  limit: number;
+}
+
+export interface Neighbourhood {
+  entity: EntitySummary;
+  relations: RelationRecord[];
+  neighbours: EntityRecord[];
+  /** How many relations match in all, so the UI can say "showing 25 of 340". */
+  total: number;
+}
+
+export interface PathOptions {
+  maxHops: number;
+  types?: RelationType[];
+  stances?: Stance[];
+  /** 'follow': every step along its arrow; 'any': either way. */
+  direction: "follow" | "any";
+  /** The shortest path and up to k-1 alternatives. */
+  k: number;
+  asOf?: IsoDate;
+}
+
+export interface PathResult {
+  nodes: EntitySummary[];
+  relations: RelationRecord[];
+  /** Relations read as stored, in path order, "; "-separated. */
+  sentence: string;
+  length: number;
+  /** Product of the relations' confidences. */
+  confidence: number;
+}
+
+export interface CypherResult {
+  columns: string[];
+  rows: unknown[][];
+  graph: { nodes: unknown[]; relationships: unknown[] };
+  truncated: boolean;
+  timeMs: number;
+}
+

@@ -1,0 +1,84 @@
+// The domain records every part of Statecraft passes around: sources, entities, relations with their evidence, and
+// a dataset that groups them. Plain data, no I/O.
+
+import type { EntityKind } from "./kinds.ts";
+import type { RelationType } from "./relations.ts";
+
+/** An ISO date, "YYYY-MM-DD". */
+export type IsoDate = string;
+
+export interface Source {
+  id: string;
+  title: string;
+  publisher?: string;
+  url?: string;
+  published?: IsoDate;
+  /** Sensitivity marking, e.g. "public", "internal", "restricted". */
+  marking?: string;
+}
+
+export interface Entity {
+  id: string;
+  kind: EntityKind;
+  name: string;
+  /** Other names, by language code ("en", "zh", "ru", …). */
+  aliases: Record<string, string[]>;
+  iso3?: string;
+  description?: string;
+}
+
+export interface Evidence {
+  /** Id of a Source. */
+  source: string;
+  /** A short paraphrase or quote, in the dataset's own words. */
+  text: string;
+}
+
+export interface Relation {
+  id: string;
+  type: RelationType;
+  from: string;
+  to: string;
+  /** When it happened or was said. */
+  date?: IsoDate;
+  /** When a standing relation starts and ends (either may be open). */
+  validFrom?: IsoDate;
+  validTo?: IsoDate;
+  /** How sure the analyst is that the claim holds, 0..1. */
+  confidence: number;
+  /** True when the relation is inferred by the analyst rather than stated by a source. */
+  inference: boolean;
+  evidence: Evidence[];
+  /** Topic or qualifier ("on NATO expansion"). */
+  note?: string;
+  marking?: string;
+}
+
+export interface DatasetInfo {
+  id: string;
+  title: string;
+  description?: string;
+}
+
+export interface Dataset {
+  info: DatasetInfo;
+  /** The file it was read from, for messages. */
+  file: string;
+  sources: Source[];
+  entities: Entity[];
+  relations: Relation[];
+}
+
+/** All alias strings of an entity, flattened and deduplicated, for search and for Neo4j's list property. */
+export function flattenAliases(entity: Pick<Entity, "aliases">): string[] {
+  return [...new Set(Object.values(entity.aliases).flat())];
+}
+
+/** The dates a relation is "about": its date, else its validity window. */
+export function relationSpan(relation: Pick<Relation, "date" | "validFrom" | "validTo">): {
+  start?: IsoDate;
+  end?: IsoDate;
+} {
+  if (relation.date) return { start: relation.date, end: relation.date };
+  return { start: relation.validFrom, end: relation.validTo };
+}

@@ -1,0 +1,77 @@
+// GraphStore: everything the server (and so the web app) asks of the graph. Two implementations answer it the same
+// way: Neo4jStore (src/store/neo4j) and MemoryStore (src/store/memory, the embedded default). One conformance suite
+// (test/integration/conformance.test.ts) holds them to that. The record shapes live in src/model/api.ts.
+
+import type {
+  CypherResult,
+  EntityDetail,
+  GraphFilter,
+  Neighbourhood,
+  NeighbourOptions,
+  PathOptions,
+  PathResult,
+  RelationDetail,
+  SearchHit,
+  Subgraph,
+  Summary,
+} from "../model/api.ts";
+
+export type * from "../model/api.ts";
+
+/**
+ * The rules both stores follow, so the conformance suite can demand equal answers:
+ * - summary: byKind/byType/byStance list only non-zero counts; dateRange spans every date, validFrom and validTo of
+ *   relations; datasets sorted by id, with the entities tagged with each and its relations.
+ * - graph: entities matching `kinds` and `dataset` (entity tagged with it), sorted by id, first `limit` kept;
+ *   relations whose both ends were kept and that match `types`, `stances`, the time filter (model/time.ts
+ *   matchesTime with asOf/from/to) and `dataset`, sorted by id, first `limit` kept; truncated when either cap cut.
+ * - search: every entity scored by model/text.ts scoreMatch over its name and all aliases; score > 0 kept, sorted
+ *   by score desc, then folded name, then id; first `limit` kept.
+ * - entity: relations touching it (either way) sorted by id, first 1,000; neighbours the other ends, unique, by id.
+ * - neighbours: relations touching it that match `types` and `direction` (out: it is `from`; in: it is `to`), sorted
+ *   by id; `total` counts them all, the first `limit` are returned; neighbours the other ends of the returned
+ *   relations, unique, sorted by id.
+ * - paths: a relation may be walked when it matches `types`, `stances` and matchesTime({asOf}); with direction
+ *   'follow' only from its `from` to its `to`, with 'any' either way. Candidates are simple paths (no entity twice)
+ *   of 1..maxHops relations, distinct by their relation sequence; the answer is store/path-ranking.ts rankPaths
+ *   over all candidates of the lengths needed (shortest length first, then the next, until k are found or maxHops
+ *   is passed). from == to answers one path of that entity alone.
+ * - degree counts every relation touching an entity in the whole store.
+ */
+export interface GraphStore {
+  readonly kind: "memory" | "neo4j";
+  /** Store kind, version and counts, for /api/health. Throws StoreUnavailableError when the database is down. */
+  health(): Promise<{ store: "memory" | "neo4j"; version?: string; entities: number; relations: number }>;
+  summary(): Promise<Summary>;
+  graph(filter: GraphFilter): Promise<Subgraph>;
+  search(text: string, limit: number): Promise<SearchHit[]>;
+  /** undefined when no entity has that id. */
+  entity(id: string): Promise<EntityDetail | undefined>;
+  relation(id: string): Promise<RelationDetail | undefined>;
+  /** undefined when no entity has that id. */
+  neighbours(id: string, options: NeighbourOptions): Promise<Neighbourhood | undefined>;
+  /** undefined when `from` or `to` names no entity. */
+  paths(from: string, to: string, options: PathOptions): Promise<PathResult[] | undefined>;
+  /** Runs a read-only, guarded Cypher query. The memory store throws CypherUnsupportedError. */
+  cypher(query: string, params: Record<string, unknown>, options?: CypherOptions): Promise<CypherResult>;
+  close(): Promise<void>;
+}
+
+export interface CypherOptions {
+  /** Ends the transaction on the server when aborted. */
+  signal?: AbortSignal;
+  /** Transaction timeout in ms (default 10,000). */
+  timeoutMs?: number;
+  /** Row cap (default 1,000); the result says when it cut. */
+  maxRows?: number;
+}
+
+/** Cypher needs Neo4j; the server answers 501 with `message`. */
+export class CypherUnsupportedError extends Error {
+  override name = "CypherUnsupportedError";
+}
+
+/** The database behind the store cannot be reached; the server answers 503 with `message`. */
+export class StoreUnavailableError extends Error {
+  override name = "StoreUnavailableError";
+}

@@ -1,0 +1,330 @@
+// Writes datasets into Neo4j: the schema first, then entities, sources and relations in UNWIND batches inside
+// executeWrite, MERGE on the constrained keys. Only rows whose content hash changed are written, so a second load
+// of the same data writes nothing; rows a dataset no longer lists are removed, other datasets' rows stay.
+
+import { createHash } from "node:crypto";
+import neo4j, { type Driver, type Session } from "neo4j-driver";
+import { RELATION_TYPE_NAMES } from "../../model/relations.ts";
+import { foldText } from "../../model/text.ts";
+import { flattenAliases, type Dataset, type Entity, type Relation, type Source } from "../../model/types.ts";
+import type { Neo4jConfig } from "./config.ts";
+import { openSession, txConfig } from "./driver.ts";
+import { getQuery, getStatements, withKind, withRelationType } from "./queries.ts";
+
+export interface WriteOptions {
+  /** Rows per transaction. */
+  batchSize: number;
+  /** Called after each batch with rows written so far and rows to write in all. */
+  onProgress?: (done: number, total: number, what: string) => void;
+}
+
+export const DEFAULT_WRITE_OPTIONS: WriteOptions = { batchSize: 5000 };
+
+export interface Tally {
+  created: number;
+  updated: number;
+  removed: number;
+  unchanged: number;
+}
+
+export interface DatasetWriteSummary {
+  dataset: string;
+  entities: Tally;
+  sources: Tally;
+  relations: Tally;
+}
+
+const emptyTally = (): Tally => ({ created: 0, updated: 0, removed: 0, unchanged: 0 });
+
+type Props = Record<string, unknown>;
+interface Row {
+  id: string;
+  props: Props;
+}
+
+function hashOf(props: Props): string {
+  return createHash("sha1").update(JSON.stringify(props)).digest("base64url");
+}
+
+function toNeo4jDate(iso: string | undefined): unknown {
+  if (!iso) return null;
+  const [y, m, d] = iso.split("-").map(Number) as [number, number, number];
+  return new neo4j.types.Date(y, m, d);
+}
+
+/** What search reads: the name and every alias, folded (model/text.ts), one a line. */
+export function searchTextOf(entity: Entity): string {
+  return [entity.name, ...flattenAliases(entity)].map(foldText).join("\n");
+}
+
+export function entityRow(entity: Entity): Row & { kind: string } {
+  const aliases = Object.entries(entity.aliases).flatMap(([lang, names]) => names.map((n) => [lang, n] as const));
+  const props: Props = {
+    kind: entity.kind,
+    name: entity.name,
+    aliases: aliases.map(([, n]) => n),
+    aliasLangs: aliases.map(([l]) => l),
+    iso3: entity.iso3 ?? null,
+    description: entity.description ?? null,
+    searchText: searchTextOf(entity),
+  };
+  return { id: entity.id, kind: entity.kind, props: { ...props, hash: hashOf(props) } };
+}
+
+export function sourceRow(source: Source): Row {
+  const props: Props = {
+    title: source.title,
+    publisher: source.publisher ?? null,
+    url: source.url ?? null,
+    published: source.published ?? null,
+    marking: source.marking ?? null,
+  };
+  return { id: source.id, props: { ...props, hash: hashOf(props), published: toNeo4jDate(source.published) } };
+}
+
+export function relationRow(relation: Relation, dataset: string): Row & { type: string; from: string; to: string } {
+  const props: Props = {
+    dataset,
+    from: relation.from,
+    to: relation.to,
+    date: relation.date ?? null,
+    validFrom: relation.validFrom ?? null,
+    validTo: relation.validTo ?? null,
+    confidence: relation.confidence,
+    inference: relation.inference,
+    sourceIds: relation.evidence.map((e) => e.source),
+    evidence: relation.evidence.map((e) => e.text),
+    note: relation.note ?? null,
+    marking: relation.marking ?? null,
+  };
+  const { from: _from, to: _to, ...stored } = props;
+  return {
+    id: relation.id,
+    type: relation.type,
+    from: relation.from,
+    to: relation.to,
+    props: {
+      ...stored,
+      // The hash covers the type and both ends: a relation that moved is rewritten, not patched.
+      hash: hashOf({ type: relation.type, ...props }),
+      date: toNeo4jDate(relation.date),
+      validFrom: toNeo4jDate(relation.validFrom),
+      validTo: toNeo4jDate(relation.validTo),
+    },
+  };
+}
+
+function chunks<T>(rows: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < rows.length; i += size) out.push(rows.slice(i, i + size));
+  return out;
+}
+
+function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const row of rows) {
+    const k = key(row);
+    const list = groups.get(k);
+    if (list) list.push(row);
+    else groups.set(k, [row]);
+  }
+  return groups;
+}
+
+export class DatasetWriter {
+  private readonly options: WriteOptions;
+
+  constructor(
+    private readonly driver: Driver,
+    private readonly config: Neo4jConfig,
+    options: Partial<WriteOptions> = {},
+  ) {
+    this.options = { ...DEFAULT_WRITE_OPTIONS, ...options };
+  }
+
+  /** Applies cypher/schema.cypher and one id constraint per relation type; every statement is IF NOT EXISTS. */
+  async applySchema(): Promise<void> {
+    const statements = [
+      ...getStatements("schema.cypher"),
+      ...RELATION_TYPE_NAMES.map((t) => withRelationType(getStatements("relationship-id-constraint.cypher")[0]!, t)),
+    ];
+    const session = openSession(this.driver, this.config, "WRITE");
+    try {
+      // Schema commands cannot share a transaction with writes, so each runs on its own.
+      for (const statement of statements) await session.executeWrite((tx) => tx.run(statement), txConfig("schema"));
+      await session.run("CALL db.awaitIndexes(300)");
+    } finally {
+      await session.close();
+    }
+  }
+
+  async write(datasets: readonly Dataset[]): Promise<DatasetWriteSummary[]> {
+    await this.applySchema();
+    const summaries: DatasetWriteSummary[] = [];
+    // Entities and sources of every dataset first, so relations may point across datasets loaded together.
+    const session = openSession(this.driver, this.config, "WRITE");
+    try {
+      for (const ds of datasets) {
+        summaries.push({
+          dataset: ds.info.id,
+          entities: await this.writeNodes(session, ds, "entities"),
+          sources: await this.writeNodes(session, ds, "sources"),
+          relations: emptyTally(),
+        });
+      }
+      for (const [i, ds] of datasets.entries()) summaries[i]!.relations = await this.writeRelations(session, ds);
+      // Removals last: an entity dropped from one file may still be used by a relation written above.
+      for (const [i, ds] of datasets.entries()) {
+        summaries[i]!.entities.removed = await this.untag(session, ds, "entities");
+        summaries[i]!.sources.removed = await this.untag(session, ds, "sources");
+      }
+    } finally {
+      await session.close();
+    }
+    return summaries;
+  }
+
+  private async read<T>(session: Session, query: string, params: Props, purpose: string): Promise<T[]> {
+    const result = await session.executeRead((tx) => tx.run(query, params), txConfig(purpose));
+    return result.records.map((r) => r.toObject() as T);
+  }
+
+  private async writeBatches<T>(
+    session: Session,
+    rows: readonly T[],
+    what: string,
+    run: (batch: T[]) => { query: string; params: Props },
+  ): Promise<void> {
+    let done = 0;
+    for (const batch of chunks(rows, this.options.batchSize)) {
+      const { query, params } = run(batch);
+      await session.executeWrite((tx) => tx.run(query, params), txConfig(`load ${what}`));
+      done += batch.length;
+      this.options.onProgress?.(done, rows.length, what);
+    }
+  }
+
+  private async writeNodes(session: Session, ds: Dataset, what: "entities" | "sources"): Promise<Tally> {
+    const tally = emptyTally();
+    const dataset = ds.info.id;
+    const rows: (Row & { kind?: string })[] = what === "entities" ? ds.entities.map(entityRow) : ds.sources.map(sourceRow);
+    const existing = new Map<string, { hash: string | null; tagged: boolean }>();
+    for (const batch of chunks(rows, 50_000)) {
+      const found = await this.read<{ id: string; hash: string | null; tagged: boolean }>(
+        session,
+        getQuery(what === "entities" ? "load-existing-entities" : "load-existing-sources"),
+        { ids: batch.map((r) => r.id), dataset },
+        `read existing ${what}`,
+      );
+      for (const f of found) existing.set(f.id, f);
+    }
+    const toWrite = rows.filter((row) => {
+      const old = existing.get(row.id);
+      if (!old) tally.created++;
+      else if (old.hash !== row.props.hash) tally.updated++;
+      else if (!old.tagged) tally.updated++;
+      else {
+        tally.unchanged++;
+        return false;
+      }
+      return true;
+    });
+    if (what === "entities") {
+      for (const [kind, group] of groupBy(toWrite, (r) => r.kind!)) {
+        const query = withKind(getQuery("load-merge-entities"), kind);
+        await this.writeBatches(session, group, `entities (${kind})`, (batch) => ({
+          query,
+          params: { rows: batch.map(({ id, props }) => ({ id, props })), dataset },
+        }));
+      }
+    } else {
+      await this.writeBatches(session, toWrite, "sources", (batch) => ({
+        query: getQuery("load-merge-sources"),
+        params: { rows: batch, dataset },
+      }));
+    }
+    return tally;
+  }
+
+  private async untag(session: Session, ds: Dataset, what: "entities" | "sources"): Promise<number> {
+    const dataset = ds.info.id;
+    const listed = new Set<string>((what === "entities" ? ds.entities : ds.sources).map((x) => x.id));
+    const tagged = await this.read<{ id: string }>(
+      session,
+      getQuery(what === "entities" ? "load-dataset-entities" : "load-dataset-sources"),
+      { dataset },
+      `read ${what} of dataset`,
+    );
+    const dropped = tagged.map((t) => t.id).filter((id) => !listed.has(id));
+    if (dropped.length === 0) return 0;
+    const query = getQuery(what === "entities" ? "load-untag-entities" : "load-untag-sources");
+    await this.writeBatches(session, dropped, `${what} removed`, (batch) => ({ query, params: { ids: batch, dataset } }));
+    return dropped.length;
+  }
+
+  private async writeRelations(session: Session, ds: Dataset): Promise<Tally> {
+    const tally = emptyTally();
+    const dataset = ds.info.id;
+    const rows = ds.relations.map((r) => relationRow(r, dataset));
+    const existing = new Map(
+      (
+        await this.read<{ id: string; type: string; hash: string | null }>(
+          session,
+          getQuery("load-dataset-relations"),
+          { dataset },
+          "read existing relations",
+        )
+      ).map((r) => [r.id, r]),
+    );
+    const toDelete: { id: string; type: string }[] = [];
+    const toWrite = rows.filter((row) => {
+      const old = existing.get(row.id);
+      existing.delete(row.id);
+      if (!old) {
+        tally.created++;
+        return true;
+      }
+      if (old.hash === row.props.hash) {
+        tally.unchanged++;
+        return false;
+      }
+      tally.updated++;
+      toDelete.push(old);
+      return true;
+    });
+    for (const gone of existing.values()) {
+      tally.removed++;
+      toDelete.push(gone);
+    }
+    for (const [type, group] of groupBy(toDelete, (r) => r.type)) {
+      const query = withRelationType(getQuery("load-delete-relations"), type);
+      await this.writeBatches(session, group, `relations removed (${type})`, (batch) => ({
+        query,
+        params: { ids: batch.map((r) => r.id) },
+      }));
+    }
+    for (const [type, group] of groupBy(toWrite, (r) => r.type)) {
+      const query = withRelationType(getQuery("load-merge-relations"), type);
+      await this.writeBatches(session, group, `relations (${type})`, (batch) => ({
+        query,
+        params: { rows: batch.map(({ id, from, to, props }) => ({ id, from, to, props })) },
+      }));
+    }
+    return tally;
+  }
+}
+
+export async function countGraph(driver: Driver, config: Neo4jConfig): Promise<{ entities: number; sources: number; relations: number }> {
+  const session = openSession(driver, config, "READ");
+  try {
+    const result = await session.executeRead((tx) => tx.run(getQuery("counts")), txConfig("counts"));
+    const rec = result.records[0]!;
+    return {
+      entities: neo4j.integer.toNumber(rec.get("entities")),
+      sources: neo4j.integer.toNumber(rec.get("sources")),
+      relations: neo4j.integer.toNumber(rec.get("relations")),
+    };
+  } finally {
+    await session.close();
+  }
+}

@@ -1,0 +1,56 @@
+// The order paths are offered in, shared by every store: fewer relations first, then higher confidence (the product
+// of the steps' confidences), then the relation ids in path order, so ties break the same way everywhere.
+
+import { readPath } from "../model/readout.ts";
+import type { EntitySummary, PathResult, RelationRecord } from "./graph-store.ts";
+
+/** A candidate path: its entities (length n+1) and relations (length n), in walking order. */
+export interface PathCandidate {
+  nodes: EntitySummary[];
+  relations: RelationRecord[];
+}
+
+export function pathConfidence(relations: readonly Pick<RelationRecord, "confidence">[]): number {
+  return relations.reduce((p, r) => p * r.confidence, 1);
+}
+
+export function comparePaths(a: PathCandidate, b: PathCandidate): number {
+  if (a.relations.length !== b.relations.length) return a.relations.length - b.relations.length;
+  const ca = pathConfidence(a.relations);
+  const cb = pathConfidence(b.relations);
+  if (Math.abs(ca - cb) > 1e-12) return cb - ca;
+  const ka = a.relations.map((r) => r.id).join("\u0000");
+  const kb = b.relations.map((r) => r.id).join("\u0000");
+  return ka < kb ? -1 : ka > kb ? 1 : 0;
+}
+
+/** True when no entity appears twice on the path. */
+export function isSimplePath(candidate: PathCandidate): boolean {
+  return new Set(candidate.nodes.map((n) => n.id)).size === candidate.nodes.length;
+}
+
+export function toPathResult(candidate: PathCandidate): PathResult {
+  const byId = new Map(candidate.nodes.map((n) => [n.id, n]));
+  return {
+    nodes: candidate.nodes,
+    relations: candidate.relations,
+    sentence:
+      candidate.relations.length === 0
+        ? candidate.nodes[0]!.name
+        : readPath(candidate.relations.map((r) => ({ type: r.type, from: byId.get(r.from)!, to: byId.get(r.to)! }))),
+    length: candidate.relations.length,
+    confidence: pathConfidence(candidate.relations),
+  };
+}
+
+/** The k best simple paths, distinct by their relation sequence, as results. */
+export function rankPaths(candidates: readonly PathCandidate[], k: number): PathResult[] {
+  const seen = new Set<string>();
+  const unique = candidates.filter((c) => {
+    const key = c.relations.map((r) => r.id).join("\u0000") + "|" + c.nodes[0]?.id;
+    if (seen.has(key) || !isSimplePath(c)) return false;
+    seen.add(key);
+    return true;
+  });
+  return unique.sort(comparePaths).slice(0, k).map(toPathResult);
+}

@@ -1,0 +1,166 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { readDatasetTexts } from "../../src/ingest/dataset-reader.ts";
+import { formatIssue, InvalidInputError } from "../../src/ingest/errors.ts";
+
+// A small valid dataset; each bad case below changes one thing in it. Line numbers in the table refer to the
+// text after the change.
+const VALID = `dataset:
+  id: tiny
+  title: Tiny
+sources:
+  - id: s1
+    title: A report
+    published: 2022-03-09
+entities:
+  - id: china
+    kind: Country
+    name: China
+    aliases: { en: [Beijing], zh: [中国] }
+  - id: russia
+    kind: Country
+    name: Russia
+relations:
+  - id: r1
+    type: ALIGNS_WITH
+    from: china
+    to: russia
+    date: 2022-03-09
+    confidence: 0.8
+    evidence:
+      - source: s1
+        text: Beijing shares Moscow's view.
+`;
+
+function issuesOf(text: string, file = "data/tiny.yaml") {
+  try {
+    readDatasetTexts([{ file, text }]);
+  } catch (error) {
+    expect(error).toBeInstanceOf(InvalidInputError);
+    return (error as InvalidInputError).issues;
+  }
+  throw new Error("expected the dataset to be rejected");
+}
+
+const BAD: { name: string; edit: (t: string) => string; line: number; message: RegExp }[] = [
+  {
+    name: "unknown relation type, with a suggestion",
+    edit: (t) => t.replace("type: ALIGNS_WITH", "type: ALIGN_WITH"),
+    line: 18,
+    message: /relation "r1" has unknown type "ALIGN_WITH" \(did you mean ALIGNS_WITH\?\)/,
+  },
+  {
+    name: "dangling reference",
+    edit: (t) => t.replace("from: china", "from: chna"),
+    line: 19,
+    message: /relation "r1": 'from' names no entity "chna" \(did you mean china\?\)/,
+  },
+  {
+    name: "bad date",
+    edit: (t) => t.replace("date: 2022-03-09\n    confidence", "date: 2022-02-30\n    confidence"),
+    line: 21,
+    message: /relation "r1": 'date': expected a real date as YYYY-MM-DD, got "2022-02-30"/,
+  },
+  {
+    name: "confidence out of range",
+    edit: (t) => t.replace("confidence: 0.8", "confidence: 1.5"),
+    line: 22,
+    message: /relation "r1": 'confidence': confidence must be between 0 and 1/,
+  },
+  {
+    name: "duplicate id",
+    edit: (t) => t.replace("id: russia", "id: china"),
+    line: 13,
+    message: /duplicate entity id "china" \(first defined at data\/tiny\.yaml:9\)/,
+  },
+  {
+    name: "YAML syntax error",
+    edit: (t) => t.replace("    name: Russia", "    name: Russia: Federation"),
+    line: 15,
+    message: /YAML syntax error/,
+  },
+  {
+    name: "unknown entity kind",
+    edit: (t) => t.replace("kind: Country\n    name: Russia", "kind: Nation\n    name: Russia"),
+    line: 14,
+    message: /entity "russia": 'kind': unknown entity kind "Nation"/,
+  },
+  {
+    name: "evidence naming no source",
+    edit: (t) => t.replace("- source: s1", "- source: s2"),
+    line: 24,
+    message: /evidence names no source "s2" \(did you mean s1\?\)/,
+  },
+  {
+    name: "unknown field",
+    edit: (t) => t.replace("    confidence: 0.8", "    confidense: 0.8\n    confidence: 0.8"),
+    line: 22,
+    message: /relation "r1": unknown field 'confidense'/,
+  },
+  {
+    name: "missing evidence",
+    edit: (t) => t.replace(/    evidence:\n.*\n.*\n$/, "    evidence: []\n"),
+    line: 23,
+    message: /relation "r1": 'evidence': a relation needs at least one piece of evidence/,
+  },
+];
+
+describe("dataset reader", () => {
+  it.each(BAD)("should reject $name with its line", ({ edit, line, message }) => {
+    const text = edit(VALID);
+    expect(text).not.toBe(VALID);
+    const issues = issuesOf(text);
+    const match = issues.find((i) => message.test(i.message));
+    expect(match, issues.map(formatIssue).join("\n")).toBeDefined();
+    expect(match!.file).toBe("data/tiny.yaml");
+    expect(match!.line).toBe(line);
+    expect(match!.column).toBeGreaterThan(0);
+  });
+
+  it("should report every problem of a file at once", () => {
+    const text = VALID.replace("type: ALIGNS_WITH", "type: SANCTION").replace("to: russia", "to: rusia");
+    const issues = issuesOf(text);
+    expect(issues.map((i) => i.line).sort()).toEqual([18, 20]);
+    expect(String(new InvalidInputError(issues).message)).toContain("data/tiny.yaml:18:");
+  });
+
+  it("should resolve references across files read together", () => {
+    const other = `dataset: { id: other, title: Other }
+entities:
+  - { id: nato, kind: Alliance, name: NATO }
+relations:
+  - id: r2
+    type: CRITICIZES
+    from: china
+    to: nato
+    confidence: 0.9
+    evidence: [{ source: s1, text: Blames NATO. }]
+`;
+    const [a, b] = readDatasetTexts([
+      { file: "a.yaml", text: VALID },
+      { file: "b.yaml", text: other },
+    ]);
+    expect(a!.entities.map((e) => e.id)).toEqual(["china", "russia"]);
+    expect(b!.relations[0]).toMatchObject({ id: "r2", type: "CRITICIZES", inference: false });
+  });
+
+  it("should read a valid file with defaults filled in", () => {
+    const [ds] = readDatasetTexts([{ file: "data/tiny.yaml", text: VALID }]);
+    expect(ds!.info).toEqual({ id: "tiny", title: "Tiny" });
+    expect(ds!.entities[0]!.aliases).toEqual({ en: ["Beijing"], zh: ["中国"] });
+    expect(ds!.entities[1]!.aliases).toEqual({});
+    expect(ds!.relations[0]).toMatchObject({ confidence: 0.8, inference: false, date: "2022-03-09" });
+  });
+
+  it("should accept the shipped briefing dataset", () => {
+    const text = readFileSync(new URL("../../data/briefing-2022-03.yaml", import.meta.url), "utf8");
+    const [ds] = readDatasetTexts([{ file: "data/briefing-2022-03.yaml", text }]);
+    const ids = ds!.entities.map((e) => e.id);
+    for (const id of ["china", "usa", "russia", "ukraine", "south-korea", "smic", "nato", "zhao-lijian", "gina-raimondo"]) {
+      expect(ids).toContain(id);
+    }
+    const inferences = ds!.relations.filter((r) => r.inference);
+    expect(inferences.length).toBeGreaterThan(0);
+    for (const r of inferences) expect(r.confidence).toBeLessThanOrEqual(0.8);
+  });
+});
