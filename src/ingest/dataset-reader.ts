@@ -2,7 +2,7 @@
 // a file's problems at once; references are checked across all the files read together.
 
 import { readFile, readdir, stat } from "node:fs/promises";
-import { join, relative } from "node:path";
+import { isAbsolute, join, relative, resolve } from "node:path";
 import { LineCounter, parseDocument, isNode, type Document } from "yaml";
 import type { z } from "zod";
 import { datasetFileSchema, type DatasetFile } from "../model/dataset-schema.ts";
@@ -168,11 +168,17 @@ export async function listDatasetFiles(paths: readonly string[]): Promise<string
   return [...new Set(out)];
 }
 
+/** A path as a user would write it: relative to the working directory when inside it, absolute otherwise. */
+function displayPath(file: string): string {
+  const rel = relative(process.cwd(), file);
+  return rel && !rel.startsWith("..") && !isAbsolute(rel) ? rel : resolve(file);
+}
+
 /** Reads dataset files and folders from disk; paths in messages are relative to the working directory. */
 export async function readDatasets(paths: readonly string[]): Promise<Dataset[]> {
   const files = await listDatasetFiles(paths);
   const inputs = await Promise.all(
-    files.map(async (f) => ({ file: relative(process.cwd(), f) || f, text: await readFile(f, "utf8") })),
+    files.map(async (f) => ({ file: displayPath(f), text: await readFile(f, "utf8") })),
   );
   return readDatasetTexts(inputs);
 }

@@ -18,9 +18,13 @@ export function createTestDriver(uri = testUri()): Driver {
 
 /** Empties the database (data only; the schema stays, the loader re-applies it anyway). */
 export async function wipe(driver: Driver): Promise<void> {
-  await driver.executeQuery("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS", {}, { routing: "WRITE" }).catch(async () => {
-    await driver.executeQuery("MATCH (n) DETACH DELETE n");
-  });
+  // CALL { } IN TRANSACTIONS needs an auto-commit transaction: session.run, not executeQuery.
+  const session = driver.session();
+  try {
+    await session.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS");
+  } finally {
+    await session.close();
+  }
 }
 
 export interface RunResult {
@@ -61,4 +65,56 @@ export async function graphCounts(driver: Driver): Promise<GraphCounts> {
     relationships: Object.values(byType).reduce((a, b) => a + b, 0),
     byType,
   };
+}
+
+export interface ServerProcess {
+  url: string;
+  stop(): Promise<void>;
+  output(): string;
+}
+
+/** Starts the real server (`src/server/main.ts`) on a free port and waits for its "serving" line. */
+export function startServer(env: Record<string, string | undefined>): Promise<ServerProcess> {
+  return new Promise((resolve, reject) => {
+    const childEnv: Record<string, string> = {};
+    for (const [k, v] of Object.entries({ ...process.env, PORT: "0", LOG_LEVEL: "warn", ...env })) if (v !== undefined) childEnv[k] = v;
+    const child = spawn(process.execPath, ["--import", "tsx", "src/server/main.ts"], { cwd: ROOT, env: childEnv });
+    let out = "";
+    const timer = setTimeout(() => reject(new Error(`server did not start in 60 s:\n${out}`)), 60_000);
+    const onData = (d: Buffer) => {
+      out += d;
+      const m = /serving .* on (http:\/\/\S+)/.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolve({
+          url: m[1]!,
+          output: () => out,
+          stop: () =>
+            new Promise<void>((done) => {
+              if (child.exitCode !== null) return done();
+              child.once("exit", () => done());
+              child.kill("SIGTERM");
+            }),
+        });
+      }
+    };
+    child.stdout.on("data", onData);
+    child.stderr.on("data", onData);
+    child.on("exit", (code) => {
+      clearTimeout(timer);
+      reject(new Error(`server exited with ${code}:\n${out}`));
+    });
+  });
+}
+
+export async function getJson(url: string, init?: RequestInit): Promise<{ status: number; body: any }> {
+  const res = await fetch(url, init);
+  const text = await res.text();
+  let body: unknown = text;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    // not JSON: keep the text
+  }
+  return { status: res.status, body };
 }

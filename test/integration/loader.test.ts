@@ -26,7 +26,7 @@ describe("loader (real Neo4j)", () => {
     const before = await graphCounts(driver);
     const run = await runLoader([bad]);
     expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(/bad\.yaml:\d+:\d+: relation "us-sanctions-russia" has unknown type "SANCTION" \(did you mean SANCTIONS\?\)/);
+    expect(run.stderr).toMatch(/bad\.yaml:\d+:\d+: relation "us-sanctions-russia-chips" has unknown type "SANCTION" \(did you mean SANCTIONS\?\)/);
     expect(run.stderr).toContain("nothing was written");
     expect(await graphCounts(driver)).toEqual(before);
   });

@@ -1,0 +1,150 @@
+// The HTTP API over a GraphStore, and the built web app at `/`. Routes are listed in README.md; every input is
+// checked (400 naming the field), unknown ids are 404, an unreachable database is 503, Cypher on the embedded
+// store is 501.
+
+import Fastify, { type FastifyInstance, type FastifyReply } from "fastify";
+import type { GraphStore } from "../store/graph-store.ts";
+import type { ServerConfig } from "./config.ts";
+import * as p from "./params.ts";
+import { loadQueryLibrary } from "./query-library.ts";
+import { sendStatic } from "./static-files.ts";
+
+interface ErrorBody {
+  error: { status: number; message: string; field?: string; rule?: string; code?: string; position?: unknown };
+}
+
+/** Errors are recognised by their `name` (typed errors from the stores), never by message text. */
+const STATUS_BY_NAME: Record<string, number> = {
+  BadRequestError: 400,
+  CypherQueryError: 400,
+  CypherRefusedError: 403,
+  CypherTimeoutError: 504,
+  CypherCancelledError: 499,
+  CypherUnsupportedError: 501,
+  StoreUnavailableError: 503,
+};
+
+function sendError(reply: FastifyReply, status: number, message: string, extra: Partial<ErrorBody["error"]> = {}) {
+  return reply.code(status).send({ error: { status, message, ...extra } } satisfies ErrorBody);
+}
+
+export function createApp(store: GraphStore, config: ServerConfig): FastifyInstance {
+  const app = Fastify({
+    logger: config.logLevel === "silent" ? false : { level: config.logLevel },
+    disableRequestLogging: false,
+    bodyLimit: 1_048_576,
+  });
+
+  app.setErrorHandler((error: Error & { field?: string; rule?: string; code?: string; position?: unknown; statusCode?: number }, request, reply) => {
+    const status = STATUS_BY_NAME[error.name] ?? (error.statusCode && error.statusCode < 500 ? error.statusCode : 500);
+    if (status >= 500 && status !== 503 && status !== 501 && status !== 504) request.log.error(error);
+    const extra: Partial<ErrorBody["error"]> = {};
+    if (error.field) extra.field = error.field;
+    if (error.rule) extra.rule = error.rule;
+    if (typeof error.code === "string" && error.name.startsWith("Cypher")) extra.code = error.code;
+    if (error.position) extra.position = error.position;
+    const message = status === 500 ? "statecraft/server: internal error (see the server log)" : error.message;
+    return sendError(reply, status, message, extra);
+  });
+
+  const notFound = (reply: FastifyReply, what: string, id: string) => sendError(reply, 404, `no ${what} with id "${id}"`, { field: "id" });
+
+  app.get("/api/health", async () => store.health());
+
+  app.get("/api/summary", async () => store.summary());
+
+  app.get("/api/graph", async (request) => {
+    const q = request.query as p.Query;
+    const filter = {
+      types: p.relationTypes(q),
+      stances: p.stances(q),
+      kinds: p.kinds(q),
+      asOf: p.isoDate(q, "asOf"),
+      from: p.isoDate(q, "from"),
+      to: p.isoDate(q, "to"),
+      dataset: p.optionalString(q, "dataset"),
+      limit: p.integer(q, "limit", 2000, 1, 100_000),
+    };
+    return store.graph(filter);
+  });
+
+  app.get("/api/search", async (request) => {
+    const q = request.query as p.Query;
+    const text = p.requiredString(q, "q", 200);
+    return { hits: await store.search(text, p.integer(q, "limit", 10, 1, 100)) };
+  });
+
+  app.get("/api/entities/:id", async (request, reply) => {
+    const { id } = request.params as { id: string };
+    const entity = await store.entity(id);
+    return entity ?? notFound(reply, "entity", id);
+  });
+
+  app.get("/api/relations/:id", async (request, reply) => {
+    const { id } = request.params as { id: string };
+    const relation = await store.relation(id);
+    return relation ?? notFound(reply, "relation", id);
+  });
+
+  app.get("/api/entities/:id/neighbours", async (request, reply) => {
+    const { id } = request.params as { id: string };
+    const q = request.query as p.Query;
+    const result = await store.neighbours(id, {
+      types: p.relationTypes(q),
+      direction: p.oneOf(q, "direction", ["out", "in", "both"] as const, "both"),
+      limit: p.integer(q, "limit", 25, 1, 10_000),
+    });
+    return result ?? notFound(reply, "entity", id);
+  });
+
+  app.get("/api/paths", async (request, reply) => {
+    const q = request.query as p.Query;
+    const from = p.requiredString(q, "from");
+    const to = p.requiredString(q, "to");
+    const paths = await store.paths(from, to, {
+      maxHops: p.integer(q, "maxHops", 4, 1, 8),
+      types: p.relationTypes(q),
+      stances: p.stances(q),
+      direction: p.oneOf(q, "direction", ["follow", "any"] as const, "any"),
+      k: p.integer(q, "k", 3, 1, 20),
+      asOf: p.isoDate(q, "asOf"),
+    });
+    if (!paths) {
+      const missing = (await store.entity(from)) ? to : from;
+      return sendError(reply, 404, `no entity with id "${missing}"`, { field: missing === from ? "from" : "to" });
+    }
+    return { paths };
+  });
+
+  app.post("/api/cypher", async (request) => {
+    const body = (request.body ?? {}) as { query?: unknown; params?: unknown };
+    if (typeof body.query !== "string" || body.query.trim() === "") throw new p.BadRequestError("query", "a Cypher query (a non-empty string) is required");
+    if (body.query.length > 100_000) throw new p.BadRequestError("query", "at most 100,000 characters");
+    const params = body.params ?? {};
+    if (typeof params !== "object" || params === null || Array.isArray(params))
+      throw new p.BadRequestError("params", "expected a JSON object of parameters, e.g. {\"id\": \"china\"}");
+    // A browser that goes away (or cancels) closes the connection: end the transaction on the server too.
+    const controller = new AbortController();
+    const onClose = () => {
+      if (!request.raw.complete || !request.raw.socket?.writable) controller.abort();
+    };
+    request.raw.socket?.once("close", onClose);
+    try {
+      return await store.cypher(body.query, params as Record<string, unknown>, {
+        signal: controller.signal,
+        timeoutMs: config.cypherTimeoutMs,
+        maxRows: config.cypherMaxRows,
+      });
+    } finally {
+      request.raw.socket?.off("close", onClose);
+    }
+  });
+
+  app.get("/api/queries", async () => ({ queries: await loadQueryLibrary() }));
+
+  app.all("/api/*", async (request, reply) => sendError(reply, 404, `no API route ${request.method} ${request.url.split("?")[0]}`));
+
+  app.get("/*", async (request, reply) => sendStatic(config.webRoot, request.url, reply));
+
+  return app;
+}

@@ -1,0 +1,93 @@
+// The server's configuration: one object, its defaults, validation with errors that say what to fix, and resolution
+// from the environment (PORT, HOST, NEO4J_*, STATECRAFT_DATA, STATECRAFT_WEB, LOG_LEVEL, CYPHER_*).
+
+import { resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { resolveNeo4jConfig, type Neo4jConfig } from "../store/neo4j/config.ts";
+
+export interface ServerConfig {
+  // Network
+  /** Interface to bind; loopback by default so nothing is exposed by accident. */
+  host: string;
+  port: number;
+
+  // Data
+  /** Dataset files or folders the embedded store loads when no Neo4j is configured. */
+  dataPaths: string[];
+  /** Neo4j to use instead of the embedded store; undefined when NEO4J_URI is unset. */
+  neo4j?: Neo4jConfig;
+
+  // Web app
+  /** Folder of the built web app (npm run build). */
+  webRoot: string;
+
+  // Cypher console
+  cypherTimeoutMs: number;
+  cypherMaxRows: number;
+
+  // Operations
+  logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
+}
+
+const ROOT = fileURLToPath(new URL("../../", import.meta.url));
+
+export const DEFAULT_SERVER_CONFIG: ServerConfig = {
+  host: "127.0.0.1",
+  port: 8080,
+  dataPaths: [resolve(ROOT, "data")],
+  webRoot: resolve(ROOT, "dist/web"),
+  cypherTimeoutMs: 10_000,
+  cypherMaxRows: 1_000,
+  logLevel: "info",
+};
+
+export class ServerConfigError extends Error {
+  override name = "ServerConfigError";
+}
+
+const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
+
+export function validateServerConfig(config: ServerConfig): void {
+  const fail = (message: string) => {
+    throw new ServerConfigError(`statecraft/config: ${message}`);
+  };
+  if (!Number.isInteger(config.port) || config.port < 0 || config.port > 65535)
+    fail(`PORT must be a whole number from 0 to 65535, got ${config.port}`);
+  if (!config.host) fail("HOST must not be empty (use 127.0.0.1, or 0.0.0.0 to listen on every interface)");
+  if (!config.neo4j && config.dataPaths.length === 0) fail("STATECRAFT_DATA names no dataset file or folder");
+  if (!Number.isInteger(config.cypherTimeoutMs) || config.cypherTimeoutMs < 100)
+    fail(`CYPHER_TIMEOUT_MS must be a whole number of at least 100, got ${config.cypherTimeoutMs}`);
+  if (!Number.isInteger(config.cypherMaxRows) || config.cypherMaxRows < 1 || config.cypherMaxRows > 100_000)
+    fail(`CYPHER_MAX_ROWS must be a whole number from 1 to 100000, got ${config.cypherMaxRows}`);
+  if (!(LOG_LEVELS as readonly string[]).includes(config.logLevel))
+    fail(`LOG_LEVEL must be one of ${LOG_LEVELS.join(", ")}, got "${config.logLevel}"`);
+}
+
+function intFrom(env: Record<string, string | undefined>, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === "") return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n)) throw new ServerConfigError(`statecraft/config: ${name} must be a whole number, got "${raw}"`);
+  return n;
+}
+
+/** Defaults, overridden by the environment, then by `overrides`; validated. */
+export function resolveServerConfig(
+  env: Record<string, string | undefined> = process.env,
+  overrides: Partial<ServerConfig> = {},
+): ServerConfig {
+  const d = DEFAULT_SERVER_CONFIG;
+  const config: ServerConfig = {
+    host: env.HOST || d.host,
+    port: intFrom(env, "PORT", d.port),
+    dataPaths: env.STATECRAFT_DATA ? env.STATECRAFT_DATA.split(",").map((p) => resolve(p.trim())) : d.dataPaths,
+    neo4j: resolveNeo4jConfig(env),
+    webRoot: env.STATECRAFT_WEB ? resolve(env.STATECRAFT_WEB) : d.webRoot,
+    cypherTimeoutMs: intFrom(env, "CYPHER_TIMEOUT_MS", d.cypherTimeoutMs),
+    cypherMaxRows: intFrom(env, "CYPHER_MAX_ROWS", d.cypherMaxRows),
+    logLevel: (env.LOG_LEVEL || d.logLevel) as ServerConfig["logLevel"],
+    ...overrides,
+  };
+  validateServerConfig(config);
+  return config;
+}

@@ -1,0 +1,53 @@
+// The saved-query library that ships with Statecraft: cypher/library/*.cypher, each opening with comment lines
+// `// Name: …`, `// Description: …` and `// Params: {json}` (example parameters), then the query.
+
+import { readdir, readFile } from "node:fs/promises";
+import { basename, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+export interface SavedQuery {
+  id: string;
+  name: string;
+  description: string;
+  params: Record<string, unknown>;
+  query: string;
+}
+
+const LIBRARY_DIR = fileURLToPath(new URL("../../cypher/library/", import.meta.url));
+
+export function parseSavedQuery(id: string, text: string): SavedQuery {
+  const header: Record<string, string> = {};
+  const body: string[] = [];
+  for (const line of text.split("\n")) {
+    const m = /^\/\/\s*(Name|Description|Params):\s*(.*)$/.exec(line);
+    if (m && body.length === 0) header[m[1]!.toLowerCase()] = m[2]!.trim();
+    else if (!(body.length === 0 && line.trim().startsWith("//"))) body.push(line);
+  }
+  let params: Record<string, unknown> = {};
+  if (header.params) {
+    try {
+      params = JSON.parse(header.params) as Record<string, unknown>;
+    } catch (error) {
+      throw new Error(`statecraft/library: ${id}.cypher: the Params line is not JSON (${(error as Error).message})`);
+    }
+  }
+  return {
+    id,
+    name: header.name ?? id,
+    description: header.description ?? "",
+    params,
+    query: body.join("\n").trim(),
+  };
+}
+
+let cached: SavedQuery[] | undefined;
+
+export async function loadQueryLibrary(dir = LIBRARY_DIR): Promise<SavedQuery[]> {
+  if (cached && dir === LIBRARY_DIR) return cached;
+  const names = (await readdir(dir)).filter((n) => n.endsWith(".cypher")).sort();
+  const queries = await Promise.all(
+    names.map(async (n) => parseSavedQuery(basename(n, ".cypher"), await readFile(join(dir, n), "utf8"))),
+  );
+  if (dir === LIBRARY_DIR) cached = queries;
+  return queries;
+}

@@ -1,0 +1,26 @@
+// `npm run bench [-- names…]`: runs the benchmarks (all by default) and prints their figures and ratios; writes
+// them to bench-results/latest.txt as well. BENCH_SCALE (default 1) shrinks or grows the generated data.
+
+import { mkdirSync, writeFileSync } from "node:fs";
+import { benchLoader } from "./loader-bench.ts";
+import { printReport, type BenchReport } from "./report.ts";
+
+const scale = Number(process.env.BENCH_SCALE ?? "1");
+const BENCHES: Record<string, () => Promise<BenchReport>> = {
+  loader: () =>
+    benchLoader({ entities: Math.round(100_000 * scale), relationsPerEntity: 5, perRowSlice: Math.round(2_000 * Math.min(1, scale * 4)) }),
+};
+
+const wanted = process.argv.slice(2).filter((a) => !a.startsWith("-"));
+const names = wanted.length > 0 ? wanted : Object.keys(BENCHES);
+let out = `Statecraft benchmarks, ${new Date().toISOString()}, scale ${scale}\n`;
+for (const name of names) {
+  const bench = BENCHES[name];
+  if (!bench) {
+    console.error(`unknown benchmark "${name}" (one of ${Object.keys(BENCHES).join(", ")})`);
+    process.exit(1);
+  }
+  out += printReport(await bench());
+}
+mkdirSync("bench-results", { recursive: true });
+writeFileSync("bench-results/latest.txt", out);
