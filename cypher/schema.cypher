@@ -9,5 +9,5 @@ CREATE INDEX entity_name IF NOT EXISTS FOR (e:Entity) ON (e.name);
 CREATE INDEX entity_kind IF NOT EXISTS FOR (e:Entity) ON (e.kind);
 CREATE INDEX entity_datasets IF NOT EXISTS FOR (e:Entity) ON (e.datasets);
 CREATE INDEX source_datasets IF NOT EXISTS FOR (s:Source) ON (s.datasets);
-CREATE FULLTEXT INDEX entity_search IF NOT EXISTS FOR (e:Entity) ON EACH [e.name, e.aliases, e.searchText]
+CREATE FULLTEXT INDEX entity_search IF NOT EXISTS FOR (e:Entity) ON EACH [e.name, e.aliases]
   OPTIONS { indexConfig: { `fulltext.analyzer`: 'standard-folding', `fulltext.eventually_consistent`: false } };
