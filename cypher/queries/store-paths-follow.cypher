@@ -1,8 +1,9 @@
-// Purpose: candidate paths for GraphStore.paths, walking relations along their arrows only (direction 'follow'): every path
-// of the __GROUPS__ shortest lengths from one entity to another (SHORTEST k GROUPS; Neo4j never repeats a
-// relationship on a path, the store drops paths that repeat an entity and ranks the rest with rankPaths). A
-// relation may be walked when its type is one of __TYPES__ and it holds on $asOf by model/time.ts matchesTime: an
-// event (date) from its day on, a standing fact from validFrom to validTo (either end open), an undated one always.
+// Purpose: candidate paths for GraphStore.paths, walking relations along their arrows only (direction
+// 'follow'): every path of the __GROUPS__ shortest lengths from one entity to another (SHORTEST k GROUPS; Neo4j
+// never repeats a relationship on a path, the store drops paths that repeat an entity and ranks the rest with
+// rankPaths). A relation may be walked when its type is one of __TYPES__ and it holds on $asOf by model/time.ts
+// matchesTime: an event (date) from its day on, a standing fact from validFrom to validTo (either end open), an
+// undated one always.
 // __TYPES__ (alternation checked against the registry), __GROUPS__ and __MAX_HOPS__ (validated whole numbers) are
 // filled by the store, never from input.
 // Params: $from, $to (entity ids), $asOf (ISO date "YYYY-MM-DD", or null).

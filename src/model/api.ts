@@ -53,7 +53,7 @@ export interface RelationDetail extends RelationRecord {
 }
 
 export interface EntityDetail extends EntityRecord {
-  /** Every relation touching the entity (capped at 1,000, newest first then by id). */
+  /** Every relation touching the entity, sorted by id, the first 1,000. */
   relations: RelationRecord[];
   /** The entities at the other end of those relations. */
   neighbours: EntitySummary[];

@@ -15,7 +15,7 @@ import { DEFAULT_NEO4J_CONFIG } from "../../src/store/neo4j/config.ts";
 import { createNeo4jStore } from "../../src/store/neo4j/neo4j-store.ts";
 import { createTestDriver, testUri, wipe } from "./helpers.ts";
 
-const json = (value: unknown) => JSON.parse(JSON.stringify(value)) as unknown;
+const json = (value: unknown) => (value === undefined ? undefined : (JSON.parse(JSON.stringify(value)) as unknown));
 
 const ANY: PathOptions = { maxHops: 4, direction: "any", k: 1 };
 
@@ -155,7 +155,8 @@ describe.each(["briefing", "generated"] as const)("GraphStore conformance (%s)",
       let found = 0;
       for (let i = 0; i < 40; i++) {
         const options: PathOptions = { ...ANY, maxHops: 3, k: i % 3 === 0 ? 3 : 1, direction: i % 2 ? "follow" : "any" };
-        const paths = await both((st) => st.paths(ids[next()]!, ids[next()]!, options));
+        const [from, to] = [ids[next()]!, ids[next()]!];
+        const paths = await both((st) => st.paths(from, to, options));
         if (paths && paths.length > 0) found++;
       }
       expect(found).toBeGreaterThan(5);

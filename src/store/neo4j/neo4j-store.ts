@@ -1,0 +1,500 @@
+// Neo4jStore: the GraphStore over a Neo4j database, answering exactly as the memory store does (the rules are in
+// store/graph-store.ts). Every read runs in session.executeRead with transaction metadata; a database that is down
+// makes calls fail fast with StoreUnavailableError, and the driver reconnects by itself when it is back. Cypher from
+// users goes through the guard (cypher-guard.ts) before it runs, read-only, with a time limit and a row cap.
+
+import neo4j, { type Driver, type ManagedTransaction, type Record as Neo4jRecord, type Session } from "neo4j-driver";
+import type {
+  CypherResult,
+  EntityDetail,
+  EntityRecord,
+  EntitySummary,
+  GraphFilter,
+  Neighbourhood,
+  NeighbourOptions,
+  PathOptions,
+  PathResult,
+  RelationDetail,
+  SearchHit,
+  SourceRecord,
+  Subgraph,
+  Summary,
+} from "../../model/api.ts";
+import type { EntityKind } from "../../model/kinds.ts";
+import { readRelation } from "../../model/readout.ts";
+import {
+  getRelationSpec,
+  getTypesByStance,
+  isRelationType,
+  RELATION_TYPE_NAMES,
+  type RelationType,
+  type Stance,
+} from "../../model/relations.ts";
+import { foldText, scoreMatch } from "../../model/text.ts";
+import { StoreUnavailableError, type CypherOptions, type GraphStore } from "../graph-store.ts";
+import { rankPaths, type PathCandidate } from "../path-ranking.ts";
+import { howToStartNeo4j, type Neo4jConfig } from "./config.ts";
+import { checkExplain, errorMessage, errorPosition, precheckCypher, refusalForExplainError } from "./cypher-guard.ts";
+import { GraphCollector, toPlainValue } from "./cypher-result.ts";
+import { createDriver, openSession, txConfig } from "./driver.ts";
+import {
+  classifyNeo4jError,
+  CypherCancelledError,
+  CypherQueryError,
+  CypherRefusedError,
+  CypherTimeoutError,
+  isUnavailable,
+} from "./errors.ts";
+import {
+  toEntityRecord,
+  toEntitySummary,
+  toIsoDate,
+  toRelationRecord,
+  toSafeNumber,
+  toSourceRecord,
+} from "./mapping.ts";
+import { getQuery, withInteger, withRelationTypes } from "./queries.ts";
+
+/** Relations an entity's detail lists at most (model/api.ts EntityDetail). */
+const ENTITY_RELATION_CAP = 1000;
+/** The most relations a path may have; the server's own limit is lower, this one keeps the Cypher text sane. */
+const MAX_HOPS_CEILING = 20;
+const DEFAULT_CYPHER_TIMEOUT_MS = 10_000;
+const DEFAULT_CYPHER_MAX_ROWS = 1000;
+/** How long past its own time limit a Cypher query may run before the store gives up on Neo4j ending it. */
+const CYPHER_TIMEOUT_GRACE_MS = 3000;
+/** What precedes the user's query when it is explained; error positions are moved back by it. */
+const EXPLAIN_PREFIX = "EXPLAIN\n";
+
+type Row = Record<string, unknown>;
+
+function rowsOf(records: Neo4jRecord[]): Row[] {
+  return records.map((r) => r.toObject() as Row);
+}
+
+/** Code-unit order, the order of Neo4j's ORDER BY on strings and of the memory store's sorts. */
+function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * The relation types a filter lets through: undefined when it names neither types nor stances (every type), else
+ * the listed types that are in the listed stances. As in the memory store, a missing or empty list does not
+ * constrain (a query string with no types asks for all of them), and an unknown type name matches nothing.
+ */
+export function allowedTypes(types?: readonly string[], stances?: readonly Stance[]): RelationType[] | undefined {
+  const byType = types && types.length > 0 ? types : undefined;
+  const byStance = stances && stances.length > 0 ? stances : undefined;
+  if (!byType && !byStance) return undefined;
+  let allowed: RelationType[] = byType ? byType.filter(isRelationType) : [...RELATION_TYPE_NAMES];
+  if (byStance) {
+    const inStances = new Set<string>(getTypesByStance(byStance));
+    allowed = allowed.filter((t) => inStances.has(t));
+  }
+  return [...new Set(allowed)];
+}
+
+/** A time bound as a query parameter: like model/time.ts, an empty string sets no bound. */
+function orNull(value: string | undefined): string | null {
+  return value ? value : null;
+}
+
+export class Neo4jStore implements GraphStore {
+  readonly kind = "neo4j" as const;
+
+  constructor(
+    private readonly driver: Driver,
+    private readonly config: Neo4jConfig,
+  ) {}
+
+  private unavailable(): StoreUnavailableError {
+    return new StoreUnavailableError(howToStartNeo4j(this.config.uri));
+  }
+
+  /**
+   * Runs `work` in a read transaction of `session`. The driver retries an unreachable database for up to 30 s; a
+   * store call must fail within the connection timeout instead, so a watchdog gives up (closing the session, which
+   * also stops the driver's pending retries) when no transaction has started by then, and an unreachable database
+   * met inside the work is reported at once rather than retried.
+   */
+  private async executeRead<T>(
+    session: Session,
+    purpose: string,
+    work: (tx: ManagedTransaction) => Promise<T>,
+    timeoutMs?: number,
+  ): Promise<T> {
+    let watchdog: ReturnType<typeof setTimeout> | undefined;
+    const giveUp = new Promise<never>((_, reject) => {
+      watchdog = setTimeout(() => {
+        // Not awaited: closing may wait on a connection attempt that is itself about to time out.
+        void session.close().catch(() => {});
+        reject(this.unavailable());
+      }, this.config.connectionTimeoutMs);
+    });
+    try {
+      return await Promise.race([
+        session.executeRead(
+          async (tx) => {
+            clearTimeout(watchdog);
+            try {
+              return await work(tx);
+            } catch (error) {
+              if (isUnavailable(error)) throw this.unavailable();
+              throw error;
+            }
+          },
+          txConfig(purpose, timeoutMs),
+        ),
+        giveUp,
+      ]);
+    } catch (error) {
+      if (isUnavailable(error)) throw this.unavailable();
+      throw error;
+    } finally {
+      clearTimeout(watchdog);
+    }
+  }
+
+  /** Runs `work` in a read transaction of a session of its own. */
+  private async read<T>(purpose: string, work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
+    const session = openSession(this.driver, this.config, "READ");
+    let unavailable = false;
+    try {
+      return await this.executeRead(session, purpose, work);
+    } catch (error) {
+      unavailable = error instanceof StoreUnavailableError;
+      throw error;
+    } finally {
+      const closing = session.close().catch(() => {});
+      if (!unavailable) await closing;
+    }
+  }
+
+  private async run(tx: ManagedTransaction, query: string, params: Row = {}): Promise<Row[]> {
+    return rowsOf((await tx.run(query, params)).records);
+  }
+
+  async health(): Promise<{ store: "neo4j"; version?: string; entities: number; relations: number }> {
+    const [row] = await this.read("health", (tx) => this.run(tx, getQuery("store-health")));
+    return {
+      store: "neo4j",
+      ...(typeof row?.version === "string" ? { version: row.version } : {}),
+      entities: toSafeNumber(row?.entities ?? 0, "entities"),
+      relations: toSafeNumber(row?.relations ?? 0, "relations"),
+    };
+  }
+
+  async summary(): Promise<Summary> {
+    const [row] = await this.read("summary", (tx) => this.run(tx, getQuery("store-summary")));
+    if (!row) throw new Error("statecraft/neo4j: the summary query returned no row");
+    const byKind: Summary["byKind"] = {};
+    for (const { kind, count } of row.byKind as { kind: EntityKind; count: unknown }[]) {
+      const n = toSafeNumber(count, "count");
+      if (kind && n > 0) byKind[kind] = n;
+    }
+    const byType: Summary["byType"] = {};
+    const byStance: Summary["byStance"] = {};
+    for (const { type, count } of row.byType as { type: RelationType; count: unknown }[]) {
+      const n = toSafeNumber(count, "count");
+      if (n === 0) continue;
+      byType[type] = n;
+      const stance = getRelationSpec(type).stance;
+      byStance[stance] = (byStance[stance] ?? 0) + n;
+    }
+    const min = toIsoDate(row.minDate);
+    const max = toIsoDate(row.maxDate);
+    const datasets = (row.datasets as { id: string; entities: unknown; relations: unknown }[])
+      .map((d) => ({
+        id: d.id,
+        entities: toSafeNumber(d.entities, "entities"),
+        relations: toSafeNumber(d.relations, "relations"),
+      }))
+      .sort((a, b) => compareStrings(a.id, b.id));
+    return {
+      entities: toSafeNumber(row.entities, "entities"),
+      relations: toSafeNumber(row.relations, "relations"),
+      sources: toSafeNumber(row.sources, "sources"),
+      byKind,
+      byType,
+      byStance,
+      dateRange: { ...(min ? { min } : {}), ...(max ? { max } : {}) },
+      datasets,
+    };
+  }
+
+  async graph(filter: GraphFilter): Promise<Subgraph> {
+    const limit = Math.max(0, Math.floor(filter.limit));
+    const types = allowedTypes(filter.types, filter.stances);
+    return this.read("graph", async (tx) => {
+      const entityRows = await this.run(tx, getQuery("store-graph-entities"), {
+        kinds: filter.kinds && filter.kinds.length > 0 ? filter.kinds : null,
+        // Any string is a dataset id here, even "" (which tags nothing); only a missing one means every dataset.
+        dataset: filter.dataset ?? null,
+        limit: neo4j.int(limit + 1),
+      });
+      const entities = entityRows.slice(0, limit).map((r) => toEntityRecord(r.entity, r.degree));
+      const relationRows =
+        entities.length === 0 || types?.length === 0
+          ? []
+          : await this.run(tx, getQuery("store-graph-relations"), {
+              ids: entities.map((e) => e.id),
+              types: types ?? null,
+              dataset: filter.dataset ?? null,
+              asOf: orNull(filter.asOf),
+              from: orNull(filter.from),
+              to: orNull(filter.to),
+              limit: neo4j.int(limit + 1),
+            });
+      const relations = relationRows.slice(0, limit).map((r) => toRelationRecord(r.relation, r.from, r.to));
+      return { entities, relations, truncated: entityRows.length > limit || relationRows.length > limit };
+    });
+  }
+
+  async search(text: string, limit: number): Promise<SearchHit[]> {
+    const folded = foldText(text);
+    if (!folded || limit <= 0) return [];
+    const rows = await this.read("search", (tx) => this.run(tx, getQuery("store-search"), { folded }));
+    const hits: (SearchHit & { folded: string })[] = [];
+    for (const row of rows) {
+      const entity = toEntitySummary(row);
+      const aliases = Array.isArray(row.aliases) ? (row.aliases as string[]) : [];
+      const { score, matched } = scoreMatch(text, { name: entity.name, aliases });
+      if (score > 0) hits.push({ entity, matched, score, folded: foldText(entity.name) });
+    }
+    hits.sort(
+      (a, b) => b.score - a.score || compareStrings(a.folded, b.folded) || compareStrings(a.entity.id, b.entity.id),
+    );
+    return hits.slice(0, limit).map(({ entity, matched, score }) => ({ entity, matched, score }));
+  }
+
+  /** The neighbourhood query: the entity, its degree, how many relations match, and the first `limit` of them. */
+  private async neighbourhood(
+    id: string,
+    types: RelationType[] | undefined,
+    direction: NeighbourOptions["direction"],
+    limit: number,
+    purpose: string,
+  ) {
+    const [row] = await this.read(purpose, (tx) =>
+      this.run(tx, getQuery("store-neighbourhood"), {
+        id,
+        types: types ?? null,
+        direction,
+        limit: neo4j.int(Math.max(0, Math.floor(limit))),
+      }),
+    );
+    if (!row) return undefined;
+    const entity = toEntityRecord(row.entity, row.degree);
+    const rows = (row.rows as Row[]).map((r) => ({
+      relation: toRelationRecord(r.relation, r.from, r.to),
+      other: toEntityRecord(r.other, r.otherDegree),
+    }));
+    // Neo4j ordered them already; sorting again costs nothing and states the rule here too.
+    rows.sort((a, b) => compareStrings(a.relation.id, b.relation.id));
+    const neighbours = new Map<string, EntityRecord>();
+    for (const r of rows) neighbours.set(r.other.id, r.other);
+    return {
+      entity,
+      total: toSafeNumber(row.total, "total"),
+      relations: rows.map((r) => r.relation),
+      neighbours: [...neighbours.values()].sort((a, b) => compareStrings(a.id, b.id)),
+    };
+  }
+
+  async entity(id: string): Promise<EntityDetail | undefined> {
+    const found = await this.neighbourhood(id, undefined, "both", ENTITY_RELATION_CAP, "entity");
+    if (!found) return undefined;
+    const summary = (e: EntityRecord): EntitySummary => ({ id: e.id, kind: e.kind, name: e.name });
+    return { ...found.entity, relations: found.relations, neighbours: found.neighbours.map(summary) };
+  }
+
+  async neighbours(id: string, options: NeighbourOptions): Promise<Neighbourhood | undefined> {
+    const types = allowedTypes(options.types);
+    const found = await this.neighbourhood(id, types, options.direction, options.limit, "neighbours");
+    if (!found) return undefined;
+    const { id: entityId, kind, name } = found.entity;
+    return {
+      entity: { id: entityId, kind, name },
+      relations: found.relations,
+      neighbours: found.neighbours,
+      total: found.total,
+    };
+  }
+
+  async relation(id: string): Promise<RelationDetail | undefined> {
+    const query = withRelationTypes(getQuery("store-relation"), RELATION_TYPE_NAMES);
+    const [row] = await this.read("relation", (tx) => this.run(tx, query, { id }));
+    if (!row) return undefined;
+    const fromEntity = toEntitySummary(row.fromEntity);
+    const toEntity = toEntitySummary(row.toEntity);
+    const record = toRelationRecord(row.relation, fromEntity.id, toEntity.id);
+    const byId = new Map<string, SourceRecord>();
+    for (const node of row.sources as unknown[]) {
+      const source = toSourceRecord(node);
+      byId.set(source.id, source);
+    }
+    // In evidence order, each source once; an id with no Source node is left out.
+    const sources = [...new Set(record.evidence.map((e) => e.source))]
+      .map((sid) => byId.get(sid))
+      .filter((s): s is SourceRecord => s !== undefined);
+    return {
+      ...record,
+      fromEntity,
+      toEntity,
+      sentence: readRelation({ type: record.type, from: fromEntity, to: toEntity }),
+      sources,
+    };
+  }
+
+  async paths(from: string, to: string, options: PathOptions): Promise<PathResult[] | undefined> {
+    const ends = await this.read("path ends", (tx) =>
+      this.run(tx, getQuery("store-entity-summaries"), { ids: [...new Set([from, to])] }),
+    );
+    const byId = new Map(ends.map((r) => [String((r.entity as Row).id), toEntitySummary(r.entity)]));
+    const start = byId.get(from);
+    if (!start || !byId.has(to)) return undefined;
+    if (from === to) return rankPaths([{ nodes: [start], relations: [] }], options.k);
+
+    const types = allowedTypes(options.types, options.stances) ?? [...RELATION_TYPE_NAMES];
+    const maxHops = Math.min(Math.floor(options.maxHops), MAX_HOPS_CEILING);
+    if (types.length === 0 || maxHops < 1 || options.k < 1) return [];
+
+    const template = withRelationTypes(
+      getQuery(options.direction === "follow" ? "store-paths-follow" : "store-paths-any"),
+      types,
+    );
+    const params = { from, to, asOf: orNull(options.asOf) };
+    // SHORTEST k GROUPS returns every path of the k shortest lengths. Start with the shortest length only (on a
+    // dense graph the next lengths can hold millions of paths) and take one length more while fewer than k simple
+    // paths were found and longer lengths within maxHops may hold some: the memory store stops at the same length.
+    let groups = 1;
+    for (;;) {
+      const query = withInteger(
+        withInteger(template, "__GROUPS__", groups, 1, MAX_HOPS_CEILING),
+        "__MAX_HOPS__",
+        maxHops,
+        1,
+        MAX_HOPS_CEILING,
+      );
+      const rows = await this.read("paths", (tx) => this.run(tx, query, params));
+      const candidates: PathCandidate[] = rows.map((r) => ({
+        nodes: (r.nodes as unknown[]).map(toEntitySummary),
+        relations: (r.relations as Row[]).map((x) => toRelationRecord(x.relation, x.from, x.to)),
+      }));
+      const ranked = rankPaths(candidates, options.k);
+      const lengths = new Set(rows.map((r) => toSafeNumber(r.length, "length")));
+      const longest = Math.max(0, ...lengths);
+      if (ranked.length >= options.k || lengths.size < groups || longest >= maxHops || groups >= maxHops) {
+        return ranked;
+      }
+      groups = Math.min(groups + 1, maxHops);
+    }
+  }
+
+  async cypher(query: string, params: Record<string, unknown>, options: CypherOptions = {}): Promise<CypherResult> {
+    const started = performance.now();
+    const timeoutMs = options.timeoutMs ?? DEFAULT_CYPHER_TIMEOUT_MS;
+    const maxRows = options.maxRows ?? DEFAULT_CYPHER_MAX_ROWS;
+    const signal = options.signal;
+    if (signal?.aborted) throw new CypherCancelledError();
+    precheckCypher(query);
+
+    const session = openSession(this.driver, this.config, "READ");
+    let timedOut = false;
+    // Closing the session sends RESET, which makes Neo4j end the running transaction.
+    const stop = () => void session.close().catch(() => {});
+    const onAbort = () => stop();
+    signal?.addEventListener("abort", onAbort, { once: true });
+    // Neo4j ends the transaction at its timeout; this backstop covers a server that is slow to notice.
+    const backstop = setTimeout(() => {
+      timedOut = true;
+      stop();
+    }, timeoutMs + CYPHER_TIMEOUT_GRACE_MS);
+    let phase: "explain" | "run" = "explain";
+    let unreachable = false;
+    try {
+      const explained = await this.executeRead(
+        session,
+        "cypher explain",
+        async (tx) => tx.run(EXPLAIN_PREFIX + query, params),
+        timeoutMs,
+      );
+      checkExplain(explained.summary);
+      phase = "run";
+      const answer = await this.executeRead(
+        session,
+        "cypher",
+        async (tx) => {
+          const result = tx.run(query, params);
+          const columns = await result.keys();
+          const graph = new GraphCollector();
+          const rows: unknown[][] = [];
+          let truncated = false;
+          for await (const record of result) {
+            if (rows.length >= maxRows) {
+              // Leaving the loop discards the rest of the stream on the server.
+              truncated = true;
+              break;
+            }
+            rows.push(columns.map((c) => toPlainValue(record.get(c), graph)));
+          }
+          return { columns: [...columns], rows, graph: graph.graph, truncated };
+        },
+        timeoutMs,
+      );
+      if (signal?.aborted) throw new CypherCancelledError();
+      if (timedOut) throw new CypherTimeoutError(timeoutMs);
+      return { ...answer, timeMs: Math.round(performance.now() - started) };
+    } catch (error) {
+      const typed = this.cypherError(error, phase, { aborted: signal?.aborted === true, timedOut, timeoutMs });
+      unreachable = typed instanceof StoreUnavailableError;
+      throw typed;
+    } finally {
+      clearTimeout(backstop);
+      signal?.removeEventListener("abort", onAbort);
+      const closing = session.close().catch(() => {});
+      if (!unreachable) await closing;
+    }
+  }
+
+  /** The typed error a failed Cypher call reports, decided by what happened and by Neo4j's error code. */
+  private cypherError(
+    error: unknown,
+    phase: "explain" | "run",
+    state: { aborted: boolean; timedOut: boolean; timeoutMs: number },
+  ): Error {
+    if (
+      error instanceof CypherRefusedError ||
+      error instanceof CypherCancelledError ||
+      error instanceof CypherTimeoutError
+    ) {
+      return error;
+    }
+    if (state.aborted) return new CypherCancelledError();
+    if (state.timedOut) return new CypherTimeoutError(state.timeoutMs);
+    const kind = classifyNeo4jError(error);
+    if (error instanceof StoreUnavailableError) return error;
+    if (kind === "timeout") return new CypherTimeoutError(state.timeoutMs);
+    if (kind === "unavailable") return this.unavailable();
+    if (phase === "explain") {
+      const refusal = refusalForExplainError(error);
+      if (refusal) return refusal;
+    }
+    const code = (error as { code?: unknown }).code;
+    if (typeof code !== "string" || !code.startsWith("Neo.")) return error as Error;
+    const position = phase === "explain" ? errorPosition(error, 1, EXPLAIN_PREFIX.length) : errorPosition(error, 0, 0);
+    return new CypherQueryError(code, errorMessage(error), position);
+  }
+
+  async close(): Promise<void> {
+    await this.driver.close();
+  }
+}
+
+/**
+ * A Neo4jStore on a new driver. Does not contact the database: a server started before Neo4j answers 503 (the
+ * store's StoreUnavailableError) until Neo4j is up, then works without a restart.
+ */
+export async function createNeo4jStore(config: Neo4jConfig): Promise<Neo4jStore> {
+  return new Neo4jStore(createDriver(config), config);
+}

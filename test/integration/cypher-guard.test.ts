@@ -1,0 +1,504 @@
+// The Cypher endpoint's guard and runner against a real Neo4j holding the briefing: a corpus of queries that write,
+// load files, call administration procedures or try to slip past the checks (comments, case, unicode escapes,
+// backquotes, several statements) must each be refused with the expected rule and leave the database as it was;
+// ordinary read queries must run; time limit, row cap, cancellation and Neo4j's own errors come back typed.
+
+import type { Driver } from "neo4j-driver";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { StoreUnavailableError } from "../../src/store/graph-store.ts";
+import { DEFAULT_NEO4J_CONFIG } from "../../src/store/neo4j/config.ts";
+import {
+  checkExplain,
+  decodeUnicodeEscapes,
+  precheckCypher,
+  stripForScan,
+} from "../../src/store/neo4j/cypher-guard.ts";
+import {
+  CypherCancelledError,
+  CypherQueryError,
+  CypherRefusedError,
+  CypherTimeoutError,
+  type CypherRule,
+} from "../../src/store/neo4j/errors.ts";
+import { createNeo4jStore, type Neo4jStore } from "../../src/store/neo4j/neo4j-store.ts";
+import { createTestDriver, runLoader, testUri, wipe } from "./helpers.ts";
+
+/** Everything a refused query could have changed, read through the test driver. */
+async function snapshot(driver: Driver): Promise<Record<string, unknown>> {
+  const one = async (query: string, database?: string) =>
+    (await driver.executeQuery(query, {}, { database })).records.map((r) => r.toObject());
+  return {
+    nodes: await one("MATCH (n) RETURN count(n) AS c"),
+    relationships: await one("MATCH ()-[r]->() RETURN count(r) AS c"),
+    properties: await one("MATCH (n) RETURN sum(size(keys(n))) AS c"),
+    labels: await one("CALL db.labels() YIELD label RETURN label ORDER BY label"),
+    propertyKeys: await one("CALL db.propertyKeys() YIELD propertyKey RETURN propertyKey ORDER BY propertyKey"),
+    constraints: await one("SHOW CONSTRAINTS YIELD name RETURN name ORDER BY name"),
+    indexes: await one("SHOW INDEXES YIELD name RETURN name ORDER BY name"),
+    databases: await one("SHOW DATABASES YIELD name RETURN DISTINCT name ORDER BY name", "system"),
+    users: await one("SHOW USERS YIELD user RETURN user ORDER BY user", "system"),
+  };
+}
+
+async function refusal(store: Neo4jStore, query: string): Promise<CypherRefusedError> {
+  const error = await store.cypher(query, {}).then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  if (!(error instanceof CypherRefusedError)) {
+    throw new Error(`expected a refusal for ${JSON.stringify(query)}, got ${String(error)}`);
+  }
+  return error;
+}
+
+/** [query, rule]: what must be refused, and why. */
+const REFUSED: [string, CypherRule][] = [
+  // Nothing, or more than one statement.
+  ["", "empty"],
+  ["   \n\t ", "empty"],
+  ["// only a comment", "empty"],
+  ["/* CREATE (n) */", "empty"],
+  ["RETURN 1; MATCH (n) DETACH DELETE n", "multiple-statements"],
+  ["MATCH (n) RETURN n /* ; */ ; CREATE (m)", "multiple-statements"],
+  ["RETURN ';' AS a; CREATE (m) // ;", "multiple-statements"],
+  ["RETURN 1 \\u003B CREATE (n)", "multiple-statements"],
+  // Writes, plain and disguised.
+  ["CREATE (n:Entity {id: 'spam'})", "write"],
+  ["create (n)", "write"],
+  ["Match (n) Set n.x = 1", "write"],
+  ["/* read only */ CREATE (n) // honest", "write"],
+  ["MATCH (n:Entity {id: 'china'}) SET n.name = 'X'", "write"],
+  ["MATCH (n:Entity {id: 'china'}) SET n:Hacked", "write"],
+  ["MATCH (n:Entity {id: 'china'}) REMOVE n.iso3", "write"],
+  ["MATCH (n:Entity {id: 'china'}) REMOVE n:Country", "write"],
+  ["MATCH (n) DETACH DELETE n", "write"],
+  ["MATCH ()-[r]->() DELETE r", "write"],
+  ["OPTIONAL MATCH (n) DELETE n", "write"],
+  ["MERGE (n:Entity {id: 'spam'})", "write"],
+  ["MATCH (a:Entity {id: 'china'}), (b:Entity {id: 'usa'}) CREATE (a)-[:ATTACKS]->(b)", "write"],
+  ["FOREACH (x IN range(1, 3) | CREATE (:Spam))", "write"],
+  ["MATCH (n) WITH n LIMIT 1 CALL (n) { SET n.x = 1 } RETURN n", "write"],
+  ["CALL { CREATE (:Spam) }", "write"],
+  ["MATCH (n) WITH n CALL { WITH n MERGE (n)-[:X]->(:Y) } RETURN 1", "write"],
+  ["CALL db.labels() YIELD label WITH label CREATE (:Spam {l: label})", "write"],
+  ["MATCH (n) \\u0053ET n.hacked = true", "write"],
+  ["MATCH (n) \\u0044ETACH \\u0044ELETE n", "write"],
+  ["MATCH (`\\u0043REATE`) SET `\\u0043REATE`.x = 1", "write"],
+  ["MATCH (`CREATE`) SET `CREATE`.`SET` = 1", "write"],
+  ["EXPLAIN CREATE (n)", "write"],
+  // Files and URLs.
+  ["LOAD CSV FROM 'file:///etc/passwd' AS line RETURN line", "load-csv"],
+  ["load csv with headers from 'http://169.254.169.254/latest/meta-data/' as row return row", "load-csv"],
+  ["LOAD CSV FROM 'file:///x.csv' AS l CREATE (:Spam {v: l[0]})", "load-csv"],
+  // Procedures outside the allowlist, installed or not.
+  ["CALL dbms.components()", "procedure"],
+  ["CALL dbms.listConfig()", "procedure"],
+  ["CALL dbms.security.createUser('bob', 'secret12345', false)", "procedure"],
+  ["CALL dbms.killQuery('query-1')", "procedure"],
+  ["CALL apoc.help('load')", "procedure"],
+  ["CALL apoc.load.json('http://example.com/x.json') YIELD value RETURN value", "procedure"],
+  ["CALL db.createLabel('Spam')", "procedure"],
+  ["CALL db.createProperty('spam')", "procedure"],
+  ["CALL db.index.fulltext.createNodeIndex('x', ['Entity'], ['name'])", "procedure"],
+  ["CALL db.index.fulltext.queryNodes('entity_search', 'china') YIELD node RETURN node", "procedure"],
+  ["CALL db.clearQueryCaches()", "procedure"],
+  ["CALL db.awaitIndexes(1)", "procedure"],
+  ["CALL `dbms`.`components`()", "procedure"],
+  ["CALL `dbms.components`()", "procedure"],
+  ["CALL \\u0064bms.components()", "procedure"],
+  ["CALL DB.LABELS()", "procedure"],
+  ["CALL db.labels() YIELD label CALL dbms.killQuery('x') YIELD queryId RETURN label", "procedure"],
+  // Plugin functions, installed or not.
+  ["RETURN apoc.text.join(['a', 'b'], ',')", "function"],
+  ["RETURN \\u0061poc.version()", "function"],
+  ["WITH 1 AS x RETURN `apoc`.`version`()", "function"],
+  ["MATCH (n) WHERE apoc.util.sleep(1000) IS NULL RETURN n", "function"],
+  // Batched transactions.
+  ["CALL { CREATE (:Spam) } IN TRANSACTIONS", "in-transactions"],
+  ["MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10 ROWS", "in-transactions"],
+  ["UNWIND range(1, 10) AS i CALL (i) { RETURN i * 2 AS j } IN TRANSACTIONS RETURN j", "in-transactions"],
+  // Administration and schema.
+  ["SHOW TRANSACTIONS", "admin"],
+  ["SHOW TRANSACTIONS YIELD transactionId RETURN transactionId", "admin"],
+  ["TERMINATE TRANSACTIONS 'neo4j-transaction-1'", "admin"],
+  ["SHOW USERS", "admin"],
+  ["SHOW DATABASES", "admin"],
+  ["SHOW PROCEDURES", "admin"],
+  ["SHOW FUNCTIONS", "admin"],
+  ["SHOW SETTINGS", "admin"],
+  ["SHOW CONSTRAINTS", "admin"],
+  ["CREATE INDEX spam_index FOR (n:Entity) ON (n.spam)", "admin"],
+  ["CREATE CONSTRAINT spam_unique IF NOT EXISTS FOR (n:Spam) REQUIRE n.id IS UNIQUE", "admin"],
+  ["DROP CONSTRAINT entity_id", "admin"],
+  ["DROP INDEX entity_name", "admin"],
+  ["CREATE USER bob SET PASSWORD 'secret12345'", "admin"],
+  ["ALTER USER neo4j SET PASSWORD 'secret12345'", "admin"],
+  ["CREATE DATABASE spam", "admin"],
+  ["CREATE OR REPLACE DATABASE spam", "admin"],
+  ["DROP DATABASE neo4j", "admin"],
+  ["STOP DATABASE neo4j", "admin"],
+  ["CREATE ROLE spam", "admin"],
+  ["CREATE ALIAS spam FOR DATABASE neo4j", "admin"],
+  ["GRANT ROLE admin TO bob", "admin"],
+  ["DENY READ {*} ON GRAPH * TO PUBLIC", "admin"],
+  ["REVOKE ROLE admin FROM bob", "admin"],
+  // Other databases.
+  ["USE system SHOW USERS", "use"],
+  ["USE neo4j MATCH (n) RETURN count(n)", "use"],
+  ["use system call dbms.components()", "use"],
+  ["CYPHER 5 USE system SHOW USERS", "use"],
+  ["CALL () { USE system RETURN 1 AS x } RETURN x", "use"],
+  ["MATCH (n:Entity) RETURN n UNION USE system MATCH (n) RETURN n", "use"],
+  ["\\u0055SE system SHOW USERS", "use"],
+];
+
+/** [name, query, params]: ordinary reads that must run. */
+const ACCEPTED: [string, string, Record<string, unknown>][] = [
+  ["a constant", "RETURN 1 AS one", {}],
+  ["a trailing semicolon", "RETURN 1 AS one;", {}],
+  ["a parameter", "MATCH (e:Entity {id: $id}) RETURN e.name AS name", { id: "china" }],
+  ["an aggregation", "MATCH (e:Entity) RETURN e.kind AS kind, count(*) AS n ORDER BY n DESC, kind", {}],
+  ["a path pattern", "MATCH p = (:Entity {id: 'smic'})-[*1..3]-(:Entity {id: 'ukraine'}) RETURN p LIMIT 5", {}],
+  [
+    "shortestPath",
+    "MATCH p = shortestPath((a:Entity {id: 'smic'})-[*]-(b:Entity {id: 'ukraine'})) RETURN p, length(p) AS hops",
+    {},
+  ],
+  ["SHORTEST k", "MATCH p = SHORTEST 2 (:Entity {id: 'smic'})--+(:Entity {id: 'ukraine'}) RETURN p", {}],
+  ["OPTIONAL MATCH", "MATCH (e:Entity {id: 'eastern-europe'}) OPTIONAL MATCH (e)-[r]->(x) RETURN e.id, r, x", {}],
+  ["UNWIND", "UNWIND ['china', 'usa'] AS id MATCH (e:Entity {id: id}) RETURN e.name ORDER BY e.name", {}],
+  ["a list comprehension", "MATCH (e:Entity {id: 'china'}) RETURN [a IN e.aliases WHERE a STARTS WITH 'P'] AS p", {}],
+  ["a map projection", "MATCH (e:Entity {id: 'usa'}) RETURN e {.id, .name, degree: COUNT { (e)--() }} AS e", {}],
+  ["an EXISTS subquery", "MATCH (e:Entity) WHERE EXISTS { (e)-[:SANCTIONS]->() } RETURN e.id", {}],
+  ["a read CALL subquery", "CALL () { MATCH (e:Entity) RETURN count(e) AS n } RETURN n", {}],
+  ["CALL db.labels()", "CALL db.labels()", {}],
+  [
+    "CALL db.relationshipTypes() with YIELD",
+    "CALL db.relationshipTypes() YIELD relationshipType RETURN relationshipType",
+    {},
+  ],
+  ["CALL db.propertyKeys()", "CALL db.propertyKeys()", {}],
+  ["CALL db.schema.visualization()", "CALL db.schema.visualization()", {}],
+  ["CALL db.schema.nodeTypeProperties()", "CALL db.schema.nodeTypeProperties()", {}],
+  [
+    "a UNION of introspection",
+    "CALL db.labels() YIELD label RETURN label " +
+      "UNION CALL db.relationshipTypes() YIELD relationshipType AS label RETURN label",
+    {},
+  ],
+  [
+    "built-in namespaced functions",
+    "RETURN date.truncate('month', date('2022-03-09')) AS m, " +
+      "duration.between(date('2022-01-01'), date('2022-03-09')) AS d, " +
+      "point.distance(point({x: 0, y: 0}), point({x: 3, y: 4})) AS p",
+    {},
+  ],
+  [
+    "write words in strings and comments",
+    "// CREATE (n); DROP DATABASE neo4j\nRETURN 'CREATE (n); LOAD CSV; CALL apoc.x()' AS text /* SET n.x = 1 */",
+    {},
+  ],
+  [
+    "a variable called call or use",
+    "MATCH (n:Entity) WITH n AS call, 1 AS use RETURN call.id, use ORDER BY call.id LIMIT 2",
+    {},
+  ],
+  ["a property called delete", "MATCH (n:Entity {id: 'china'}) RETURN n.delete AS d, n.`set` AS s", {}],
+  [
+    "dates and temporal values",
+    "MATCH ()-[r:ATTACKS]->() RETURN r.date AS d, datetime('2022-03-09T10:00:00Z') AS t",
+    {},
+  ],
+];
+
+describe("Cypher guard, lexical checks (no database)", () => {
+  it("should decode unicode escapes as Neo4j does, but not escaped backslashes", () => {
+    expect(decodeUnicodeEscapes("\\u0053ET")).toBe("SET");
+    expect(decodeUnicodeEscapes("\\uu0041")).toBe("A");
+    expect(decodeUnicodeEscapes("\\\\u0041")).toBe("\\\\u0041");
+    expect(decodeUnicodeEscapes("\\\\\\u0041")).toBe("\\\\A");
+    expect(decodeUnicodeEscapes("\\u00")).toBe("\\u00");
+  });
+
+  it("should strip comments and strings and unquote names before scanning", () => {
+    expect(stripForScan("RETURN 'a;b' AS x // c;d\n/* e;f */")).toBe("RETURN '' AS x  \n ");
+    expect(stripForScan('RETURN "it\\"s" AS x')).toBe("RETURN '' AS x");
+    expect(stripForScan("CALL `db`.`labels`()")).toBe("CALL db.labels()");
+    expect(stripForScan("MATCH (`a``b c`)")).toBe("MATCH (a_b_c)");
+  });
+
+  it.each([
+    ["", "empty"],
+    ["RETURN 1; RETURN 2", "multiple-statements"],
+    ["USE system SHOW USERS", "use"],
+    ["CALL apoc.help('x')", "procedure"],
+    ["CALL foo()", "procedure"],
+    ["RETURN apoc.version()", "function"],
+    ["RETURN `my.plugin`.fn(1)", "function"],
+  ] as const)("should refuse %j before asking Neo4j (%s)", (query, rule) => {
+    expect(() => precheckCypher(query)).toThrow(CypherRefusedError);
+    try {
+      precheckCypher(query);
+    } catch (error) {
+      expect((error as CypherRefusedError).rule).toBe(rule);
+    }
+  });
+
+  it.each([
+    "RETURN 1;",
+    "RETURN 1; // done",
+    "CALL db.labels()",
+    "CALL () { RETURN 1 AS x } RETURN x",
+    "RETURN date.truncate('day', date()) AS d, Point.Distance(point({x: 1, y: 1}), point({x: 0, y: 0})) AS p",
+    "MATCH (n) WITH n AS call RETURN call.id",
+    "RETURN {use: 1} AS m",
+  ])("should leave %j to EXPLAIN", (query) => {
+    expect(() => precheckCypher(query)).not.toThrow();
+  });
+});
+
+describe("Cypher guard, plan checks (EXPLAIN summaries as Neo4j gives them)", () => {
+  const plan = (operatorType: string, details = "", children: unknown[] = []) =>
+    ({ operatorType, arguments: { Details: details }, identifiers: [], children }) as never;
+  const summary = (queryType: string, root: unknown) =>
+    ({ queryType, plan: root, database: { name: "neo4j" } }) as never;
+  const ruleOf = (s: never) => {
+    try {
+      checkExplain(s);
+      return "accepted";
+    } catch (error) {
+      return (error as CypherRefusedError).rule;
+    }
+  };
+
+  it("should refuse a plugin function that is installed and so passed EXPLAIN", () => {
+    const root = plan("ProduceResults@neo4j", "x", [
+      plan("Projection@neo4j", "apoc.text.join($autolist_0, $autostring_1) AS x"),
+    ]);
+    expect(ruleOf(summary("r", root))).toBe("function");
+  });
+
+  it("should refuse an installed procedure outside the allowlist, even a read-only one", () => {
+    const root = plan("ProduceResults@neo4j", "value", [
+      plan("ProcedureCall@neo4j", "apoc.load.json($autostring_0) :: (value :: MAP)"),
+    ]);
+    expect(ruleOf(summary("r", root))).toBe("procedure");
+  });
+
+  it("should refuse a plan that runs on another database", () => {
+    const root = plan("ProduceResults@system", "x", [plan("Projection@system", "$autoint_0 AS x")]);
+    expect(ruleOf(summary("r", root))).toBe("use");
+  });
+
+  it("should refuse schema commands and unknown query types", () => {
+    expect(ruleOf(summary("s", plan("CreateIndex@neo4j", "RANGE INDEX x FOR (:X) ON (y)")))).toBe("admin");
+    expect(ruleOf(summary("s", plan("SomethingNew@neo4j")))).toBe("admin");
+    expect(ruleOf(summary("rw", plan("ProduceResults@neo4j")))).toBe("write");
+    expect(ruleOf(summary("", plan("ProduceResults@neo4j")))).toBe("write");
+  });
+
+  it("should accept built-ins, allowlisted procedures and names that only look like calls", () => {
+    const root = plan("ProduceResults@neo4j", "`a.b(`, d", [
+      plan("Projection@neo4j", "cache[n.name] AS `a.b(`, date.truncate($autostring_0, date()) AS d", [
+        plan("ProcedureCall@neo4j", "db.labels() :: (label :: STRING)"),
+      ]),
+    ]);
+    expect(ruleOf(summary("r", root))).toBe("accepted");
+  });
+});
+
+describe("Cypher endpoint (real Neo4j, briefing)", () => {
+  let driver: Driver;
+  let store: Neo4jStore;
+  let before: Record<string, unknown>;
+
+  beforeAll(async () => {
+    driver = createTestDriver();
+    await wipe(driver);
+    const run = await runLoader(["data"]);
+    expect(run.code).toBe(0);
+    store = await createNeo4jStore({ ...DEFAULT_NEO4J_CONFIG, uri: testUri() });
+    before = await snapshot(driver);
+  });
+
+  afterAll(async () => {
+    await store?.close();
+    await driver?.close();
+  });
+
+  describe("refusals", () => {
+    it("should hold at least 40 hostile queries", () => {
+      expect(REFUSED.length).toBeGreaterThanOrEqual(40);
+    });
+
+    it.each(REFUSED)("should refuse %j as %s", async (query, rule) => {
+      const error = await refusal(store, query);
+      expect(error.rule).toBe(rule);
+      expect(error.message.length).toBeGreaterThan(10);
+    });
+
+    it("should name what it refused in plain words", async () => {
+      expect((await refusal(store, "CALL dbms.components()")).message).toContain("dbms.components");
+      expect((await refusal(store, "RETURN apoc.version()")).message).toContain("apoc.version");
+      expect((await refusal(store, "MATCH (n) DETACH DELETE n")).message).toContain("DELETE");
+      expect((await refusal(store, "LOAD CSV FROM 'file:///x' AS l RETURN l")).message).toContain("LOAD CSV");
+      expect((await refusal(store, "SHOW TRANSACTIONS")).message).toContain("ShowTransactions");
+    });
+
+    it("should have left the data, labels, keys, constraints, indexes, databases and users unchanged", async () => {
+      expect(await snapshot(driver)).toEqual(before);
+    });
+  });
+
+  describe("reads", () => {
+    it.each(ACCEPTED)("should run %s", async (_name, query, params) => {
+      const result = await store.cypher(query, params);
+      expect(result.truncated).toBe(false);
+      expect(result.columns.length).toBeGreaterThan(0);
+      expect(result.timeMs).toBeGreaterThanOrEqual(0);
+    });
+
+    it("should answer plain JSON: integers, dates, nodes, relationships and paths", async () => {
+      const result = await store.cypher(
+        "MATCH p = (a:Entity {id: 'usa'})-[r:SANCTIONS]->(b:Entity {id: 'russia'}) " +
+          "RETURN a.id AS id, r.date AS date, r.confidence AS c, 9007199254740993 AS big, 42 AS n, " +
+          "[a, {rel: r}] AS nested, p",
+        {},
+      );
+      expect(result.columns).toEqual(["id", "date", "c", "big", "n", "nested", "p"]);
+      const [row] = result.rows as unknown[][];
+      const [id, date, c, big, n, nested, path] = row!;
+      expect(id).toBe("usa");
+      expect(date).toBe("2022-02-24");
+      expect(typeof c).toBe("number");
+      expect(big).toBe("9007199254740993");
+      expect(n).toBe(42);
+      const [node, map] = nested as [Record<string, unknown>, { rel: Record<string, unknown> }];
+      expect(node).toMatchObject({
+        labels: expect.arrayContaining(["Entity", "Country"]),
+        properties: { id: "usa", iso3: "USA" },
+      });
+      expect(typeof node.elementId).toBe("string");
+      expect(map.rel).toMatchObject({
+        type: "SANCTIONS",
+        start: node.elementId,
+        properties: { dataset: "briefing-2022-03" },
+      });
+      const p = path as { nodes: { properties: { id: string } }[]; relationships: { type: string }[] };
+      expect(p.nodes.map((x) => x.properties.id)).toEqual(["usa", "russia"]);
+      expect(p.relationships.map((x) => x.type)).toEqual(["SANCTIONS"]);
+      // Each node and relationship once, however often it appears.
+      expect(result.graph.nodes).toHaveLength(2);
+      expect(result.graph.relationships).toHaveLength(1);
+      expect(JSON.parse(JSON.stringify(result))).toEqual(result);
+    });
+
+    it("should collect the graph from every row, paths unpacked", async () => {
+      const result = await store.cypher("MATCH p = (:Entity {id: 'smic'})-[*1..2]-() RETURN p", {});
+      const ids = new Set(result.graph.nodes.map((n) => (n as { elementId: string }).elementId));
+      expect(ids.size).toBe(result.graph.nodes.length);
+      expect(result.graph.relationships.length).toBeGreaterThan(3);
+    });
+  });
+
+  describe("limits", () => {
+    it("should cap rows at 1,000 by default and say it cut", async () => {
+      const result = await store.cypher("UNWIND range(1, 5000) AS x RETURN x", {});
+      expect(result.rows).toHaveLength(1000);
+      expect(result.rows[999]).toEqual([1000]);
+      expect(result.truncated).toBe(true);
+    });
+
+    it("should honour a smaller row cap and not cut an answer that fits", async () => {
+      expect((await store.cypher("UNWIND range(1, 50) AS x RETURN x", {}, { maxRows: 10 })).rows).toHaveLength(10);
+      const exact = await store.cypher("UNWIND range(1, 10) AS x RETURN x", {}, { maxRows: 10 });
+      expect(exact.rows).toHaveLength(10);
+      expect(exact.truncated).toBe(false);
+    });
+
+    it("should stop a query at its time limit with CypherTimeoutError", async () => {
+      const started = performance.now();
+      const error = await store
+        .cypher("UNWIND range(1, 100000000) AS x WITH x WHERE x = -1 RETURN x", {}, { timeoutMs: 500 })
+        .catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(CypherTimeoutError);
+      expect((error as CypherTimeoutError).timeoutMs).toBe(500);
+      expect(performance.now() - started).toBeLessThan(5000);
+    });
+
+    it("should cancel on abort and end the transaction on the server", async () => {
+      const running = async () =>
+        (
+          await driver.executeQuery(
+            "SHOW TRANSACTIONS YIELD transactionId, metaData WHERE metaData.purpose = 'cypher' RETURN transactionId",
+            {},
+          )
+        ).records.length;
+      const controller = new AbortController();
+      const pending = store
+        .cypher(
+          "UNWIND range(1, 2000000000) AS x WITH x WHERE x = -1 RETURN x",
+          {},
+          {
+            signal: controller.signal,
+            timeoutMs: 60_000,
+          },
+        )
+        .catch((e: unknown) => e);
+      for (let i = 0; i < 50 && (await running()) === 0; i++) await new Promise((r) => setTimeout(r, 100));
+      expect(await running()).toBe(1);
+      const abortedAt = performance.now();
+      controller.abort();
+      expect(await pending).toBeInstanceOf(CypherCancelledError);
+      expect(performance.now() - abortedAt).toBeLessThan(5000);
+      for (let i = 0; i < 50 && (await running()) > 0; i++) await new Promise((r) => setTimeout(r, 100));
+      expect(await running()).toBe(0);
+    });
+
+    it("should refuse at once a signal that is already aborted", async () => {
+      const controller = new AbortController();
+      controller.abort();
+      await expect(store.cypher("RETURN 1", {}, { signal: controller.signal })).rejects.toBeInstanceOf(
+        CypherCancelledError,
+      );
+    });
+  });
+
+  describe("errors from Neo4j", () => {
+    it("should report a syntax error with Neo4j's code and the line and column in the user's text", async () => {
+      const error = await store.cypher("MATCH (n:Entity)\nRETRN n", {}).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(CypherQueryError);
+      const e = error as CypherQueryError;
+      expect(e.code).toBe("Neo.ClientError.Statement.SyntaxError");
+      expect(e.position).toEqual({ line: 2, column: 1, offset: 17 });
+      expect(e.message).toContain("RETRN");
+      expect(e.message).not.toContain("EXPLAIN");
+    });
+
+    it("should place an error on the first line correctly", async () => {
+      const e = (await store.cypher("RETURN foo(1)", {}).catch((x: unknown) => x)) as CypherQueryError;
+      expect(e).toBeInstanceOf(CypherQueryError);
+      expect(e.position).toEqual({ line: 1, column: 8, offset: 7 });
+    });
+
+    it("should report a missing parameter and a runtime error by code", async () => {
+      const missing = (await store.cypher("RETURN $nope AS x", {}).catch((x: unknown) => x)) as CypherQueryError;
+      expect(missing).toBeInstanceOf(CypherQueryError);
+      expect(missing.code).toBe("Neo.ClientError.Statement.ParameterMissing");
+      const runtime = (await store.cypher("RETURN 1 / 0 AS x", {}).catch((x: unknown) => x)) as CypherQueryError;
+      expect(runtime).toBeInstanceOf(CypherQueryError);
+      expect(runtime.code).toBe("Neo.ClientError.Statement.ArithmeticError");
+    });
+
+    it("should answer StoreUnavailableError quickly when Neo4j cannot be reached", async () => {
+      const down = await createNeo4jStore({ ...DEFAULT_NEO4J_CONFIG, uri: "bolt://127.0.0.1:9" });
+      try {
+        const started = performance.now();
+        await expect(down.cypher("RETURN 1", {})).rejects.toBeInstanceOf(StoreUnavailableError);
+        expect(performance.now() - started).toBeLessThan(3500);
+      } finally {
+        await down.close();
+      }
+    });
+  });
+});
