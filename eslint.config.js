@@ -39,7 +39,9 @@ export default tseslint.config(
         "error",
         {
           paths: [{ name: "neo4j-driver", message: "The web app talks to the server, never to Neo4j." }],
-          patterns: [{ group: ["**/store/**", "**/server/**", "**/ingest/**"], message: "The web app imports only src/model." }],
+          patterns: [
+            { group: ["**/store/**", "**/server/**", "**/ingest/**"], message: "The web app imports only src/model." },
+          ],
         },
       ],
     },

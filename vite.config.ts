@@ -7,7 +7,7 @@ export default defineConfig({
   root: "src/web",
   publicDir: "../../public",
   plugins: [react()],
-  build: { outDir: "../../dist/web", emptyOutDir: true, sourcemap: true },
+  build: { outDir: "../../dist/web", emptyOutDir: true, sourcemap: true, chunkSizeWarningLimit: 1500 },
   server: { proxy: { "/api": "http://127.0.0.1:8080" } },
   test: {
     root: ".",
@@ -26,6 +26,18 @@ export default defineConfig({
           fileParallelism: false,
           testTimeout: 120_000,
           hookTimeout: 240_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "e2e",
+          include: ["test/e2e/**/*.test.ts"],
+          globalSetup: ["test/e2e/global-setup.ts"],
+          environment: "node",
+          fileParallelism: false,
+          testTimeout: 240_000,
+          hookTimeout: 180_000,
         },
       },
     ],

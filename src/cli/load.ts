@@ -5,7 +5,12 @@ import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { readDatasets } from "../ingest/dataset-reader.ts";
 import { InvalidInputError } from "../ingest/errors.ts";
-import { DEFAULT_NEO4J_CONFIG, howToStartNeo4j, InvalidConfigError, resolveNeo4jConfig } from "../store/neo4j/config.ts";
+import {
+  DEFAULT_NEO4J_CONFIG,
+  howToStartNeo4j,
+  InvalidConfigError,
+  resolveNeo4jConfig,
+} from "../store/neo4j/config.ts";
 import { countGraph, DatasetWriter, DEFAULT_WRITE_OPTIONS, type Tally } from "../store/neo4j/dataset-writer.ts";
 import { createDriver } from "../store/neo4j/driver.ts";
 import { classifyNeo4jError } from "../store/neo4j/errors.ts";
@@ -50,7 +55,8 @@ export async function main(argv: string[]): Promise<number> {
     console.log(USAGE);
     return 0;
   }
-  const batchSize = args.values["batch-size"] === undefined ? DEFAULT_WRITE_OPTIONS.batchSize : Number(args.values["batch-size"]);
+  const batchSize =
+    args.values["batch-size"] === undefined ? DEFAULT_WRITE_OPTIONS.batchSize : Number(args.values["batch-size"]);
   if (!Number.isInteger(batchSize) || batchSize < 1) {
     console.error(`statecraft/load: --batch-size must be a whole number above 0, got "${args.values["batch-size"]}"`);
     return 1;
@@ -70,7 +76,10 @@ export async function main(argv: string[]): Promise<number> {
     }
     throw error;
   }
-  const counts = datasets.map((d) => `${d.info.id} (${d.file}): ${d.entities.length} entities, ${d.relations.length} relations, ${d.sources.length} sources`);
+  const counts = datasets.map(
+    (d) =>
+      `${d.info.id} (${d.file}): ${d.entities.length} entities, ${d.relations.length} relations, ${d.sources.length} sources`,
+  );
   log(`Valid: ${counts.join("; ")}`);
   if (args.values["dry-run"]) return 0;
 

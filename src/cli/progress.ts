@@ -19,7 +19,11 @@ export function createProgressBar(stream: NodeJS.WriteStream = process.stderr): 
       const filled = Math.round(ratio * width);
       const bar = "█".repeat(filled) + "░".repeat(width - filled);
       const pct = (ratio * 100).toFixed(0).padStart(3);
-      stream.write(`\r${bar} ${pct}% ${done.toLocaleString("en")}/${total.toLocaleString("en")} ${label}`.padEnd(stream.columns ?? 80).slice(0, (stream.columns ?? 80) - 1));
+      stream.write(
+        `\r${bar} ${pct}% ${done.toLocaleString("en")}/${total.toLocaleString("en")} ${label}`
+          .padEnd(stream.columns ?? 80)
+          .slice(0, (stream.columns ?? 80) - 1),
+      );
       drawn = true;
     },
     done() {

@@ -54,7 +54,12 @@ export function parseDatasetText(text: string, file: string): { parsed: ParsedFi
   if (doc.errors.length > 0) {
     for (const err of doc.errors) {
       const pos = err.linePos?.[0] ?? { line: 1, col: 1 };
-      issues.push({ file, line: pos.line, column: pos.col, message: `YAML syntax error: ${err.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "")}` });
+      issues.push({
+        file,
+        line: pos.line,
+        column: pos.col,
+        message: `YAML syntax error: ${err.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "")}`,
+      });
     }
     return { parsed, issues };
   }
@@ -64,8 +69,12 @@ export function parseDatasetText(text: string, file: string): { parsed: ParsedFi
     for (const issue of result.error.issues as z.core.$ZodIssue[]) {
       const path = issue.path as (string | number)[];
       let message = issue.message;
-      if (issue.code === "unrecognized_keys") message = `unknown field${issue.keys.length > 1 ? "s" : ""} ${issue.keys.map((k) => `'${k}'`).join(", ")}`;
-      const { line, column } = positionOf(parsed, issue.code === "unrecognized_keys" ? [...path, issue.keys[0]!] : path);
+      if (issue.code === "unrecognized_keys")
+        message = `unknown field${issue.keys.length > 1 ? "s" : ""} ${issue.keys.map((k) => `'${k}'`).join(", ")}`;
+      const { line, column } = positionOf(
+        parsed,
+        issue.code === "unrecognized_keys" ? [...path, issue.keys[0]!] : path,
+      );
       issues.push({ file, line, column, message: `${describePath(raw, path)}: ${message}` });
     }
     return { parsed, issues };
@@ -77,7 +86,8 @@ export function parseDatasetText(text: string, file: string): { parsed: ParsedFi
 /** Checks what only all files together can tell: unknown types, dangling references and duplicate ids. */
 function checkReferences(files: ParsedFile[]): InputIssue[] {
   const issues: InputIssue[] = [];
-  const at = (p: ParsedFile, path: Path, message: string) => issues.push({ file: p.file, ...positionOf(p, path), message });
+  const at = (p: ParsedFile, path: Path, message: string) =>
+    issues.push({ file: p.file, ...positionOf(p, path), message });
   const entityIds = new Map<string, string>();
   const sourceIds = new Map<string, string>();
   const relationIds = new Map<string, string>();
@@ -102,20 +112,37 @@ function checkReferences(files: ParsedFile[]): InputIssue[] {
   for (const p of files) {
     p.content!.relations.forEach((r, i) => {
       if (!isRelationType(r.type)) {
-        at(p, ["relations", i, "type"], `relation "${r.id}" has unknown type "${r.type}"${hint(r.type, RELATION_TYPE_NAMES)}`);
+        at(
+          p,
+          ["relations", i, "type"],
+          `relation "${r.id}" has unknown type "${r.type}"${hint(r.type, RELATION_TYPE_NAMES)}`,
+        );
       }
       for (const end of ["from", "to"] as const) {
         if (!entityIds.has(r[end])) {
-          at(p, ["relations", i, end], `relation "${r.id}": '${end}' names no entity "${r[end]}"${hint(r[end], entityIds.keys())}`);
+          at(
+            p,
+            ["relations", i, end],
+            `relation "${r.id}": '${end}' names no entity "${r[end]}"${hint(r[end], entityIds.keys())}`,
+          );
         }
       }
-      if (r.from === r.to && entityIds.has(r.from)) at(p, ["relations", i, "to"], `relation "${r.id}" links "${r.from}" to itself`);
+      if (r.from === r.to && entityIds.has(r.from))
+        at(p, ["relations", i, "to"], `relation "${r.id}" links "${r.from}" to itself`);
       if (r.date && (r.validFrom || r.validTo)) {
-        at(p, ["relations", i, "date"], `relation "${r.id}": give either 'date' (an event) or 'validFrom'/'validTo' (a standing fact), not both`);
+        at(
+          p,
+          ["relations", i, "date"],
+          `relation "${r.id}": give either 'date' (an event) or 'validFrom'/'validTo' (a standing fact), not both`,
+        );
       }
       r.evidence.forEach((ev, j) => {
         if (!sourceIds.has(ev.source)) {
-          at(p, ["relations", i, "evidence", j, "source"], `relation "${r.id}": evidence names no source "${ev.source}"${hint(ev.source, sourceIds.keys())}`);
+          at(
+            p,
+            ["relations", i, "evidence", j, "source"],
+            `relation "${r.id}": evidence names no source "${ev.source}"${hint(ev.source, sourceIds.keys())}`,
+          );
         }
       });
     });
@@ -177,8 +204,6 @@ function displayPath(file: string): string {
 /** Reads dataset files and folders from disk; paths in messages are relative to the working directory. */
 export async function readDatasets(paths: readonly string[]): Promise<Dataset[]> {
   const files = await listDatasetFiles(paths);
-  const inputs = await Promise.all(
-    files.map(async (f) => ({ file: displayPath(f), text: await readFile(f, "utf8") })),
-  );
+  const inputs = await Promise.all(files.map(async (f) => ({ file: displayPath(f), text: await readFile(f, "utf8") })));
   return readDatasetTexts(inputs);
 }

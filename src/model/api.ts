@@ -141,4 +141,3 @@ export interface CypherResult {
   truncated: boolean;
   timeMs: number;
 }
-

@@ -35,7 +35,9 @@ export const sourceSchema = z.strictObject({
 
 export const entitySchema = z.strictObject({
   id: idSchema,
-  kind: z.enum(ENTITY_KINDS, { error: (issue) => `unknown entity kind "${String(issue.input)}" (one of ${ENTITY_KINDS.join(", ")})` }),
+  kind: z.enum(ENTITY_KINDS, {
+    error: (issue) => `unknown entity kind "${String(issue.input)}" (one of ${ENTITY_KINDS.join(", ")})`,
+  }),
   name: z.string().min(1, { error: "an entity needs a name" }),
   aliases: z
     .record(

@@ -54,7 +54,12 @@ export const KIND_INFO: Record<EntityKind, KindInfo> = {
     definition: "A described set of actors that acts or is treated as one (e.g. firms trading with Russia).",
   },
   Region: { kind: "Region", noun: "region", plural: "regions", definition: "A geographic region." },
-  Media: { kind: "Media", noun: "media outlet", plural: "media outlets", definition: "A newspaper, broadcaster or agency." },
+  Media: {
+    kind: "Media",
+    noun: "media outlet",
+    plural: "media outlets",
+    definition: "A newspaper, broadcaster or agency.",
+  },
 };
 
 export function isEntityKind(value: unknown): value is EntityKind {

@@ -35,19 +35,27 @@ export function createApp(store: GraphStore, config: ServerConfig): FastifyInsta
     bodyLimit: 1_048_576,
   });
 
-  app.setErrorHandler((error: Error & { field?: string; rule?: string; code?: string; position?: unknown; statusCode?: number }, request, reply) => {
-    const status = STATUS_BY_NAME[error.name] ?? (error.statusCode && error.statusCode < 500 ? error.statusCode : 500);
-    if (status >= 500 && status !== 503 && status !== 501 && status !== 504) request.log.error(error);
-    const extra: Partial<ErrorBody["error"]> = {};
-    if (error.field) extra.field = error.field;
-    if (error.rule) extra.rule = error.rule;
-    if (typeof error.code === "string" && error.name.startsWith("Cypher")) extra.code = error.code;
-    if (error.position) extra.position = error.position;
-    const message = status === 500 ? "statecraft/server: internal error (see the server log)" : error.message;
-    return sendError(reply, status, message, extra);
-  });
+  app.setErrorHandler(
+    (
+      error: Error & { field?: string; rule?: string; code?: string; position?: unknown; statusCode?: number },
+      request,
+      reply,
+    ) => {
+      const status =
+        STATUS_BY_NAME[error.name] ?? (error.statusCode && error.statusCode < 500 ? error.statusCode : 500);
+      if (status >= 500 && status !== 503 && status !== 501 && status !== 504) request.log.error(error);
+      const extra: Partial<ErrorBody["error"]> = {};
+      if (error.field) extra.field = error.field;
+      if (error.rule) extra.rule = error.rule;
+      if (typeof error.code === "string" && error.name.startsWith("Cypher")) extra.code = error.code;
+      if (error.position) extra.position = error.position;
+      const message = status === 500 ? "statecraft/server: internal error (see the server log)" : error.message;
+      return sendError(reply, status, message, extra);
+    },
+  );
 
-  const notFound = (reply: FastifyReply, what: string, id: string) => sendError(reply, 404, `no ${what} with id "${id}"`, { field: "id" });
+  const notFound = (reply: FastifyReply, what: string, id: string) =>
+    sendError(reply, 404, `no ${what} with id "${id}"`, { field: "id" });
 
   app.get("/api/health", async () => store.health());
 
@@ -118,11 +126,12 @@ export function createApp(store: GraphStore, config: ServerConfig): FastifyInsta
 
   app.post("/api/cypher", async (request) => {
     const body = (request.body ?? {}) as { query?: unknown; params?: unknown };
-    if (typeof body.query !== "string" || body.query.trim() === "") throw new p.BadRequestError("query", "a Cypher query (a non-empty string) is required");
+    if (typeof body.query !== "string" || body.query.trim() === "")
+      throw new p.BadRequestError("query", "a Cypher query (a non-empty string) is required");
     if (body.query.length > 100_000) throw new p.BadRequestError("query", "at most 100,000 characters");
     const params = body.params ?? {};
     if (typeof params !== "object" || params === null || Array.isArray(params))
-      throw new p.BadRequestError("params", "expected a JSON object of parameters, e.g. {\"id\": \"china\"}");
+      throw new p.BadRequestError("params", 'expected a JSON object of parameters, e.g. {"id": "china"}');
     // A browser that goes away (or cancels) closes the connection: end the transaction on the server too.
     const controller = new AbortController();
     const onClose = () => {
@@ -142,7 +151,9 @@ export function createApp(store: GraphStore, config: ServerConfig): FastifyInsta
 
   app.get("/api/queries", async () => ({ queries: await loadQueryLibrary() }));
 
-  app.all("/api/*", async (request, reply) => sendError(reply, 404, `no API route ${request.method} ${request.url.split("?")[0]}`));
+  app.all("/api/*", async (request, reply) =>
+    sendError(reply, 404, `no API route ${request.method} ${request.url.split("?")[0]}`),
+  );
 
   app.get("/*", async (request, reply) => sendStatic(config.webRoot, request.url, reply));
 

@@ -67,7 +67,8 @@ function intFrom(env: Record<string, string | undefined>, name: string, fallback
   const raw = env[name];
   if (raw === undefined || raw === "") return fallback;
   const n = Number(raw);
-  if (!Number.isInteger(n)) throw new ServerConfigError(`statecraft/config: ${name} must be a whole number, got "${raw}"`);
+  if (!Number.isInteger(n))
+    throw new ServerConfigError(`statecraft/config: ${name} must be a whole number, got "${raw}"`);
   return n;
 }
 

@@ -92,6 +92,7 @@ export function isoDate(query: Query, field: string): string | undefined {
   if (v === undefined) return undefined;
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v);
   const d = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : undefined;
-  if (!m || !d || d.toISOString().slice(0, 10) !== v) throw new BadRequestError(field, `expected a date as YYYY-MM-DD, got "${v}"`);
+  if (!m || !d || d.toISOString().slice(0, 10) !== v)
+    throw new BadRequestError(field, `expected a date as YYYY-MM-DD, got "${v}"`);
   return v;
 }

@@ -28,7 +28,9 @@ export function parseSavedQuery(id: string, text: string): SavedQuery {
     try {
       params = JSON.parse(header.params) as Record<string, unknown>;
     } catch (error) {
-      throw new Error(`statecraft/library: ${id}.cypher: the Params line is not JSON (${(error as Error).message})`);
+      throw new Error(`statecraft/library: ${id}.cypher: the Params line is not JSON (${(error as Error).message})`, {
+        cause: error,
+      });
     }
   }
   return {

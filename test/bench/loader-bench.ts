@@ -49,14 +49,29 @@ function writeCsv(ds: Dataset, dir: string): { entities: Map<string, string>; re
   for (const e of ds.entities) {
     const row = entityRow(e);
     const p = row.props;
-    const line = [row.id, p.name, p.aliases, p.aliasLangs, p.iso3, p.description, p.searchText, p.hash].map(csvCell).join(",");
+    const line = [row.id, p.name, p.aliases, p.aliasLangs, p.iso3, p.description, p.searchText, p.hash]
+      .map(csvCell)
+      .join(",");
     (entityFiles.get(row.kind) ?? entityFiles.set(row.kind, []).get(row.kind)!).push(line);
   }
   const relFiles = new Map<string, string[]>();
   for (const r of ds.relations) {
     const row = relationRow(r, ds.info.id);
     const p = row.props;
-    const line = [row.id, row.from, row.to, r.date, r.validFrom, r.validTo, p.confidence, p.inference, p.sourceIds, p.evidence, p.note, p.hash]
+    const line = [
+      row.id,
+      row.from,
+      row.to,
+      r.date,
+      r.validFrom,
+      r.validTo,
+      p.confidence,
+      p.inference,
+      p.sourceIds,
+      p.evidence,
+      p.note,
+      p.hash,
+    ]
       .map(csvCell)
       .join(",");
     (relFiles.get(row.type) ?? relFiles.set(row.type, []).get(row.type)!).push(line);
@@ -107,7 +122,11 @@ async function loadCsv(driver: Driver, files: ReturnType<typeof writeCsv>, datas
   }
 }
 
-export async function benchLoader(options: { entities: number; relationsPerEntity: number; perRowSlice: number }): Promise<BenchReport> {
+export async function benchLoader(options: {
+  entities: number;
+  relationsPerEntity: number;
+  perRowSlice: number;
+}): Promise<BenchReport> {
   const generated = performance.now();
   const ds = generateDataset({ entities: options.entities, relationsPerEntity: options.relationsPerEntity, seed: 42 });
   const genMs = performance.now() - generated;
@@ -124,7 +143,8 @@ export async function benchLoader(options: { entities: number; relationsPerEntit
     let t = performance.now();
     const summary = await new DatasetWriter(driver, config).write([ds]);
     const batchedMs = performance.now() - t;
-    if (summary[0]!.relations.created !== relations) throw new Error(`batched loader wrote ${summary[0]!.relations.created} relations`);
+    if (summary[0]!.relations.created !== relations)
+      throw new Error(`batched loader wrote ${summary[0]!.relations.created} relations`);
 
     t = performance.now();
     const again = await new DatasetWriter(driver, config).write([ds]);
@@ -153,9 +173,21 @@ export async function benchLoader(options: { entities: number; relationsPerEntit
     return {
       name: "loader",
       rows: [
-        ["batched loader (UNWIND + MERGE, 5,000 rows/tx)", `${fmt(batchedMs / 1000, 1)} s`, `${fmt(batchedRate)} relations/s`],
-        ["second load of the same data (no-op)", `${fmt(reloadMs / 1000, 1)} s`, `${fmt(relations / (reloadMs / 1000))} relations/s checked`],
-        [`one transaction per row (${fmt(slice.relations.length)}-relation slice)`, `${fmt(perRowMs / 1000, 1)} s`, `${fmt(perRowRate)} relations/s`],
+        [
+          "batched loader (UNWIND + MERGE, 5,000 rows/tx)",
+          `${fmt(batchedMs / 1000, 1)} s`,
+          `${fmt(batchedRate)} relations/s`,
+        ],
+        [
+          "second load of the same data (no-op)",
+          `${fmt(reloadMs / 1000, 1)} s`,
+          `${fmt(relations / (reloadMs / 1000))} relations/s checked`,
+        ],
+        [
+          `one transaction per row (${fmt(slice.relations.length)}-relation slice)`,
+          `${fmt(perRowMs / 1000, 1)} s`,
+          `${fmt(perRowRate)} relations/s`,
+        ],
         ["LOAD CSV, same rows and MERGE (reference)", `${fmt(csvMs / 1000, 1)} s`, `${fmt(csvRate)} relations/s`],
       ],
       ratios: [

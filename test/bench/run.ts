@@ -8,7 +8,11 @@ import { printReport, type BenchReport } from "./report.ts";
 const scale = Number(process.env.BENCH_SCALE ?? "1");
 const BENCHES: Record<string, () => Promise<BenchReport>> = {
   loader: () =>
-    benchLoader({ entities: Math.round(100_000 * scale), relationsPerEntity: 5, perRowSlice: Math.round(2_000 * Math.min(1, scale * 4)) }),
+    benchLoader({
+      entities: Math.round(100_000 * scale),
+      relationsPerEntity: 5,
+      perRowSlice: Math.round(2_000 * Math.min(1, scale * 4)),
+    }),
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith("-"));

@@ -38,7 +38,12 @@ const BRIEFING_PATHS: [string, string, string, Partial<PathOptions>][] = [
   ["as of 2022-02-25: threats not yet made", "smic", "ukraine", { asOf: "2022-02-25", k: 5, maxHops: 5 }],
   ["Zhao Lijian to Gina Raimondo", "zhao-lijian", "gina-raimondo", { k: 4, maxHops: 6 }],
   ["South Korea to SMIC", "south-korea", "smic", { k: 3 }],
-  ["South Korea to SMIC, cooperative and neutral only", "south-korea", "smic", { stances: ["cooperative", "neutral"], k: 3 }],
+  [
+    "South Korea to SMIC, cooperative and neutral only",
+    "south-korea",
+    "smic",
+    { stances: ["cooperative", "neutral"], k: 3 },
+  ],
   ["NYT to Eastern Europe", "nyt", "eastern-europe", { k: 2, maxHops: 8 }],
   ["US allies to China", "us-european-allies", "china", { k: 3 }],
   ["structural only, Raimondo to USA", "gina-raimondo", "usa", { stances: ["structural"], direction: "follow" }],
@@ -112,7 +117,10 @@ describe.each(["briefing", "generated"] as const)("GraphStore conformance (%s)",
   });
 
   it("should agree on search", async () => {
-    const queries = which === "briefing" ? ["Beijing", "中国", "Россия", "smic", "RUSSIA", "rüssia", "united", "zz-nothing"] : ["a", "ka", "Entity 1", "zz-nothing"];
+    const queries =
+      which === "briefing"
+        ? ["Beijing", "中国", "Россия", "smic", "RUSSIA", "rüssia", "united", "zz-nothing"]
+        : ["a", "ka", "Entity 1", "zz-nothing"];
     for (const q of queries) await both((st) => st.search(q, 10));
   });
 
@@ -154,7 +162,12 @@ describe.each(["briefing", "generated"] as const)("GraphStore conformance (%s)",
       const next = () => (rnd = (rnd * 1103515245 + 12345) % 2 ** 31) % ids.length;
       let found = 0;
       for (let i = 0; i < 40; i++) {
-        const options: PathOptions = { ...ANY, maxHops: 3, k: i % 3 === 0 ? 3 : 1, direction: i % 2 ? "follow" : "any" };
+        const options: PathOptions = {
+          ...ANY,
+          maxHops: 3,
+          k: i % 3 === 0 ? 3 : 1,
+          direction: i % 2 ? "follow" : "any",
+        };
         const [from, to] = [ids[next()]!, ids[next()]!];
         const paths = await both((st) => st.paths(from, to, options));
         if (paths && paths.length > 0) found++;

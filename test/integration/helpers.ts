@@ -77,7 +77,8 @@ export interface ServerProcess {
 export function startServer(env: Record<string, string | undefined>): Promise<ServerProcess> {
   return new Promise((resolve, reject) => {
     const childEnv: Record<string, string> = {};
-    for (const [k, v] of Object.entries({ ...process.env, PORT: "0", LOG_LEVEL: "warn", ...env })) if (v !== undefined) childEnv[k] = v;
+    for (const [k, v] of Object.entries({ ...process.env, PORT: "0", LOG_LEVEL: "warn", ...env }))
+      if (v !== undefined) childEnv[k] = v;
     const child = spawn(process.execPath, ["--import", "tsx", "src/server/main.ts"], { cwd: ROOT, env: childEnv });
     let out = "";
     const timer = setTimeout(() => reject(new Error(`server did not start in 60 s:\n${out}`)), 60_000);
@@ -107,6 +108,7 @@ export function startServer(env: Record<string, string | undefined>): Promise<Se
   });
 }
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read whatever JSON the API answers
 export async function getJson(url: string, init?: RequestInit): Promise<{ status: number; body: any }> {
   const res = await fetch(url, init);
   const text = await res.text();

@@ -64,7 +64,12 @@ function routeSuite(name: string, getBase: () => string) {
       expect(china.body.relations.length).toBe(china.body.degree);
 
       const rel = await api("/api/relations/us-sanctions-russia-chips");
-      expect(rel.body).toMatchObject({ type: "SANCTIONS", from: "usa", to: "russia", sentence: "United States sanctions Russia" });
+      expect(rel.body).toMatchObject({
+        type: "SANCTIONS",
+        from: "usa",
+        to: "russia",
+        sentence: "United States sanctions Russia",
+      });
       expect(rel.body.sources[0]).toMatchObject({ id: "report-2022-03-09", published: "2022-03-09" });
       expect(rel.body.evidence[0].text).toMatch(/advanced chips/);
 
@@ -75,7 +80,11 @@ function routeSuite(name: string, getBase: () => string) {
       const paths = await api("/api/paths?from=smic&to=ukraine&k=3");
       expect(paths.status).toBe(200);
       expect(paths.body.paths.length).toBeGreaterThan(0);
-      expect(paths.body.paths[0].nodes[0]).toEqual({ id: "smic", name: "Semiconductor Manufacturing International Corporation", kind: "Company" });
+      expect(paths.body.paths[0].nodes[0]).toEqual({
+        id: "smic",
+        name: "Semiconductor Manufacturing International Corporation",
+        kind: "Company",
+      });
       expect(paths.body.paths[0].relations[0]).toMatchObject({ id: expect.any(String), type: expect.any(String) });
       expect(typeof paths.body.paths[0].sentence).toBe("string");
     });

@@ -26,7 +26,9 @@ describe("loader (real Neo4j)", () => {
     const before = await graphCounts(driver);
     const run = await runLoader([bad]);
     expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(/bad\.yaml:\d+:\d+: relation "us-sanctions-russia-chips" has unknown type "SANCTION" \(did you mean SANCTIONS\?\)/);
+    expect(run.stderr).toMatch(
+      /bad\.yaml:\d+:\d+: relation "us-sanctions-russia-chips" has unknown type "SANCTION" \(did you mean SANCTIONS\?\)/,
+    );
     expect(run.stderr).toContain("nothing was written");
     expect(await graphCounts(driver)).toEqual(before);
   });
@@ -51,7 +53,9 @@ describe("loader (real Neo4j)", () => {
       "Semiconductor Manufacturing International Corporation",
       "United States",
     ]);
-    expect(names.records.find((r) => r.get("id") === "nato")!.get("labels")).toEqual(expect.arrayContaining(["Entity", "Alliance"]));
+    expect(names.records.find((r) => r.get("id") === "nato")!.get("labels")).toEqual(
+      expect.arrayContaining(["Entity", "Alliance"]),
+    );
 
     for (const [from, type, to] of [
       ["usa", "SANCTIONS", "russia"],
@@ -69,7 +73,9 @@ describe("loader (real Neo4j)", () => {
       expect((rec.get("e") as string[])[0]!.length).toBeGreaterThan(20);
       expect(rec.get("d")).toBe("briefing-2022-03");
     }
-    const src = await driver.executeQuery("MATCH (s:Source {id: 'report-2022-03-09'}) RETURN toString(s.published) AS p");
+    const src = await driver.executeQuery(
+      "MATCH (s:Source {id: 'report-2022-03-09'}) RETURN toString(s.published) AS p",
+    );
     expect(src.records[0]!.get("p")).toBe("2022-03-09");
   });
 
@@ -119,7 +125,9 @@ relations:
     const after = await graphCounts(driver);
     expect(after.nodes).toBe(before.nodes);
     expect(after.byType).toEqual({ ...before.byType, WARNS: undefined } as unknown as Record<string, number>);
-    const japan = await driver.executeQuery("MATCH (:Entity {id:'japan'})-[r:SANCTIONS]->(:Entity {id:'russia'}) RETURN r.dataset AS d");
+    const japan = await driver.executeQuery(
+      "MATCH (:Entity {id:'japan'})-[r:SANCTIONS]->(:Entity {id:'russia'}) RETURN r.dataset AS d",
+    );
     expect(japan.records.map((r) => r.get("d"))).toEqual(["other"]);
   });
 

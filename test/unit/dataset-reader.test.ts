@@ -99,7 +99,7 @@ const BAD: { name: string; edit: (t: string) => string; line: number; message: R
   },
   {
     name: "missing evidence",
-    edit: (t) => t.replace(/    evidence:\n.*\n.*\n$/, "    evidence: []\n"),
+    edit: (t) => t.replace(/ {4}evidence:\n.*\n.*\n$/, "    evidence: []\n"),
     line: 23,
     message: /relation "r1": 'evidence': a relation needs at least one piece of evidence/,
   },
@@ -156,7 +156,17 @@ relations:
     const text = readFileSync(new URL("../../data/briefing-2022-03.yaml", import.meta.url), "utf8");
     const [ds] = readDatasetTexts([{ file: "data/briefing-2022-03.yaml", text }]);
     const ids = ds!.entities.map((e) => e.id);
-    for (const id of ["china", "usa", "russia", "ukraine", "south-korea", "smic", "nato", "zhao-lijian", "gina-raimondo"]) {
+    for (const id of [
+      "china",
+      "usa",
+      "russia",
+      "ukraine",
+      "south-korea",
+      "smic",
+      "nato",
+      "zhao-lijian",
+      "gina-raimondo",
+    ]) {
       expect(ids).toContain(id);
     }
     const inferences = ds!.relations.filter((r) => r.inference);

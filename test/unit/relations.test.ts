@@ -39,14 +39,17 @@ describe("relation registry", () => {
     expect(isRelationType(type)).toBe(true);
   });
 
-  it.each(RELATION_TYPES.map((s) => [s.type, s] as const))("%s should have a reading, an inverse, a stance and a definition", (_type, spec) => {
-    expect(spec.type).toMatch(/^[A-Z][A-Z0-9_]*$/);
-    expect(spec.reading.trim().length).toBeGreaterThan(2);
-    expect(spec.inverse.trim().length).toBeGreaterThan(2);
-    expect(STANCES).toContain(spec.stance);
-    expect(spec.definition).toMatch(/\.$/);
-    for (const code of spec.cameo) expect(code).toMatch(/^\d{2,4}$/);
-  });
+  it.each(RELATION_TYPES.map((s) => [s.type, s] as const))(
+    "%s should have a reading, an inverse, a stance and a definition",
+    (_type, spec) => {
+      expect(spec.type).toMatch(/^[A-Z][A-Z0-9_]*$/);
+      expect(spec.reading.trim().length).toBeGreaterThan(2);
+      expect(spec.inverse.trim().length).toBeGreaterThan(2);
+      expect(STANCES).toContain(spec.stance);
+      expect(spec.definition).toMatch(/\.$/);
+      for (const code of spec.cameo) expect(code).toMatch(/^\d{2,4}$/);
+    },
+  );
 
   it("should have unique types", () => {
     const types = RELATION_TYPES.map((s) => s.type);

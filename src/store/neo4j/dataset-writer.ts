@@ -207,7 +207,8 @@ export class DatasetWriter {
   private async writeNodes(session: Session, ds: Dataset, what: "entities" | "sources"): Promise<Tally> {
     const tally = emptyTally();
     const dataset = ds.info.id;
-    const rows: (Row & { kind?: string })[] = what === "entities" ? ds.entities.map(entityRow) : ds.sources.map(sourceRow);
+    const rows: (Row & { kind?: string })[] =
+      what === "entities" ? ds.entities.map(entityRow) : ds.sources.map(sourceRow);
     const existing = new Map<string, { hash: string | null; tagged: boolean }>();
     for (const batch of chunks(rows, 50_000)) {
       const found = await this.read<{ id: string; hash: string | null; tagged: boolean }>(
@@ -258,7 +259,10 @@ export class DatasetWriter {
     const dropped = tagged.map((t) => t.id).filter((id) => !listed.has(id));
     if (dropped.length === 0) return 0;
     const query = getQuery(what === "entities" ? "load-untag-entities" : "load-untag-sources");
-    await this.writeBatches(session, dropped, `${what} removed`, (batch) => ({ query, params: { ids: batch, dataset } }));
+    await this.writeBatches(session, dropped, `${what} removed`, (batch) => ({
+      query,
+      params: { ids: batch, dataset },
+    }));
     return dropped.length;
   }
 
@@ -314,7 +318,10 @@ export class DatasetWriter {
   }
 }
 
-export async function countGraph(driver: Driver, config: Neo4jConfig): Promise<{ entities: number; sources: number; relations: number }> {
+export async function countGraph(
+  driver: Driver,
+  config: Neo4jConfig,
+): Promise<{ entities: number; sources: number; relations: number }> {
   const session = openSession(driver, config, "READ");
   try {
     const result = await session.executeRead((tx) => tx.run(getQuery("counts")), txConfig("counts"));

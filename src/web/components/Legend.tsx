@@ -1,0 +1,74 @@
+// The legend, always visible in a strip under the canvas: built by state/legend.ts from what is on screen now.
+
+import { useMemo, useState } from "react";
+import { getRelationSpec, type RelationType } from "../../model/index.ts";
+import { useExplorer, useExplorerState, useVisibility } from "../app/context.ts";
+import { buildLegend } from "../state/legend.ts";
+import { LineSwatch, ShapeSwatch } from "./Swatch.tsx";
+
+export function Legend() {
+  const { graph } = useExplorer();
+  const visibility = useVisibility();
+  const pathShown = useExplorerState((s) => s.path.status === "done" && s.path.results.length > 0);
+  const selection = useExplorerState((s) => s.selection);
+  const [collapsed, setCollapsed] = useState(false);
+
+  const sections = useMemo(() => {
+    if (!visibility) return [];
+    let directed = 0;
+    let symmetric = 0;
+    for (const [type, n] of Object.entries(visibility.shown.types)) {
+      if (getRelationSpec(type as RelationType).symmetric) symmetric += n ?? 0;
+      else directed += n ?? 0;
+    }
+    let parallel = 0;
+    for (const id of visibility.edges) {
+      if (graph.hasEdge(id) && typeof graph.getEdgeAttribute(id, "parallelIndex") === "number") parallel++;
+    }
+    return buildLegend({
+      kinds: visibility.shown.kinds,
+      stances: visibility.shown.stances,
+      directed,
+      symmetric,
+      parallel,
+      focus: pathShown ? "path" : selection ? "selection" : null,
+    });
+  }, [visibility, graph, pathShown, selection]);
+
+  return (
+    <section className={collapsed ? "legend collapsed" : "legend"} aria-label="Legend" data-testid="legend">
+      <button className="legend-toggle" onClick={() => setCollapsed(!collapsed)}>
+        {collapsed ? "Legend ▸" : "Legend ▾"}
+      </button>
+      {!collapsed &&
+        sections.map((section) => (
+          <div key={section.title} className="legend-section">
+            <h3>{section.title}</h3>
+            <ul>
+              {section.items.map((item) => (
+                <li key={item.key} title={item.description}>
+                  {item.mark === "node" && item.shape ? (
+                    <ShapeSwatch shape={item.shape} color={item.color} />
+                  ) : item.mark === "size" ? (
+                    <span className="size-swatch">
+                      <ShapeSwatch shape="circle" color={item.color} size={8} />
+                      <ShapeSwatch shape="circle" color={item.color} size={14} />
+                    </span>
+                  ) : item.mark === "dim" ? (
+                    <ShapeSwatch shape="circle" color={item.color} />
+                  ) : (
+                    <LineSwatch
+                      color={item.color}
+                      mark={item.mark === "arrow" || item.mark === "curve" ? item.mark : "line"}
+                    />
+                  )}
+                  <span>{item.label}</span>
+                  {item.count !== undefined && <span className="count">{item.count}</span>}
+                </li>
+              ))}
+            </ul>
+          </div>
+        ))}
+    </section>
+  );
+}

@@ -1,0 +1,61 @@
+// The left panel's tabs, from a declarative registry: filters, the path finder, and two reserved slots (Cypher
+// console, briefings) that are visible but not built yet.
+
+import type { ReactNode } from "react";
+import { useExplorer, useExplorerState } from "../app/context.ts";
+import { setTab } from "../state/explorer-state.ts";
+import type { Tab } from "../state/url-state.ts";
+import { FiltersPanel } from "./FiltersPanel.tsx";
+import { PathFinder } from "./PathFinder.tsx";
+
+const TAB_REGISTRY: readonly { id: Tab; label: string; key?: string; render: () => ReactNode }[] = [
+  { id: "filters", label: "Filters", key: "f", render: () => <FiltersPanel /> },
+  { id: "paths", label: "Paths", key: "p", render: () => <PathFinder /> },
+  {
+    id: "cypher",
+    label: "Cypher",
+    render: () => <ComingSoon title="Cypher console" text="Read-only Cypher queries against Neo4j will run here." />,
+  },
+  {
+    id: "briefings",
+    label: "Briefings",
+    render: () => <ComingSoon title="Briefings" text="Saved views with the analyst's notes will be listed here." />,
+  },
+];
+
+function ComingSoon({ title, text }: { title: string; text: string }) {
+  return (
+    <div className="coming-soon" data-testid="coming-soon">
+      <h2>{title}</h2>
+      <p>{text}</p>
+      <p className="muted">Not built yet.</p>
+    </div>
+  );
+}
+
+export function SideTabs() {
+  const { store } = useExplorer();
+  const tab = useExplorerState((s) => s.tab);
+  const current = TAB_REGISTRY.find((t) => t.id === tab) ?? TAB_REGISTRY[0]!;
+  return (
+    <aside className="side-panel">
+      <nav className="tabs" role="tablist">
+        {TAB_REGISTRY.map((t) => (
+          <button
+            key={t.id}
+            role="tab"
+            aria-selected={t.id === tab}
+            className={t.id === tab ? "tab active" : "tab"}
+            onClick={() => store.update(setTab(t.id))}
+            title={t.key ? `${t.label} (${t.key})` : t.label}
+          >
+            {t.label}
+          </button>
+        ))}
+      </nav>
+      <div className="tab-body" role="tabpanel">
+        {current.render()}
+      </div>
+    </aside>
+  );
+}

@@ -1,0 +1,49 @@
+// The top bar: the entity search (choosing a hit centres, selects and if need be adds it), undo/redo of view
+// changes, layout, fit, and the shortcuts help.
+
+import { useExplorer, useExplorerState } from "../app/context.ts";
+import { redoView, requestCamera, requestLayout, undoView } from "../state/explorer-state.ts";
+import { canRedo, canUndo } from "../state/history.ts";
+import { SearchField } from "./SearchField.tsx";
+
+export function Toolbar() {
+  const explorer = useExplorer();
+  const { store } = explorer;
+  const history = useExplorerState((s) => s.history);
+  const layoutRunning = useExplorerState((s) => s.layoutRunning);
+
+  return (
+    <header className="topbar">
+      <div className="brand" title="Statecraft: who does what to whom, with the evidence">
+        Statecraft
+      </div>
+      <SearchField
+        id="entity-search"
+        label="Search entities"
+        placeholder="Search names and aliases…  ( / )"
+        onChoose={(entity) => void explorer.focusEntity(entity)}
+      />
+      <div className="toolbar-buttons">
+        <button disabled={!canUndo(history)} onClick={() => store.update(undoView())} title="Undo (Ctrl+Z)">
+          ↶ Undo
+        </button>
+        <button disabled={!canRedo(history)} onClick={() => store.update(redoView())} title="Redo (Ctrl+Shift+Z)">
+          ↷ Redo
+        </button>
+        <button disabled={layoutRunning} onClick={() => store.update(requestLayout())} title="Run the layout again (l)">
+          {layoutRunning ? "Laying out…" : "Layout"}
+        </button>
+        <button onClick={() => store.update(requestCamera({ kind: "fit" }))} title="Fit the graph in view (0)">
+          Fit
+        </button>
+        <button
+          onClick={() => store.update((s) => ({ ...s, dialog: "shortcuts" }))}
+          title="Keyboard shortcuts (?)"
+          aria-label="Keyboard shortcuts"
+        >
+          ?
+        </button>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,55 @@
+// Renders nothing: keeps the URL in step with the view. Meaningful changes (filters, selection, paths, tab, view
+// content) push a history entry so back/forward walk through them; camera moves and playback replace the entry.
+// Back/forward re-apply the URL's view.
+
+import { useEffect } from "react";
+import { useExplorer } from "../app/context.ts";
+import { toUrlView } from "../state/explorer-state.ts";
+import { decodeUrlView, differsOnlyByCamera, encodeUrlView } from "../state/url-state.ts";
+
+export function UrlController() {
+  const explorer = useExplorer();
+
+  useEffect(() => {
+    const { store } = explorer;
+    let last = window.location.search.replace(/^\?/, "");
+    let settled = false;
+    let applying = false;
+    const sync = () => {
+      const s = store.get();
+      if (s.load.phase !== "ready" || applying) return;
+      const next = encodeUrlView(toUrlView(s));
+      if (next === last) return;
+      const replace = !settled || differsOnlyByCamera(last, next) || s.playing || s.path.status === "loading";
+      const url = next ? `?${next}` : window.location.pathname;
+      if (replace) window.history.replaceState(null, "", url);
+      else window.history.pushState(null, "", url);
+      last = next;
+    };
+    const unsubscribe = store.subscribe(sync);
+    // The first URL written after loading only normalises the one we were opened with.
+    const settle = setInterval(() => {
+      if (store.get().load.phase === "ready") {
+        sync();
+        settled = true;
+        clearInterval(settle);
+      }
+    }, 100);
+    const onPop = () => {
+      last = window.location.search.replace(/^\?/, "");
+      applying = true;
+      void explorer.applyUrl(decodeUrlView(window.location.search)).finally(() => {
+        applying = false;
+        last = encodeUrlView(toUrlView(store.get()));
+      });
+    };
+    window.addEventListener("popstate", onPop);
+    return () => {
+      unsubscribe();
+      clearInterval(settle);
+      window.removeEventListener("popstate", onPop);
+    };
+  }, [explorer]);
+
+  return null;
+}

@@ -1,0 +1,221 @@
+// The explorer's UI state and its pure producers. The data graph lives outside (graph/data-graph.ts); this holds
+// only what the analyst did and sees: filters, view history, selection, hover, path query and results, open tab,
+// camera, load status. Producers have the form (args) => (state) => state.
+
+import type { PathResult, Summary } from "../../model/index.ts";
+import type { Health } from "../api/client.ts";
+import type { ErrorReport } from "../api/errors.ts";
+import { DEFAULT_FILTERS, type Filters } from "./filters.ts";
+import { createHistory, historyReducer, type History } from "./history.ts";
+import { DEFAULT_PATH_QUERY, type PathQuery } from "./path-query.ts";
+import type { Camera, Selection, Tab, UrlView } from "./url-state.ts";
+import { EMPTY_VIEW, type ViewContent } from "./view.ts";
+import type { Expansion } from "./expansion.ts";
+
+export type LoadStatus =
+  { phase: "loading"; what: string } | { phase: "ready" } | { phase: "error"; report: ErrorReport };
+
+export interface PathState {
+  query: PathQuery;
+  status: "idle" | "loading" | "done" | "error";
+  results: readonly PathResult[];
+  /** Which result is highlighted; null for all of them. */
+  active: number | null;
+  error?: ErrorReport;
+  /** The message when no path was found. */
+  empty?: string;
+}
+
+export type CameraRequest =
+  | { kind: "node"; id: string; nonce: number }
+  | { kind: "camera"; camera: Camera; nonce: number }
+  | { kind: "nodes"; ids: readonly string[]; nonce: number }
+  | { kind: "fit"; nonce: number };
+
+export interface ExplorerState {
+  load: LoadStatus;
+  health?: Health;
+  healthError?: ErrorReport;
+  summary?: Summary;
+  truncated: boolean;
+  dataset?: string;
+  history: History<ViewContent>;
+  filters: Filters;
+  selection: Selection | null;
+  hover: { node: string | null; edge: string | null };
+  path: PathState;
+  tab: Tab;
+  camera?: Camera;
+  /** Bumped whenever the data graph gains entities or relations. */
+  graphVersion: number;
+  layoutRunning: boolean;
+  zoomedIn: boolean;
+  playing: boolean;
+  expansions: Readonly<Record<string, Expansion>>;
+  menu: { node: string; x: number; y: number } | null;
+  dialog: "shortcuts" | null;
+  notice: { text: string; tone: "info" | "error" } | null;
+  /** Asks the camera controller to move: to an entity, to a saved camera, or to fit everything. */
+  cameraRequest: CameraRequest | null;
+  /** Bumped to ask the layout controller for a (re)layout. */
+  layoutRequest: number;
+  /** Names of entities met in search hits and answers, for fields that show an id. */
+  names: Readonly<Record<string, string>>;
+}
+
+export const INITIAL_STATE: ExplorerState = {
+  load: { phase: "loading", what: "Connecting to the server…" },
+  truncated: false,
+  history: createHistory(EMPTY_VIEW),
+  filters: DEFAULT_FILTERS,
+  selection: null,
+  hover: { node: null, edge: null },
+  path: { query: DEFAULT_PATH_QUERY, status: "idle", results: [], active: null },
+  tab: "filters",
+  graphVersion: 0,
+  layoutRunning: false,
+  zoomedIn: false,
+  playing: false,
+  expansions: {},
+  menu: null,
+  dialog: null,
+  notice: null,
+  cameraRequest: null,
+  layoutRequest: 0,
+  names: {},
+};
+
+type P = (s: ExplorerState) => ExplorerState;
+
+export const setFilters =
+  (update: (f: Filters) => Filters): P =>
+  (s) => {
+    const filters = update(s.filters);
+    return filters === s.filters ? s : { ...s, filters };
+  };
+
+export const updateView =
+  (update: (v: ViewContent) => ViewContent): P =>
+  (s) => {
+    const history = historyReducer(s.history, { type: "push", value: update(s.history.present) });
+    return history === s.history ? s : { ...s, history };
+  };
+
+export const undoView = (): P => (s) => {
+  const history = historyReducer(s.history, { type: "undo" });
+  return history === s.history ? s : { ...s, history };
+};
+
+export const redoView = (): P => (s) => {
+  const history = historyReducer(s.history, { type: "redo" });
+  return history === s.history ? s : { ...s, history };
+};
+
+export const select =
+  (selection: Selection | null): P =>
+  (s) =>
+    s.selection?.kind === selection?.kind && s.selection?.id === selection?.id ? s : { ...s, selection, menu: null };
+
+export const setHover =
+  (hover: Partial<ExplorerState["hover"]>): P =>
+  (s) => {
+    const next = { ...s.hover, ...hover };
+    return next.node === s.hover.node && next.edge === s.hover.edge ? s : { ...s, hover: next };
+  };
+
+export const setTab =
+  (tab: Tab): P =>
+  (s) =>
+    s.tab === tab ? s : { ...s, tab };
+
+export const setPathQuery =
+  (update: Partial<PathQuery>): P =>
+  (s) => ({ ...s, path: { ...s.path, query: { ...s.path.query, ...update } } });
+
+export const clearPath = (): P => (s) => ({
+  ...s,
+  path: { query: { ...s.path.query }, status: "idle", results: [], active: null },
+});
+
+export const setActivePath =
+  (active: number | null): P =>
+  (s) => ({ ...s, path: { ...s.path, active } });
+
+export const rememberNames =
+  (entries: readonly { id: string; name: string }[]): P =>
+  (s) => {
+    const missing = entries.filter((e) => s.names[e.id] !== e.name);
+    if (missing.length === 0) return s;
+    const names = { ...s.names };
+    for (const e of missing) names[e.id] = e.name;
+    return { ...s, names };
+  };
+
+export const setNotice =
+  (notice: ExplorerState["notice"]): P =>
+  (s) => ({ ...s, notice });
+
+/** Escape: close menus and dialogs first, then drop the selection and the path highlight. */
+export const clearFocus = (): P => (s) => {
+  if (s.menu || s.dialog) return { ...s, menu: null, dialog: null };
+  return { ...s, selection: null, path: { ...s.path, results: [], status: "idle", active: null, empty: undefined } };
+};
+
+/** Applies a decoded URL (on load and on back/forward). The view content is reset to what the link says. */
+export const applyUrlView =
+  (url: UrlView, options: { reset?: boolean } = {}): P =>
+  (s) => ({
+    ...s,
+    filters: url.filters,
+    selection: url.selection,
+    tab: url.tab,
+    dataset: url.dataset,
+    camera: url.camera,
+    path: { ...s.path, query: url.path, active: url.activePath },
+    history: historyReducer(s.history, {
+      // Opening a link starts a fresh undo history; back/forward is a step in the current one.
+      type: options.reset ? "reset" : "push",
+      value: sameIds(s.history.present, url)
+        ? s.history.present
+        : { extra: new Set(url.add), hidden: new Set(url.hide) },
+    }),
+  });
+
+function sameIds(view: ViewContent, url: UrlView): boolean {
+  return (
+    view.extra.size === url.add.length &&
+    view.hidden.size === url.hide.length &&
+    url.add.every((id) => view.extra.has(id)) &&
+    url.hide.every((id) => view.hidden.has(id))
+  );
+}
+
+/** The URL view of the state (the inverse of applyUrlView). */
+export function toUrlView(s: ExplorerState): UrlView {
+  return {
+    filters: s.filters,
+    selection: s.selection,
+    path: s.path.query,
+    run: s.path.status === "done" || s.path.status === "loading",
+    activePath: s.path.active,
+    camera: s.camera,
+    tab: s.tab,
+    dataset: s.dataset,
+    add: [...s.history.present.extra],
+    hide: [...s.history.present.hidden],
+  };
+}
+
+let nonce = 0;
+
+export const requestCamera =
+  (
+    request:
+      | { kind: "node"; id: string }
+      | { kind: "nodes"; ids: readonly string[] }
+      | { kind: "camera"; camera: Camera }
+      | { kind: "fit" },
+  ): P =>
+  (s) => ({ ...s, cameraRequest: { ...request, nonce: ++nonce } });
+
+export const requestLayout = (): P => (s) => ({ ...s, layoutRequest: s.layoutRequest + 1 });

@@ -1,0 +1,28 @@
+// A minimal external store: one immutable state, updated only by producers `(state) => state`, with subscribers.
+// React reads it through useStore (components/use-store.ts); controllers subscribe directly.
+
+export type Producer<S> = (state: S) => S;
+
+export interface Store<S> {
+  get(): S;
+  update(producer: Producer<S>): void;
+  subscribe(listener: () => void): () => void;
+}
+
+export function createStore<S>(initial: S): Store<S> {
+  let state = initial;
+  const listeners = new Set<() => void>();
+  return {
+    get: () => state,
+    update(producer) {
+      const next = producer(state);
+      if (next === state) return;
+      state = next;
+      for (const listener of [...listeners]) listener();
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}

@@ -1,0 +1,224 @@
+// End to end: the real server (embedded store from data/) and the built app in Debian's headless Chromium at
+// 1280x720. An analyst finds SMIC, asks how it connects to Ukraine, reads the evidence of a step, and reloads the
+// link to get the same view back. Screenshots go to test-results/e2e/ (kept by CI): look at them.
+
+import { mkdirSync, writeFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CHROMIUM } from "./global-setup.ts";
+import { countColoured, countNonBackground, decodePng, type Image } from "./png.ts";
+import { startServer, type RunningServer } from "./server.ts";
+
+const OUT = resolve(import.meta.dirname, "../../test-results/e2e");
+const WAIT = 60_000;
+const BACKGROUND: [number, number, number] = [0xfb, 0xfb, 0xf9];
+const SMIC = "Semiconductor Manufacturing International Corporation";
+const SMIC_TO_UKRAINE = `United States threatens ${SMIC} -> United States sanctions Russia -> Russia attacks Ukraine`;
+const ATTACK_EVIDENCE = "Russia's military attack on Ukraine is the act the US export ban responds to.";
+
+let server: RunningServer;
+let browser: Browser;
+
+interface Session {
+  context: BrowserContext;
+  page: Page;
+  problems: string[];
+}
+
+async function openSession(): Promise<Session> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on("console", (m) => {
+    if (m.type() === "error") problems.push(`console error: ${m.text()}`);
+  });
+  page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
+  return { context, page, problems };
+}
+
+async function settled(page: Page): Promise<void> {
+  await page.getByTestId("statusbar").getByText("Embedded store").waitFor({ timeout: WAIT });
+  await page.getByTestId("load-overlay").waitFor({ state: "detached", timeout: WAIT });
+  await page.waitForFunction(() => !document.querySelector(".statusbar")?.textContent?.includes("Laying out"), null, {
+    timeout: WAIT,
+  });
+  // Let sigma draw the settled picture (SwiftShader renders on the CPU).
+  await page.waitForTimeout(800);
+}
+
+async function snapshot(page: Page, name: string): Promise<Image> {
+  await page.screenshot({ path: `${OUT}/${name}.png` });
+  // The canvas alone: overlays (legend, menus) are hidden so they cannot pass for drawn pixels.
+  const overlays = ".legend, .context-menu, .load-overlay";
+  await page.$$eval(overlays, (els) => els.forEach((e) => ((e as HTMLElement).style.visibility = "hidden")));
+  const png = await page.locator(".graph-canvas").screenshot({ path: `${OUT}/${name}-canvas.png` });
+  await page.$$eval(overlays, (els) => els.forEach((e) => ((e as HTMLElement).style.visibility = "")));
+  return decodePng(png);
+}
+
+function expectDrawn(image: Image): void {
+  // Coloured pixels come only from WebGL nodes and relations (labels are grey): a blank canvas has none.
+  expect(countColoured(image)).toBeGreaterThan(400);
+  expect(countNonBackground(image, BACKGROUND)).toBeGreaterThan(2_000);
+}
+
+async function chooseHit(page: Page, field: string, text: string, hit: string): Promise<void> {
+  await page.locator(field).fill(text);
+  const option = page.locator(".search-hits li", { hasText: hit }).first();
+  await option.waitFor({ timeout: WAIT });
+  await option.click();
+}
+
+beforeAll(async () => {
+  mkdirSync(OUT, { recursive: true });
+  server = await startServer();
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+    ],
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+describe("the explorer", () => {
+  it("finds SMIC, its path to Ukraine and the evidence, and reopens the same view from its link", async () => {
+    const { context, page, problems } = await openSession();
+    try {
+      await page.goto(server.url);
+      await settled(page);
+      expectDrawn(await snapshot(page, "01-initial"));
+
+      // Names and aliases in any language.
+      for (const [query, hit] of [
+        ["Beijing", "China"],
+        ["中国", "China"],
+        ["Россия", "Russia"],
+      ] as const) {
+        await page.locator("#entity-search").fill(query);
+        await page.locator(".search-hits li", { hasText: hit }).first().waitFor({ timeout: WAIT });
+      }
+
+      await chooseHit(page, "#entity-search", "smic", SMIC);
+      const entity = page.getByTestId("entity-details");
+      await expect.poll(() => entity.locator("h2").textContent(), { timeout: WAIT }).toBe(SMIC);
+      await entity.getByText("中芯国际").waitFor({ timeout: WAIT });
+      await page.waitForTimeout(800);
+      expectDrawn(await snapshot(page, "02-smic-selected"));
+
+      // Path from SMIC to Ukraine over hostile relations.
+      await entity.getByRole("button", { name: "Path from here" }).click();
+      await chooseHit(page, "#path-to", "Ukraine", "Ukraine");
+      for (const stance of ["cooperative", "neutral", "structural"]) {
+        await page.getByLabel(`Path stance ${stance}`).uncheck();
+      }
+      await page.getByRole("button", { name: "Find paths" }).click();
+      const first = page.getByTestId("path-result").first();
+      await first.waitFor({ timeout: WAIT });
+      expect(await first.locator(".path-sentence").textContent()).toBe(SMIC_TO_UKRAINE);
+      await page.waitForTimeout(800);
+      expectDrawn(await snapshot(page, "03-path"));
+
+      // The evidence of the last step.
+      await first.getByText("Evidence of each step").click();
+      await first.getByRole("button", { name: "Russia attacks Ukraine", exact: true }).click();
+      const relation = page.getByTestId("relation-details");
+      await relation.getByText(ATTACK_EVIDENCE).waitFor({ timeout: WAIT });
+      expect(await relation.locator("h2").textContent()).toBe("Russia attacks Ukraine");
+      await page.waitForTimeout(800);
+      const beforeReload = await snapshot(page, "04-relation");
+      expectDrawn(beforeReload);
+
+      // Back and forward walk the view's history.
+      await page.goBack();
+      await expect.poll(() => page.getByTestId("entity-details").count(), { timeout: WAIT }).toBe(1);
+      await page.goForward();
+      await relation.getByText(ATTACK_EVIDENCE).waitFor({ timeout: WAIT });
+
+      // The link reopens exactly that view.
+      await page.waitForTimeout(600);
+      const link = page.url();
+      expect(link).toContain("sel=r:russia-attacks-ukraine");
+      expect(link).toContain("from=smic");
+      await page.reload();
+      await settled(page);
+      await page.getByTestId("relation-details").getByText(ATTACK_EVIDENCE).waitFor({ timeout: WAIT });
+      const reopened = page.getByTestId("path-result").first();
+      await reopened.waitFor({ timeout: WAIT });
+      expect(await reopened.locator(".path-sentence").textContent()).toBe(SMIC_TO_UKRAINE);
+      expect(await page.getByTestId("relation-details").locator("h2").textContent()).toBe("Russia attacks Ukraine");
+      await page.waitForTimeout(800);
+      const afterReload = await snapshot(page, "05-reloaded");
+      expectDrawn(afterReload);
+      expect(page.url()).toBe(link);
+      expect(problems).toEqual([]);
+    } finally {
+      writeFileSync(`${OUT}/console-problems.txt`, problems.join("\n"));
+      await context.close();
+    }
+  });
+
+  it("says clearly when there is no path, from a link alone", async () => {
+    const { context, page, problems } = await openSession();
+    try {
+      await page.goto(`${server.url}/?from=ukraine&to=smic&dir=follow&hops=3&run=1&tab=paths`);
+      await settled(page);
+      const message = page.getByTestId("no-path");
+      await message.waitFor({ timeout: WAIT });
+      expect(await message.textContent()).toMatch(
+        new RegExp(`^No path from Ukraine to ${SMIC} within 3 hops, following the arrows\\. Try `),
+      );
+      expectDrawn(await snapshot(page, "06-no-path"));
+      expect(problems).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it("says what to do when the server fails, retries, and answers the keyboard", async () => {
+    const { context, page, problems } = await openSession();
+    try {
+      const body = JSON.stringify({ error: { status: 503, message: "Neo4j is not answering" } });
+      await page.route("**/api/graph**", (route) =>
+        route.fulfill({ status: 503, contentType: "application/json", body }),
+      );
+      await page.goto(server.url);
+      const overlay = page.getByTestId("load-overlay");
+      await overlay.getByText("The database is unavailable while loading the graph: Neo4j is not answering").waitFor({
+        timeout: WAIT,
+      });
+      await overlay.getByText("Start Neo4j (npm run neo4j)", { exact: false }).waitFor({ timeout: WAIT });
+      await page.screenshot({ path: `${OUT}/07-error.png` });
+      await page.unroute("**/api/graph**");
+      await overlay.getByRole("button", { name: "Retry" }).click();
+      await settled(page);
+      expectDrawn(await snapshot(page, "08-after-retry"));
+
+      await page.keyboard.press("/");
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe("entity-search");
+      await page.keyboard.press("Escape");
+      await page.keyboard.press("?");
+      await page.getByRole("dialog", { name: "Keyboard shortcuts" }).waitFor({ timeout: WAIT });
+      await page.screenshot({ path: `${OUT}/09-shortcuts.png` });
+      await page.keyboard.press("Escape");
+      await page.getByRole("dialog").waitFor({ state: "detached", timeout: WAIT });
+      await page.keyboard.press("p");
+      await page.getByTestId("path-finder").waitFor({ timeout: WAIT });
+      // The failed request itself is logged by Chromium as a resource error; nothing else may be.
+      expect(problems.filter((p) => !p.includes("status of 503"))).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});

@@ -1,0 +1,47 @@
+// The legend builder: only what is on screen, in the canvas's colours and shapes.
+
+import { describe, expect, it } from "vitest";
+import { KIND_STYLE, STANCE_COLOR, missingStyles } from "../../../src/web/graph/style.ts";
+import { buildLegend } from "../../../src/web/state/legend.ts";
+
+const none = { kinds: {}, stances: {}, directed: 0, symmetric: 0, parallel: 0, focus: null } as const;
+
+describe("legend builder", () => {
+  it("lists only the kinds and stances on screen, in registry order, with counts and the canvas colours", () => {
+    const sections = buildLegend({
+      ...none,
+      kinds: { Company: 1, Country: 5, Person: 0 },
+      stances: { structural: 2, hostile: 3 },
+      directed: 5,
+    });
+    const entities = sections.find((s) => s.title === "Entities")!;
+    expect(entities.items.filter((i) => i.mark === "node").map((i) => [i.label, i.count, i.color, i.shape])).toEqual([
+      ["Countries", 5, KIND_STYLE.Country.color, "circle"],
+      ["Companies", 1, KIND_STYLE.Company.color, "square"],
+    ]);
+    const relations = sections.find((s) => s.title === "Relations")!;
+    expect(relations.items.filter((i) => i.mark === "line").map((i) => [i.label, i.count, i.color])).toEqual([
+      ["Hostile", 3, STANCE_COLOR.hostile],
+      ["Structural", 2, STANCE_COLOR.structural],
+    ]);
+    expect(relations.items.some((i) => i.key === "arrow")).toBe(true);
+    expect(relations.items.some((i) => i.key === "symmetric" || i.key === "curve")).toBe(false);
+  });
+
+  it("explains curves, mutual relations and dimming only when they are drawn", () => {
+    const sections = buildLegend({ ...none, stances: { cooperative: 2 }, symmetric: 1, parallel: 2, focus: "path" });
+    const keys = sections.flatMap((s) => s.items.map((i) => i.key));
+    expect(keys).toContain("symmetric");
+    expect(keys).toContain("curve");
+    expect(keys).not.toContain("arrow");
+    expect(sections.at(-1)!.items[0]!.label).toBe("Not on the paths found");
+  });
+
+  it("is empty for an empty canvas", () => {
+    expect(buildLegend(none)).toEqual([]);
+  });
+
+  it("has a style for every kind and stance of the registry", () => {
+    expect(missingStyles()).toEqual([]);
+  });
+});
