@@ -3,10 +3,12 @@
 
 import { mkdirSync, writeFileSync } from "node:fs";
 import { benchLoader } from "./loader-bench.ts";
+import { benchPaths } from "./paths-bench.ts";
 import { printReport, type BenchReport } from "./report.ts";
 
 const scale = Number(process.env.BENCH_SCALE ?? "1");
 const BENCHES: Record<string, () => Promise<BenchReport>> = {
+  paths: () => benchPaths({ entities: Math.round(100_000 * scale), relationsPerEntity: 10, queries: 1000 }),
   loader: () =>
     benchLoader({
       entities: Math.round(100_000 * scale),
