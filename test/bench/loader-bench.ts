@@ -174,7 +174,7 @@ export async function benchLoader(options: {
       name: "loader",
       rows: [
         [
-          "batched loader (UNWIND + MERGE, 5,000 rows/tx)",
+          "batched loader (UNWIND + MERGE, 10,000 rows/tx)",
           `${fmt(batchedMs / 1000, 1)} s`,
           `${fmt(batchedRate)} relations/s`,
         ],

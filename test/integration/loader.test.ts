@@ -131,6 +131,20 @@ relations:
     expect(japan.records.map((r) => r.get("d"))).toEqual(["other"]);
   });
 
+  it("should move an entity to its new kind label when its kind changes", async () => {
+    const other = join(work, "other.yaml");
+    writeFileSync(
+      other,
+      readFileSync(other, "utf8").replace("kind: Country, name: Japan", "kind: Region, name: Japan"),
+    );
+    const run = await runLoader([BRIEFING, other]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/other:\n {2}entities: +0 created, 1 updated, 0 removed, 0 unchanged/);
+    const res = await driver.executeQuery("MATCH (e:Entity {id: 'japan'}) RETURN labels(e) AS l, e.kind AS k");
+    expect([...(res.records[0]!.get("l") as string[])].sort()).toEqual(["Entity", "Region"]);
+    expect(res.records[0]!.get("k")).toBe("Region");
+  });
+
   it("should validate only with --dry-run and exit 2 when Neo4j cannot be reached", async () => {
     const dry = await runLoader(["--dry-run", BRIEFING], { NEO4J_URI: "bolt://127.0.0.1:1" });
     expect(dry.code).toBe(0);

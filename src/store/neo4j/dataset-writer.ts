@@ -9,7 +9,7 @@ import { foldText } from "../../model/text.ts";
 import { flattenAliases, type Dataset, type Entity, type Relation, type Source } from "../../model/types.ts";
 import type { Neo4jConfig } from "./config.ts";
 import { openSession, txConfig } from "./driver.ts";
-import { getQuery, getStatements, withKind, withRelationType } from "./queries.ts";
+import { getQuery, getStatements, withAllKinds, withKind, withRelationType } from "./queries.ts";
 
 export interface WriteOptions {
   /** Rows per transaction. */
@@ -18,7 +18,7 @@ export interface WriteOptions {
   onProgress?: (done: number, total: number, what: string) => void;
 }
 
-export const DEFAULT_WRITE_OPTIONS: WriteOptions = { batchSize: 5000 };
+export const DEFAULT_WRITE_OPTIONS: WriteOptions = { batchSize: 10_000 };
 
 export interface Tally {
   created: number;
@@ -209,9 +209,9 @@ export class DatasetWriter {
     const dataset = ds.info.id;
     const rows: (Row & { kind?: string })[] =
       what === "entities" ? ds.entities.map(entityRow) : ds.sources.map(sourceRow);
-    const existing = new Map<string, { hash: string | null; tagged: boolean }>();
+    const existing = new Map<string, { hash: string | null; kind?: string | null; tagged: boolean }>();
     for (const batch of chunks(rows, 50_000)) {
-      const found = await this.read<{ id: string; hash: string | null; tagged: boolean }>(
+      const found = await this.read<{ id: string; hash: string | null; kind?: string | null; tagged: boolean }>(
         session,
         getQuery(what === "entities" ? "load-existing-entities" : "load-existing-sources"),
         { ids: batch.map((r) => r.id), dataset },
@@ -231,6 +231,16 @@ export class DatasetWriter {
       return true;
     });
     if (what === "entities") {
+      // Only entities whose kind changed lose their old kind label; the rest skip the label removal.
+      const relabel = toWrite.filter((r) => {
+        const oldKind = existing.get(r.id)?.kind;
+        return oldKind != null && oldKind !== r.kind;
+      });
+      const relabelQuery = withAllKinds(getQuery("load-relabel-entities"));
+      await this.writeBatches(session, relabel, "entities (kind changed)", (batch) => ({
+        query: relabelQuery,
+        params: { ids: batch.map((r) => r.id) },
+      }));
       for (const [kind, group] of groupBy(toWrite, (r) => r.kind!)) {
         const query = withKind(getQuery("load-merge-entities"), kind);
         await this.writeBatches(session, group, `entities (${kind})`, (batch) => ({

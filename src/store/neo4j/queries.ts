@@ -68,11 +68,13 @@ export function withInteger(query: string, placeholder: string, value: number, m
   return query.replaceAll(placeholder, String(value));
 }
 
-/** Fills __KIND__ with a kind label and __OTHER_KINDS__ with ":A:B…" of every other kind. */
+/** Fills __KIND__ with a kind label, after checking it against the model. */
 export function withKind(query: string, kind: string): string {
   if (!isEntityKind(kind)) throw new Error(`statecraft/neo4j: "${kind}" is not an entity kind`);
-  const others = ENTITY_KINDS.filter((k) => k !== kind)
-    .map((k) => ":" + k)
-    .join("");
-  return query.replaceAll("__OTHER_KINDS__", others).replaceAll("__KIND__", kind);
+  return query.replaceAll("__KIND__", kind);
+}
+
+/** Fills __KINDS__ with ":A:B…" of every kind label of the model. */
+export function withAllKinds(query: string): string {
+  return query.replaceAll("__KINDS__", ENTITY_KINDS.map((k) => ":" + k).join(""));
 }
