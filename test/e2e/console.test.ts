@@ -1,0 +1,285 @@
+// End to end: the Cypher console in the built app, on the real server over a real Neo4j holding the briefing
+// dataset, in Debian's headless Chromium at 1280x720. An analyst runs a path query with Ctrl+Enter and sees rows
+// and the canvas grow; a writing query is refused and changes nothing; a syntax error is marked where it is; a
+// library query and a saved one run after a click; a result exports as CSV. Screenshots go to test-results/e2e/.
+//
+// Neo4j: the integration setup's (inject("neo4jUri")), else NEO4J_TEST_URI, else one started here with the test
+// launcher (test/neo4j). Its database is wiped and loaded with data/ first.
+
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { resolve } from "node:path";
+import type { Driver } from "neo4j-driver";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { startNeo4j, type Neo4jInstance } from "../neo4j/harness.ts";
+import {
+  createTestDriver,
+  graphCounts,
+  runLoader,
+  startServer,
+  wipe,
+  type ServerProcess,
+} from "../integration/helpers.ts";
+import buildWebApp, { CHROMIUM } from "./global-setup.ts";
+
+const OUT = resolve(import.meta.dirname, "../../test-results/e2e");
+const WAIT = 60_000;
+
+let neo4j: Neo4jInstance | undefined;
+let driver: Driver;
+let server: ServerProcess;
+let browser: Browser;
+
+/** The test Neo4j: the integration setup's, else NEO4J_TEST_URI, else a fresh one from the test launcher. */
+async function neo4jUri(): Promise<string> {
+  let provided: string | undefined;
+  try {
+    provided = inject("neo4jUri");
+  } catch {
+    provided = undefined; // not inside a setup that provides it
+  }
+  if (provided) return provided;
+  if (process.env.NEO4J_TEST_URI) return process.env.NEO4J_TEST_URI;
+  neo4j = await startNeo4j({ pagecache: "128m" });
+  return neo4j.uri;
+}
+
+interface Session {
+  context: BrowserContext;
+  page: Page;
+  problems: string[];
+}
+
+async function openSession(): Promise<Session> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, acceptDownloads: true });
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on("console", (m) => {
+    if (m.type() === "error") problems.push(`console error: ${m.text()}`);
+  });
+  page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
+  return { context, page, problems };
+}
+
+/** The app is loaded on Neo4j, laid out, and its Cypher tab is open with the editor ready. */
+async function openConsole(page: Page): Promise<void> {
+  await page.getByTestId("statusbar").getByText("Neo4j").waitFor({ timeout: WAIT });
+  await page.getByTestId("load-overlay").waitFor({ state: "detached", timeout: WAIT });
+  await page.waitForFunction(() => !document.querySelector(".statusbar")?.textContent?.includes("Laying out"), null, {
+    timeout: WAIT,
+  });
+  await page.getByRole("tab", { name: "Cypher" }).click();
+  await page.getByTestId("cypher-console").locator(".cm-content").waitFor({ timeout: WAIT });
+}
+
+async function setQuery(page: Page, text: string, params = ""): Promise<void> {
+  const editor = page.getByTestId("cypher-console").locator(".cm-content");
+  await editor.click();
+  await page.keyboard.press("Control+a");
+  await page.keyboard.press("Delete");
+  await page.keyboard.insertText(text);
+  await page.getByTestId("console-params").fill(params);
+  await editor.click();
+}
+
+/** Ctrl+Enter in the editor, then wait for the run to end (the Run button comes back). */
+async function runWithKeys(page: Page): Promise<void> {
+  await page.getByTestId("cypher-console").locator(".cm-content").press("Control+Enter");
+  await page.getByTestId("console-run").waitFor({ timeout: WAIT });
+}
+
+/** How many entities the canvas shows, from the status bar ("15 entities" or "3 of 15 entities"). */
+async function shownEntities(page: Page): Promise<number> {
+  const counts = page
+    .getByTestId("statusbar")
+    .locator("> span")
+    .filter({ hasText: / entit(?:y|ies)\b/ });
+  const text = ((await counts.first().textContent()) ?? "").trim();
+  const m = /^(?:([\d,]+) of )?([\d,]+) entit(?:y|ies)/.exec(text);
+  if (!m) throw new Error(`no entity count in the status bar: ${text}`);
+  return Number((m[1] ?? m[2]!).replace(/,/g, ""));
+}
+
+async function tableRows(page: Page): Promise<string[]> {
+  return page.getByTestId("console-table").locator("tbody tr").allInnerTexts();
+}
+
+beforeAll(async () => {
+  mkdirSync(OUT, { recursive: true });
+  buildWebApp(); // dist/web, unless already newer than its sources (the e2e setup does the same)
+  const uri = await neo4jUri();
+  driver = createTestDriver(uri);
+  await wipe(driver);
+  const load = await runLoader(["data"], { NEO4J_URI: uri });
+  if (load.code !== 0) throw new Error(`loading data/ failed:\n${load.stdout}\n${load.stderr}`);
+  server = await startServer({ NEO4J_URI: uri, PORT: "0" });
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"],
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+  await driver?.close();
+  await neo4j?.stop();
+});
+
+describe("the Cypher console", () => {
+  it("runs a path query with Ctrl+Enter, shows its rows and draws it on the canvas", async () => {
+    const { context, page, problems } = await openSession();
+    try {
+      await page.goto(server.url);
+      await openConsole(page);
+
+      // Replace the canvas with one entity, so what the path adds can be counted.
+      await page.getByTestId("console-canvas-mode").selectOption("replace");
+      await setQuery(page, "MATCH (e:Entity {id: 'smic'}) RETURN e");
+      await runWithKeys(page);
+      await expect
+        .poll(() => page.getByTestId("console-summary").textContent(), { timeout: WAIT })
+        .toMatch(/^1 row in/);
+      await expect.poll(() => shownEntities(page), { timeout: WAIT }).toBe(1);
+
+      await page.getByTestId("console-canvas-mode").selectOption("merge");
+      await setQuery(
+        page,
+        "MATCH p = (a:Entity {id: $from})<-[:THREATENS]-(:Entity)-[:SANCTIONS]->(:Entity)-[:ATTACKS]->(b:Entity {id: $to})\n" +
+          "RETURN p, length(p) AS hops",
+        '{"from": "smic", "to": "ukraine"}',
+      );
+      await runWithKeys(page);
+      const rows = await tableRows(page);
+      expect(rows).toHaveLength(1);
+      expect(rows[0]).toBe(
+        "(Semiconductor Manufacturing International Corporation)<-[:THREATENS]-(United States)" +
+          "-[:SANCTIONS]->(Russia)-[:ATTACKS]->(Ukraine)\t3",
+      );
+      // SMIC, the United States, Russia, Ukraine: the canvas gained the path's other three entities.
+      await expect.poll(() => shownEntities(page), { timeout: WAIT }).toBe(4);
+      await page.screenshot({ path: `${OUT}/console-01-path.png` });
+
+      // Undo takes the path back off the canvas.
+      await page.getByTestId("console-undo").click();
+      await expect.poll(() => shownEntities(page), { timeout: WAIT }).toBe(1);
+      expect(problems).toEqual([]);
+    } finally {
+      writeFileSync(`${OUT}/console-problems.txt`, problems.join("\n"));
+      await context.close();
+    }
+  });
+
+  it("refuses a writing query in plain words and leaves the database as it was", async () => {
+    const { context, page, problems } = await openSession();
+    try {
+      const before = await graphCounts(driver);
+      await page.goto(server.url);
+      await openConsole(page);
+      await setQuery(page, "CREATE (:Entity {id: 'e2e-intruder', name: 'Intruder'})");
+      await runWithKeys(page);
+      const error = page.getByTestId("console-error");
+      await error.waitFor({ timeout: WAIT });
+      const text = (await error.textContent()) ?? "";
+      expect(text).toContain("Refused: it would change the graph");
+      expect(text).toContain("the console only reads");
+      expect(text).toContain("“write” rule");
+      await page.screenshot({ path: `${OUT}/console-02-refused.png` });
+      expect(await graphCounts(driver)).toEqual(before);
+      const intruder = await driver.executeQuery("MATCH (n {id: 'e2e-intruder'}) RETURN count(n) AS c");
+      expect(Number(intruder.records[0]!.get("c"))).toBe(0);
+      // Chromium logs the 403 itself as a resource error; nothing else may be logged.
+      expect(problems.filter((p) => !p.includes("status of 403"))).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it("marks a syntax error where Neo4j found it", async () => {
+    const { context, page, problems } = await openSession();
+    try {
+      await page.goto(server.url);
+      await openConsole(page);
+      await setQuery(page, "MATCH (e:Entity)\nRETURN e LIMT 5");
+      await runWithKeys(page);
+      const error = page.getByTestId("console-error");
+      await error.waitFor({ timeout: WAIT });
+      const text = (await error.textContent()) ?? "";
+      expect(text).toContain("Neo.ClientError.Statement.SyntaxError");
+      expect(text).toContain("Invalid input 'LIMT'");
+      expect(text).toContain("At line 2, column 10, marked in the editor.");
+      const mark = page.getByTestId("console-error-mark");
+      await mark.waitFor({ timeout: WAIT });
+      expect(await mark.textContent()).toBe("LIMT");
+      await page.screenshot({ path: `${OUT}/console-03-syntax.png` });
+      expect(problems.filter((p) => !p.includes("status of 400"))).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it("loads a library query and a saved one with their parameters, and runs them", async () => {
+    const { context, page, problems } = await openSession();
+    try {
+      await page.goto(server.url);
+      await openConsole(page);
+      await page.getByTestId("console-library").getByRole("button", { name: "Neighbours of an entity" }).click();
+      expect(await page.getByTestId("console-params").inputValue()).toBe('{"id": "china"}');
+      await runWithKeys(page);
+      const libraryRows = await tableRows(page);
+      expect(libraryRows.length).toBeGreaterThan(0);
+      expect(libraryRows.every((r) => r.startsWith('(:Entity:Country {name: "China"})'))).toBe(true);
+
+      // Save it as the analyst's own, with other parameters, and get it back after a reload.
+      await page.getByTestId("console-params").fill('{"id": "russia"}');
+      await page.getByRole("tab", { name: /^Saved/ }).click();
+      await page.getByTestId("console-save-open").click();
+      await page.getByLabel("Name").fill("Russia's neighbours");
+      await page.getByLabel("Description").fill("every relation of Russia");
+      await page.getByRole("button", { name: "Save", exact: true }).click();
+      await page.reload();
+      await openConsole(page);
+      await setQuery(page, "RETURN 1");
+      await page.getByRole("tab", { name: /^Saved/ }).click();
+      const saved = page.getByTestId("console-saved");
+      await saved.getByText("every relation of Russia").waitFor({ timeout: WAIT });
+      await saved.getByRole("button", { name: "Russia's neighbours", exact: true }).click();
+      expect(await page.getByTestId("console-params").inputValue()).toBe('{"id": "russia"}');
+      await runWithKeys(page);
+      const savedRows = await tableRows(page);
+      expect(savedRows.length).toBeGreaterThan(0);
+      expect(savedRows.every((r) => r.startsWith('(:Entity:Country {name: "Russia"})'))).toBe(true);
+      await page.screenshot({ path: `${OUT}/console-04-saved.png` });
+      expect(problems).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it("exports a result as CSV", async () => {
+    const { context, page, problems } = await openSession();
+    try {
+      await page.goto(server.url);
+      await openConsole(page);
+      await setQuery(
+        page,
+        "MATCH (e:Entity) WHERE e.id IN $ids RETURN e.id AS id, e.name AS name, e.aliases[0] AS alias ORDER BY id",
+        '{"ids": ["china", "russia"]}',
+      );
+      await runWithKeys(page);
+      expect(await tableRows(page)).toHaveLength(2);
+      const [download] = await Promise.all([
+        page.waitForEvent("download", { timeout: WAIT }),
+        page.getByTestId("console-export-csv").click(),
+      ]);
+      expect(download.suggestedFilename()).toMatch(/^statecraft-cypher-\d{4}-\d\d-\d\d-\d{6}\.csv$/);
+      const csv = readFileSync((await download.path())!, "utf8").replace(/^\ufeff/, "");
+      expect(csv).toBe(
+        "id,name,alias\r\nchina,China,People's Republic of China\r\nrussia,Russia,Russian Federation\r\n",
+      );
+      expect(problems).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});
