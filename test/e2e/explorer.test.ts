@@ -206,6 +206,8 @@ describe("the explorer", () => {
       expectDrawn(await snapshot(page, "08-after-retry"));
 
       await page.keyboard.press("/");
+      // The shortcut focuses on the next tick: wait for it rather than reading at once.
+      await page.waitForFunction(() => document.activeElement?.id === "entity-search", undefined, { timeout: WAIT });
       expect(await page.evaluate(() => document.activeElement?.id)).toBe("entity-search");
       await page.keyboard.press("Escape");
       await page.keyboard.press("?");

@@ -401,6 +401,20 @@ describe("Cypher endpoint (real Neo4j, briefing)", () => {
     });
   });
 
+  describe("parameters", () => {
+    it("should send whole JSON numbers as integers, so LIMIT $n works, and keep fractions as floats", async () => {
+      const result = await store.cypher(
+        "UNWIND range(1, 10) AS x WITH x LIMIT $n RETURN collect(x) AS xs, $f * 2 AS f, $nested.k AS k",
+        {
+          n: 3,
+          f: 0.25,
+          nested: { k: [1, 2] },
+        },
+      );
+      expect(result.rows).toEqual([[[1, 2, 3], 0.5, [1, 2]]]);
+    });
+  });
+
   describe("limits", () => {
     it("should cap rows at 1,000 by default and say it cut", async () => {
       const result = await store.cypher("UNWIND range(1, 5000) AS x RETURN x", {});

@@ -391,8 +391,9 @@ export class Neo4jStore implements GraphStore {
     }
   }
 
-  async cypher(query: string, params: Record<string, unknown>, options: CypherOptions = {}): Promise<CypherResult> {
+  async cypher(query: string, jsonParams: Record<string, unknown>, options: CypherOptions = {}): Promise<CypherResult> {
     const started = performance.now();
+    const params = toCypherParams(jsonParams) as Record<string, unknown>;
     const timeoutMs = options.timeoutMs ?? DEFAULT_CYPHER_TIMEOUT_MS;
     const maxRows = options.maxRows ?? DEFAULT_CYPHER_MAX_ROWS;
     const signal = options.signal;
@@ -495,6 +496,19 @@ export class Neo4jStore implements GraphStore {
  * A Neo4jStore on a new driver. Does not contact the database: a server started before Neo4j answers 503 (the
  * store's StoreUnavailableError) until Neo4j is up, then works without a restart.
  */
+/**
+ * JSON has one number type; Cypher has INTEGER and FLOAT, and the driver sends every JS number as a FLOAT, so
+ * `LIMIT $n` with {"n": 5} would fail. Whole numbers become Neo4j integers; lists and maps are walked.
+ */
+export function toCypherParams(value: unknown): unknown {
+  if (typeof value === "number" && Number.isSafeInteger(value)) return neo4j.int(value);
+  if (Array.isArray(value)) return value.map(toCypherParams);
+  if (value && typeof value === "object") {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, toCypherParams(v)]));
+  }
+  return value;
+}
+
 export async function createNeo4jStore(config: Neo4jConfig): Promise<Neo4jStore> {
   return new Neo4jStore(createDriver(config), config);
 }

@@ -1,10 +1,10 @@
-// The left panel's tabs, from a declarative registry: filters, the path finder, and two reserved slots (Cypher
-// console, briefings) that are visible but not built yet.
+// The left panel's tabs, from a declarative registry: filters, the path finder, the Cypher console and briefings.
 
 import type { ReactNode } from "react";
 import { useExplorer, useExplorerState } from "../app/context.ts";
 import { setTab } from "../state/explorer-state.ts";
 import type { Tab } from "../state/url-state.ts";
+import { CypherTab } from "./CypherTab.tsx";
 import { FiltersPanel } from "./FiltersPanel.tsx";
 import { PathFinder } from "./PathFinder.tsx";
 
@@ -14,7 +14,7 @@ const TAB_REGISTRY: readonly { id: Tab; label: string; key?: string; render: () 
   {
     id: "cypher",
     label: "Cypher",
-    render: () => <ComingSoon title="Cypher console" text="Read-only Cypher queries against Neo4j will run here." />,
+    render: () => <CypherTab />,
   },
   {
     id: "briefings",
@@ -38,7 +38,7 @@ export function SideTabs() {
   const tab = useExplorerState((s) => s.tab);
   const current = TAB_REGISTRY.find((t) => t.id === tab) ?? TAB_REGISTRY[0]!;
   return (
-    <aside className="side-panel">
+    <aside className={tab === "cypher" ? "side-panel wide" : "side-panel"}>
       <nav className="tabs" role="tablist">
         {TAB_REGISTRY.map((t) => (
           <button
