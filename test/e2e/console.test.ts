@@ -158,6 +158,8 @@ describe("the Cypher console", () => {
       );
       // SMIC, the United States, Russia, Ukraine: the canvas gained the path's other three entities.
       await expect.poll(() => shownEntities(page), { timeout: WAIT }).toBe(4);
+      // Let the camera finish moving onto the four entities (a 500 ms animation) before the picture is taken.
+      await page.waitForTimeout(1200);
       await page.screenshot({ path: `${OUT}/console-01-path.png` });
 
       // Undo takes the path back off the canvas.
