@@ -3,7 +3,7 @@
 
 import type { EntityKind } from "./kinds.ts";
 import type { RelationType, Stance } from "./relations.ts";
-import type { Evidence, IsoDate, Source } from "./types.ts";
+import type { Entity, IsoDate, Relation, Source } from "./types.ts";
 
 export interface EntitySummary {
   id: string;
@@ -11,31 +11,16 @@ export interface EntitySummary {
   name: string;
 }
 
-export interface EntityRecord extends EntitySummary {
-  /** Other names by language code. */
-  aliases: Record<string, string[]>;
-  iso3?: string;
-  description?: string;
+/** An entity as stored, with the datasets that define it. */
+export interface EntityRecord extends EntitySummary, Pick<Entity, "aliases" | "iso3" | "description"> {
   datasets: string[];
   /** Number of relations touching the entity in the whole graph (not just in the answer). */
   degree: number;
 }
 
-export interface RelationRecord {
-  id: string;
-  type: RelationType;
+/** A relation as stored (`from` does `type` to `to`), with its stance from the registry and its dataset. */
+export interface RelationRecord extends Relation {
   stance: Stance;
-  /** Entity ids, as stored: `from` does `type` to `to`. */
-  from: string;
-  to: string;
-  date?: IsoDate;
-  validFrom?: IsoDate;
-  validTo?: IsoDate;
-  confidence: number;
-  inference: boolean;
-  evidence: Evidence[];
-  note?: string;
-  marking?: string;
   dataset: string;
 }
 
