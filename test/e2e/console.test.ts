@@ -9,7 +9,8 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import type { Driver } from "neo4j-driver";
-import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
+import { launchChromium, openSession } from "./browser.ts";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { startNeo4j, type Neo4jInstance } from "../neo4j/harness.ts";
 import {
@@ -20,7 +21,7 @@ import {
   wipe,
   type ServerProcess,
 } from "../integration/helpers.ts";
-import buildWebApp, { CHROMIUM } from "./global-setup.ts";
+import buildWebApp from "./global-setup.ts";
 
 const OUT = resolve(import.meta.dirname, "../../test-results/e2e");
 const WAIT = 60_000;
@@ -42,23 +43,6 @@ async function neo4jUri(): Promise<string> {
   if (process.env.NEO4J_TEST_URI) return process.env.NEO4J_TEST_URI;
   neo4j = await startNeo4j({ pagecache: "128m" });
   return neo4j.uri;
-}
-
-interface Session {
-  context: BrowserContext;
-  page: Page;
-  problems: string[];
-}
-
-async function openSession(): Promise<Session> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, acceptDownloads: true });
-  const page = await context.newPage();
-  const problems: string[] = [];
-  page.on("console", (m) => {
-    if (m.type() === "error") problems.push(`console error: ${m.text()}`);
-  });
-  page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
-  return { context, page, problems };
 }
 
 /** The app is loaded on Neo4j, laid out, and its Cypher tab is open with the editor ready. */
@@ -113,10 +97,7 @@ beforeAll(async () => {
   const load = await runLoader(["data"], { NEO4J_URI: uri });
   if (load.code !== 0) throw new Error(`loading data/ failed:\n${load.stdout}\n${load.stderr}`);
   server = await startServer({ NEO4J_URI: uri, PORT: "0" });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"],
-  });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {
@@ -128,7 +109,7 @@ afterAll(async () => {
 
 describe("the Cypher console", () => {
   it("runs a path query with Ctrl+Enter, shows its rows and draws it on the canvas", async () => {
-    const { context, page, problems } = await openSession();
+    const { context, page, problems } = await openSession(browser, { acceptDownloads: true });
     try {
       await page.goto(server.url);
       await openConsole(page);
@@ -173,7 +154,7 @@ describe("the Cypher console", () => {
   });
 
   it("refuses a writing query in plain words and leaves the database as it was", async () => {
-    const { context, page, problems } = await openSession();
+    const { context, page, problems } = await openSession(browser, { acceptDownloads: true });
     try {
       const before = await graphCounts(driver);
       await page.goto(server.url);
@@ -198,7 +179,7 @@ describe("the Cypher console", () => {
   });
 
   it("marks a syntax error where Neo4j found it", async () => {
-    const { context, page, problems } = await openSession();
+    const { context, page, problems } = await openSession(browser, { acceptDownloads: true });
     try {
       await page.goto(server.url);
       await openConsole(page);
@@ -221,7 +202,7 @@ describe("the Cypher console", () => {
   });
 
   it("loads a library query and a saved one with their parameters, and runs them", async () => {
-    const { context, page, problems } = await openSession();
+    const { context, page, problems } = await openSession(browser, { acceptDownloads: true });
     try {
       await page.goto(server.url);
       await openConsole(page);
@@ -259,7 +240,7 @@ describe("the Cypher console", () => {
   });
 
   it("exports a result as CSV", async () => {
-    const { context, page, problems } = await openSession();
+    const { context, page, problems } = await openSession(browser, { acceptDownloads: true });
     try {
       await page.goto(server.url);
       await openConsole(page);

@@ -4,9 +4,9 @@
 
 import { mkdirSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
-import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
+import { launchChromium, openSession } from "./browser.ts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CHROMIUM } from "./global-setup.ts";
 import { countColoured, countNonBackground, decodePng, type Image } from "./png.ts";
 import { startServer, type RunningServer } from "./server.ts";
 
@@ -19,23 +19,6 @@ const ATTACK_EVIDENCE = "Russia's military attack on Ukraine is the act the US e
 
 let server: RunningServer;
 let browser: Browser;
-
-interface Session {
-  context: BrowserContext;
-  page: Page;
-  problems: string[];
-}
-
-async function openSession(): Promise<Session> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
-  const page = await context.newPage();
-  const problems: string[] = [];
-  page.on("console", (m) => {
-    if (m.type() === "error") problems.push(`console error: ${m.text()}`);
-  });
-  page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
-  return { context, page, problems };
-}
 
 async function settled(page: Page): Promise<void> {
   await page.getByTestId("statusbar").getByText("Embedded store").waitFor({ timeout: WAIT });
@@ -73,18 +56,7 @@ async function chooseHit(page: Page, field: string, text: string, hit: string): 
 beforeAll(async () => {
   mkdirSync(OUT, { recursive: true });
   server = await startServer();
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-    ],
-  });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {
@@ -94,7 +66,7 @@ afterAll(async () => {
 
 describe("the explorer", () => {
   it("finds SMIC, its path to Ukraine and the evidence, and reopens the same view from its link", async () => {
-    const { context, page, problems } = await openSession();
+    const { context, page, problems } = await openSession(browser);
     try {
       await page.goto(server.url);
       await settled(page);
@@ -170,7 +142,7 @@ describe("the explorer", () => {
   });
 
   it("says clearly when there is no path, from a link alone", async () => {
-    const { context, page, problems } = await openSession();
+    const { context, page, problems } = await openSession(browser);
     try {
       await page.goto(`${server.url}/?from=ukraine&to=smic&dir=follow&hops=3&run=1&tab=paths`);
       await settled(page);
@@ -187,7 +159,7 @@ describe("the explorer", () => {
   });
 
   it("says what to do when the server fails, retries, and answers the keyboard", async () => {
-    const { context, page, problems } = await openSession();
+    const { context, page, problems } = await openSession(browser);
     try {
       const body = JSON.stringify({ error: { status: 503, message: "Neo4j is not answering" } });
       await page.route("**/api/graph**", (route) =>
