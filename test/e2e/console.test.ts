@@ -3,47 +3,25 @@
 // and the canvas grow; a writing query is refused and changes nothing; a syntax error is marked where it is; a
 // library query and a saved one run after a click; a result exports as CSV. Screenshots go to test-results/e2e/.
 //
-// Neo4j: the integration setup's (inject("neo4jUri")), else NEO4J_TEST_URI, else one started here with the test
-// launcher (test/neo4j). Its database is wiped and loaded with data/ first.
+// Neo4j: NEO4J_TEST_URI, else one started here with the test launcher (test/neo4j); see ./neo4j.ts.
 
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import type { Driver } from "neo4j-driver";
 import type { Browser, Page } from "playwright-core";
 import { launchChromium, openSession } from "./browser.ts";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { startNeo4j, type Neo4jInstance } from "../neo4j/harness.ts";
-import {
-  createTestDriver,
-  graphCounts,
-  runLoader,
-  startServer,
-  wipe,
-  type ServerProcess,
-} from "../integration/helpers.ts";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { graphCounts, startServer, type ServerProcess } from "../integration/helpers.ts";
+import { loadedNeo4j, type LoadedNeo4j } from "./neo4j.ts";
 import buildWebApp from "./global-setup.ts";
 
 const OUT = resolve(import.meta.dirname, "../../test-results/e2e");
 const WAIT = 60_000;
 
-let neo4j: Neo4jInstance | undefined;
+let neo4j: LoadedNeo4j | undefined;
 let driver: Driver;
 let server: ServerProcess;
 let browser: Browser;
-
-/** The test Neo4j: the integration setup's, else NEO4J_TEST_URI, else a fresh one from the test launcher. */
-async function neo4jUri(): Promise<string> {
-  let provided: string | undefined;
-  try {
-    provided = inject("neo4jUri");
-  } catch {
-    provided = undefined; // not inside a setup that provides it
-  }
-  if (provided) return provided;
-  if (process.env.NEO4J_TEST_URI) return process.env.NEO4J_TEST_URI;
-  neo4j = await startNeo4j({ pagecache: "128m" });
-  return neo4j.uri;
-}
 
 /** The app is loaded on Neo4j, laid out, and its Cypher tab is open with the editor ready. */
 async function openConsole(page: Page): Promise<void> {
@@ -91,19 +69,15 @@ async function tableRows(page: Page): Promise<string[]> {
 beforeAll(async () => {
   mkdirSync(OUT, { recursive: true });
   buildWebApp(); // dist/web, unless already newer than its sources (the e2e setup does the same)
-  const uri = await neo4jUri();
-  driver = createTestDriver(uri);
-  await wipe(driver);
-  const load = await runLoader(["data"], { NEO4J_URI: uri });
-  if (load.code !== 0) throw new Error(`loading data/ failed:\n${load.stdout}\n${load.stderr}`);
-  server = await startServer({ NEO4J_URI: uri, PORT: "0" });
+  neo4j = await loadedNeo4j();
+  driver = neo4j.driver;
+  server = await startServer({ NEO4J_URI: neo4j.uri, PORT: "0" });
   browser = await launchChromium();
 });
 
 afterAll(async () => {
   await browser?.close();
   await server?.stop();
-  await driver?.close();
   await neo4j?.stop();
 });
 

@@ -1,4 +1,4 @@
-// End to end: the real server (embedded store from data/) and the built app in Debian's headless Chromium at
+// End to end: the real server (the embedded store from data/, then Neo4j) and the built app in Debian's headless Chromium at
 // 1280x720. An analyst finds SMIC, asks how it connects to Ukraine, reads the evidence of a step, and reloads the
 // link to get the same view back. Screenshots go to test-results/e2e/ (kept by CI): look at them.
 
@@ -8,6 +8,7 @@ import type { Browser, Page } from "playwright-core";
 import { launchChromium, openSession } from "./browser.ts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { countColoured, countNonBackground, decodePng, type Image } from "./png.ts";
+import { loadedNeo4j, type LoadedNeo4j } from "./neo4j.ts";
 import { startServer, type RunningServer } from "./server.ts";
 
 const OUT = resolve(import.meta.dirname, "../../test-results/e2e");
@@ -20,8 +21,8 @@ const ATTACK_EVIDENCE = "Russia's military attack on Ukraine is the act the US e
 let server: RunningServer;
 let browser: Browser;
 
-async function settled(page: Page): Promise<void> {
-  await page.getByTestId("statusbar").getByText("Embedded store").waitFor({ timeout: WAIT });
+async function settled(page: Page, storeText = "Embedded store"): Promise<void> {
+  await page.getByTestId("statusbar").getByText(storeText).waitFor({ timeout: WAIT });
   await page.getByTestId("load-overlay").waitFor({ state: "detached", timeout: WAIT });
   await page.waitForFunction(() => !document.querySelector(".statusbar")?.textContent?.includes("Laying out"), null, {
     timeout: WAIT,
@@ -30,7 +31,10 @@ async function settled(page: Page): Promise<void> {
   await page.waitForTimeout(800);
 }
 
+let prefix = "";
+
 async function snapshot(page: Page, name: string): Promise<Image> {
+  name = prefix + name;
   await page.screenshot({ path: `${OUT}/${name}.png` });
   // The canvas alone: overlays (legend, menus) are hidden so they cannot pass for drawn pixels.
   const overlays = ".legend, .context-menu, .load-overlay";
@@ -64,81 +68,108 @@ afterAll(async () => {
   await server?.stop();
 });
 
+/** The analyst's walk: find SMIC, its path to Ukraine, the evidence of a step, and the same view from the link. */
+async function exploreSmicToUkraine(url: string, storeText: string): Promise<void> {
+  const { context, page, problems } = await openSession(browser);
+  try {
+    await page.goto(url);
+    await settled(page, storeText);
+    expectDrawn(await snapshot(page, "01-initial"));
+
+    // Names and aliases in any language.
+    for (const [query, hit] of [
+      ["Beijing", "China"],
+      ["中国", "China"],
+      ["Россия", "Russia"],
+    ] as const) {
+      await page.locator("#entity-search").fill(query);
+      await page.locator(".search-hits li", { hasText: hit }).first().waitFor({ timeout: WAIT });
+    }
+
+    await chooseHit(page, "#entity-search", "smic", SMIC);
+    const entity = page.getByTestId("entity-details");
+    await expect.poll(() => entity.locator("h2").textContent(), { timeout: WAIT }).toBe(SMIC);
+    await entity.getByText("中芯国际").waitFor({ timeout: WAIT });
+    await page.waitForTimeout(800);
+    expectDrawn(await snapshot(page, "02-smic-selected"));
+
+    // Path from SMIC to Ukraine over hostile relations.
+    await entity.getByRole("button", { name: "Path from here" }).click();
+    await chooseHit(page, "#path-to", "Ukraine", "Ukraine");
+    for (const stance of ["cooperative", "neutral", "structural"]) {
+      await page.getByLabel(`Path stance ${stance}`).uncheck();
+    }
+    await page.getByRole("button", { name: "Find paths" }).click();
+    const first = page.getByTestId("path-result").first();
+    await first.waitFor({ timeout: WAIT });
+    expect(await first.locator(".path-sentence").textContent()).toBe(SMIC_TO_UKRAINE);
+    await page.waitForTimeout(800);
+    expectDrawn(await snapshot(page, "03-path"));
+
+    // The evidence of the last step.
+    await first.getByText("Evidence of each step").click();
+    await first.getByRole("button", { name: "Russia attacks Ukraine", exact: true }).click();
+    const relation = page.getByTestId("relation-details");
+    await relation.getByText(ATTACK_EVIDENCE).waitFor({ timeout: WAIT });
+    expect(await relation.locator("h2").textContent()).toBe("Russia attacks Ukraine");
+    await page.waitForTimeout(800);
+    const beforeReload = await snapshot(page, "04-relation");
+    expectDrawn(beforeReload);
+
+    // Back and forward walk the view's history.
+    await page.goBack();
+    await expect.poll(() => page.getByTestId("entity-details").count(), { timeout: WAIT }).toBe(1);
+    await page.goForward();
+    await relation.getByText(ATTACK_EVIDENCE).waitFor({ timeout: WAIT });
+
+    // The link reopens exactly that view.
+    await page.waitForTimeout(600);
+    const link = page.url();
+    expect(link).toContain("sel=r:russia-attacks-ukraine");
+    expect(link).toContain("from=smic");
+    await page.reload();
+    await settled(page, storeText);
+    await page.getByTestId("relation-details").getByText(ATTACK_EVIDENCE).waitFor({ timeout: WAIT });
+    const reopened = page.getByTestId("path-result").first();
+    await reopened.waitFor({ timeout: WAIT });
+    expect(await reopened.locator(".path-sentence").textContent()).toBe(SMIC_TO_UKRAINE);
+    expect(await page.getByTestId("relation-details").locator("h2").textContent()).toBe("Russia attacks Ukraine");
+    await page.waitForTimeout(800);
+    const afterReload = await snapshot(page, "05-reloaded");
+    expectDrawn(afterReload);
+    expect(page.url()).toBe(link);
+    expect(problems).toEqual([]);
+  } finally {
+    writeFileSync(`${OUT}/${prefix}console-problems.txt`, problems.join("\n"));
+    await context.close();
+  }
+}
+
+describe("the explorer on Neo4j", () => {
+  let neo4j: LoadedNeo4j;
+  let neo4jServer: RunningServer;
+  beforeAll(async () => {
+    neo4j = await loadedNeo4j();
+    neo4jServer = await startServer({ neo4jUri: neo4j.uri });
+  });
+  afterAll(async () => {
+    await neo4jServer?.stop();
+    await neo4j?.stop();
+  });
+
+  it("finds SMIC, its path to Ukraine and the evidence, and reopens the same view from its link", async () => {
+    prefix = "neo4j-";
+    try {
+      await exploreSmicToUkraine(neo4jServer.url, "Neo4j 5.26");
+    } finally {
+      prefix = "";
+    }
+  });
+});
+
 describe("the explorer", () => {
   it("finds SMIC, its path to Ukraine and the evidence, and reopens the same view from its link", async () => {
-    const { context, page, problems } = await openSession(browser);
-    try {
-      await page.goto(server.url);
-      await settled(page);
-      expectDrawn(await snapshot(page, "01-initial"));
-
-      // Names and aliases in any language.
-      for (const [query, hit] of [
-        ["Beijing", "China"],
-        ["中国", "China"],
-        ["Россия", "Russia"],
-      ] as const) {
-        await page.locator("#entity-search").fill(query);
-        await page.locator(".search-hits li", { hasText: hit }).first().waitFor({ timeout: WAIT });
-      }
-
-      await chooseHit(page, "#entity-search", "smic", SMIC);
-      const entity = page.getByTestId("entity-details");
-      await expect.poll(() => entity.locator("h2").textContent(), { timeout: WAIT }).toBe(SMIC);
-      await entity.getByText("中芯国际").waitFor({ timeout: WAIT });
-      await page.waitForTimeout(800);
-      expectDrawn(await snapshot(page, "02-smic-selected"));
-
-      // Path from SMIC to Ukraine over hostile relations.
-      await entity.getByRole("button", { name: "Path from here" }).click();
-      await chooseHit(page, "#path-to", "Ukraine", "Ukraine");
-      for (const stance of ["cooperative", "neutral", "structural"]) {
-        await page.getByLabel(`Path stance ${stance}`).uncheck();
-      }
-      await page.getByRole("button", { name: "Find paths" }).click();
-      const first = page.getByTestId("path-result").first();
-      await first.waitFor({ timeout: WAIT });
-      expect(await first.locator(".path-sentence").textContent()).toBe(SMIC_TO_UKRAINE);
-      await page.waitForTimeout(800);
-      expectDrawn(await snapshot(page, "03-path"));
-
-      // The evidence of the last step.
-      await first.getByText("Evidence of each step").click();
-      await first.getByRole("button", { name: "Russia attacks Ukraine", exact: true }).click();
-      const relation = page.getByTestId("relation-details");
-      await relation.getByText(ATTACK_EVIDENCE).waitFor({ timeout: WAIT });
-      expect(await relation.locator("h2").textContent()).toBe("Russia attacks Ukraine");
-      await page.waitForTimeout(800);
-      const beforeReload = await snapshot(page, "04-relation");
-      expectDrawn(beforeReload);
-
-      // Back and forward walk the view's history.
-      await page.goBack();
-      await expect.poll(() => page.getByTestId("entity-details").count(), { timeout: WAIT }).toBe(1);
-      await page.goForward();
-      await relation.getByText(ATTACK_EVIDENCE).waitFor({ timeout: WAIT });
-
-      // The link reopens exactly that view.
-      await page.waitForTimeout(600);
-      const link = page.url();
-      expect(link).toContain("sel=r:russia-attacks-ukraine");
-      expect(link).toContain("from=smic");
-      await page.reload();
-      await settled(page);
-      await page.getByTestId("relation-details").getByText(ATTACK_EVIDENCE).waitFor({ timeout: WAIT });
-      const reopened = page.getByTestId("path-result").first();
-      await reopened.waitFor({ timeout: WAIT });
-      expect(await reopened.locator(".path-sentence").textContent()).toBe(SMIC_TO_UKRAINE);
-      expect(await page.getByTestId("relation-details").locator("h2").textContent()).toBe("Russia attacks Ukraine");
-      await page.waitForTimeout(800);
-      const afterReload = await snapshot(page, "05-reloaded");
-      expectDrawn(afterReload);
-      expect(page.url()).toBe(link);
-      expect(problems).toEqual([]);
-    } finally {
-      writeFileSync(`${OUT}/console-problems.txt`, problems.join("\n"));
-      await context.close();
-    }
+    await exploreSmicToUkraine(server.url, "Embedded store");
   });
 
   it("says clearly when there is no path, from a link alone", async () => {

@@ -25,10 +25,13 @@ function freePort(): Promise<number> {
   });
 }
 
-export async function startServer(timeoutMs = 60_000): Promise<RunningServer> {
+/** The embedded store by default; Neo4j at `neo4jUri` when given. */
+export async function startServer(options: { neo4jUri?: string; timeoutMs?: number } = {}): Promise<RunningServer> {
+  const timeoutMs = options.timeoutMs ?? 60_000;
   const port = await freePort();
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: "127.0.0.1", LOG_LEVEL: "warn" };
   for (const key of Object.keys(env)) if (key.startsWith("NEO4J_")) delete env[key];
+  if (options.neo4jUri) env.NEO4J_URI = options.neo4jUri;
   const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "src/server/main.ts"], {
     cwd: ROOT,
     env,
