@@ -1,5 +1,5 @@
-// End to end: the real server (the embedded store from data/, then Neo4j) and the built app in Debian's headless Chromium at
-// 1280x720. An analyst finds SMIC, asks how it connects to Ukraine, reads the evidence of a step, and reloads the
+// End to end: the real server (the embedded store from data/, then Neo4j) and the built app in Debian's headless
+// Chromium at 1280x720. An analyst finds SMIC, asks how it connects to Ukraine, reads the evidence of a step, and reloads the
 // link to get the same view back. Screenshots go to test-results/e2e/ (kept by CI): look at them.
 
 import { mkdirSync, writeFileSync } from "node:fs";
