@@ -63,7 +63,14 @@ export function parseDatasetText(text: string, file: string): { parsed: ParsedFi
     }
     return { parsed, issues };
   }
-  const raw = doc.toJS();
+  let raw: unknown;
+  try {
+    // Anchors and aliases are fine in a dataset, but not so many that expanding them could exhaust memory.
+    raw = doc.toJS({ maxAliasCount: 10_000 });
+  } catch (error) {
+    issues.push({ file, line: 1, column: 1, message: `YAML could not be read: ${(error as Error).message}` });
+    return { parsed, issues };
+  }
   const result = datasetFileSchema.safeParse(raw ?? {});
   if (!result.success) {
     for (const issue of result.error.issues as z.core.$ZodIssue[]) {

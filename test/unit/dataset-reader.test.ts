@@ -117,6 +117,26 @@ describe("dataset reader", () => {
     expect(match!.column).toBeGreaterThan(0);
   });
 
+  it("should refuse a file whose aliases expand without bound, as an input error", () => {
+    const levels = ["a: &a [x, x, x, x, x, x, x, x, x, x]"];
+    for (const [prev, name] of [
+      ["a", "b"],
+      ["b", "c"],
+      ["c", "d"],
+      ["d", "e"],
+      ["e", "f"],
+    ]) {
+      levels.push(
+        `${name}: &${name} [${Array(10)
+          .fill("*" + prev)
+          .join(", ")}]`,
+      );
+    }
+    const issues = issuesOf(`dataset: { id: bomb, title: Bomb }\n${levels.join("\n")}\n`);
+    expect(issues[0]!.message).toMatch(/YAML could not be read/);
+    expect(issues[0]!.line).toBe(1);
+  });
+
   it("should report every problem of a file at once", () => {
     const text = VALID.replace("type: ALIGNS_WITH", "type: SANCTION").replace("to: russia", "to: rusia");
     const issues = issuesOf(text);

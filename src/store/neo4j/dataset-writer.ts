@@ -34,6 +34,14 @@ export interface DatasetWriteSummary {
   relations: Tally;
 }
 
+interface Phase {
+  what: string;
+  done: number;
+  total: number;
+}
+
+const phase = (what: string, total: number): Phase => ({ what, done: 0, total });
+
 const emptyTally = (): Tally => ({ created: 0, updated: 0, removed: 0, unchanged: 0 });
 
 type Props = Record<string, unknown>;
@@ -189,18 +197,19 @@ export class DatasetWriter {
     return result.records.map((r) => r.toObject() as T);
   }
 
+  /** Writes rows in batches; progress is counted for the whole phase (all kinds or types of one dataset). */
   private async writeBatches<T>(
     session: Session,
     rows: readonly T[],
-    what: string,
+    phase: Phase,
+    purpose: string,
     run: (batch: T[]) => { query: string; params: Props },
   ): Promise<void> {
-    let done = 0;
     for (const batch of chunks(rows, this.options.batchSize)) {
       const { query, params } = run(batch);
-      await session.executeWrite((tx) => tx.run(query, params), txConfig(`load ${what}`));
-      done += batch.length;
-      this.options.onProgress?.(done, rows.length, what);
+      await session.executeWrite((tx) => tx.run(query, params), txConfig(`load ${purpose}`));
+      phase.done += batch.length;
+      this.options.onProgress?.(phase.done, phase.total, phase.what);
     }
   }
 
@@ -230,6 +239,7 @@ export class DatasetWriter {
       }
       return true;
     });
+    const progress = phase(`${what} of ${dataset}`, toWrite.length);
     if (what === "entities") {
       // Only entities whose kind changed lose their old kind label; the rest skip the label removal.
       const relabel = toWrite.filter((r) => {
@@ -237,19 +247,25 @@ export class DatasetWriter {
         return oldKind != null && oldKind !== r.kind;
       });
       const relabelQuery = withAllKinds(getQuery("load-relabel-entities"));
-      await this.writeBatches(session, relabel, "entities (kind changed)", (batch) => ({
-        query: relabelQuery,
-        params: { ids: batch.map((r) => r.id) },
-      }));
+      await this.writeBatches(
+        session,
+        relabel,
+        phase("entities changing kind", relabel.length),
+        "relabel",
+        (batch) => ({
+          query: relabelQuery,
+          params: { ids: batch.map((r) => r.id) },
+        }),
+      );
       for (const [kind, group] of groupBy(toWrite, (r) => r.kind!)) {
         const query = withKind(getQuery("load-merge-entities"), kind);
-        await this.writeBatches(session, group, `entities (${kind})`, (batch) => ({
+        await this.writeBatches(session, group, progress, `entities (${kind})`, (batch) => ({
           query,
           params: { rows: batch.map(({ id, props }) => ({ id, props })), dataset },
         }));
       }
     } else {
-      await this.writeBatches(session, toWrite, "sources", (batch) => ({
+      await this.writeBatches(session, toWrite, progress, "sources", (batch) => ({
         query: getQuery("load-merge-sources"),
         params: { rows: batch, dataset },
       }));
@@ -269,10 +285,16 @@ export class DatasetWriter {
     const dropped = tagged.map((t) => t.id).filter((id) => !listed.has(id));
     if (dropped.length === 0) return 0;
     const query = getQuery(what === "entities" ? "load-untag-entities" : "load-untag-sources");
-    await this.writeBatches(session, dropped, `${what} removed`, (batch) => ({
-      query,
-      params: { ids: batch, dataset },
-    }));
+    await this.writeBatches(
+      session,
+      dropped,
+      phase(`${what} removed from ${dataset}`, dropped.length),
+      `${what} removed`,
+      (batch) => ({
+        query,
+        params: { ids: batch, dataset },
+      }),
+    );
     return dropped.length;
   }
 
@@ -310,16 +332,17 @@ export class DatasetWriter {
       tally.removed++;
       toDelete.push(gone);
     }
+    const progress = phase(`relations of ${dataset}`, toDelete.length + toWrite.length);
     for (const [type, group] of groupBy(toDelete, (r) => r.type)) {
       const query = withRelationType(getQuery("load-delete-relations"), type);
-      await this.writeBatches(session, group, `relations removed (${type})`, (batch) => ({
+      await this.writeBatches(session, group, progress, `relations removed (${type})`, (batch) => ({
         query,
         params: { ids: batch.map((r) => r.id) },
       }));
     }
     for (const [type, group] of groupBy(toWrite, (r) => r.type)) {
       const query = withRelationType(getQuery("load-merge-relations"), type);
-      await this.writeBatches(session, group, `relations (${type})`, (batch) => ({
+      await this.writeBatches(session, group, progress, `relations (${type})`, (batch) => ({
         query,
         params: { rows: batch.map(({ id, from, to, props }) => ({ id, from, to, props })) },
       }));
