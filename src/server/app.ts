@@ -151,6 +151,8 @@ export function createApp(store: GraphStore, config: ServerConfig): FastifyInsta
 
   app.get("/api/queries", async () => ({ queries: await loadQueryLibrary() }));
 
+  app.register(import("./deck-routes.ts"), { graphStore: store, config });
+
   app.all("/api/*", async (request, reply) =>
     sendError(reply, 404, `no API route ${request.method} ${request.url.split("?")[0]}`),
   );

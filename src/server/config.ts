@@ -1,5 +1,5 @@
 // The server's configuration: one object, its defaults, validation with errors that say what to fix, and resolution
-// from the environment (PORT, HOST, NEO4J_*, STATECRAFT_DATA, STATECRAFT_WEB, LOG_LEVEL, CYPHER_*).
+// from the environment (PORT, HOST, NEO4J_*, STATECRAFT_DATA, STATECRAFT_DECKS, STATECRAFT_WEB, LOG_LEVEL, CYPHER_*).
 
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -16,6 +16,8 @@ export interface ServerConfig {
   dataPaths: string[];
   /** Neo4j to use instead of the embedded store; undefined when NEO4J_URI is unset. */
   neo4j?: Neo4jConfig;
+  /** Folder of the briefing decks on the embedded store (with Neo4j, decks are kept in Neo4j). */
+  decksDir: string;
 
   // Web app
   /** Folder of the built web app (npm run build). */
@@ -35,6 +37,7 @@ export const DEFAULT_SERVER_CONFIG: ServerConfig = {
   host: "127.0.0.1",
   port: 8080,
   dataPaths: [resolve(ROOT, "data")],
+  decksDir: resolve(ROOT, ".statecraft/decks"),
   webRoot: resolve(ROOT, "dist/web"),
   cypherTimeoutMs: 10_000,
   cypherMaxRows: 1_000,
@@ -55,6 +58,7 @@ export function validateServerConfig(config: ServerConfig): void {
     fail(`PORT must be a whole number from 0 to 65535, got ${config.port}`);
   if (!config.host) fail("HOST must not be empty (use 127.0.0.1, or 0.0.0.0 to listen on every interface)");
   if (!config.neo4j && config.dataPaths.length === 0) fail("STATECRAFT_DATA names no dataset file or folder");
+  if (!config.decksDir) fail("STATECRAFT_DECKS must not be empty (a folder for the briefing decks)");
   if (!Number.isInteger(config.cypherTimeoutMs) || config.cypherTimeoutMs < 100)
     fail(`CYPHER_TIMEOUT_MS must be a whole number of at least 100, got ${config.cypherTimeoutMs}`);
   if (!Number.isInteger(config.cypherMaxRows) || config.cypherMaxRows < 1 || config.cypherMaxRows > 100_000)
@@ -83,6 +87,7 @@ export function resolveServerConfig(
     port: intFrom(env, "PORT", d.port),
     dataPaths: env.STATECRAFT_DATA ? env.STATECRAFT_DATA.split(",").map((p) => resolve(p.trim())) : d.dataPaths,
     neo4j: resolveNeo4jConfig(env),
+    decksDir: env.STATECRAFT_DECKS ? resolve(env.STATECRAFT_DECKS.trim()) : d.decksDir,
     webRoot: env.STATECRAFT_WEB ? resolve(env.STATECRAFT_WEB) : d.webRoot,
     cypherTimeoutMs: intFrom(env, "CYPHER_TIMEOUT_MS", d.cypherTimeoutMs),
     cypherMaxRows: intFrom(env, "CYPHER_MAX_ROWS", d.cypherMaxRows),

@@ -2,6 +2,7 @@
 
 import type { ReactNode } from "react";
 import { useExplorer, useExplorerState } from "../app/context.ts";
+import { BriefingsPanel } from "../briefing/BriefingsPanel.tsx";
 import { setTab } from "../state/explorer-state.ts";
 import type { Tab } from "../state/url-state.ts";
 import { CypherTab } from "./CypherTab.tsx";
@@ -19,19 +20,9 @@ const TAB_REGISTRY: readonly { id: Tab; label: string; key?: string; render: () 
   {
     id: "briefings",
     label: "Briefings",
-    render: () => <ComingSoon title="Briefings" text="Saved views with the analyst's notes will be listed here." />,
+    render: () => <BriefingsPanel />,
   },
 ];
-
-function ComingSoon({ title, text }: { title: string; text: string }) {
-  return (
-    <div className="coming-soon" data-testid="coming-soon">
-      <h2>{title}</h2>
-      <p>{text}</p>
-      <p className="muted">Not built yet.</p>
-    </div>
-  );
-}
 
 export function SideTabs() {
   const { store } = useExplorer();

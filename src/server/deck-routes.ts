@@ -1,0 +1,115 @@
+// The briefing deck routes, a Fastify plugin registered by app.ts: GET /api/decks (summaries, newest first),
+// GET /api/decks/:id, PUT /api/decks/:id (create or replace; the body is a deck, validated by model/deck.ts, and a
+// bad one is a 400 naming the path of the bad field), DELETE /api/decks/:id. Decks are kept by a DeckStore: files in
+// STATECRAFT_DECKS on the embedded store, :StatecraftDeck nodes when Neo4j is the store.
+
+import type { FastifyInstance, FastifyReply } from "fastify";
+import { DECK_ID, parseDeck, type Deck, type DeckIssue } from "../model/deck.ts";
+import type { DeckStore } from "../store/deck-store.ts";
+import type { GraphStore } from "../store/graph-store.ts";
+import { FileDeckStore } from "../store/memory/file-deck-store.ts";
+import type { ServerConfig } from "./config.ts";
+import { BadRequestError } from "./params.ts";
+
+/** Decks carry frozen copies of their scenes' data: far more than the API's 1 MB default body. */
+export const DECK_BODY_LIMIT = 32 * 1_048_576;
+
+export interface DeckRoutesOptions {
+  graphStore: GraphStore;
+  config: ServerConfig;
+  /** A store to use instead of the one the graph store implies (tests). */
+  deckStore?: DeckStore;
+}
+
+/** Decks live in Neo4j when Neo4j is the store, else in files. */
+export async function openDeckStore(graphStore: GraphStore, config: ServerConfig): Promise<DeckStore> {
+  if (graphStore.kind === "neo4j" && config.neo4j) {
+    const { createNeo4jDeckStore } = await import("../store/neo4j/neo4j-deck-store.ts");
+    return createNeo4jDeckStore(config.neo4j);
+  }
+  return new FileDeckStore(config.decksDir);
+}
+
+/** The 400 for a deck that does not validate: the first problem's path is the field, a few more are listed. */
+export function deckBadRequest(issues: readonly DeckIssue[]): BadRequestError {
+  const [first, ...rest] = issues;
+  if (!first) return new BadRequestError("(deck)", "not a deck");
+  const listed = rest.slice(0, 3).map((i) => `${i.path}: ${i.message}`);
+  const more = rest.length > listed.length ? `; ${rest.length - listed.length} more` : "";
+  return new BadRequestError(
+    first.path,
+    rest.length ? `${first.message} (also ${listed.join("; ")}${more})` : first.message,
+  );
+}
+
+function checkId(id: string): void {
+  if (!DECK_ID.test(id))
+    throw new BadRequestError("id", "expected a deck id of lower-case letters, digits and '-' (at most 80)");
+}
+
+function sendStoredDeckError(reply: FastifyReply, error: unknown): FastifyReply | undefined {
+  if (!(error instanceof Error) || error.name !== "StoredDeckError") return undefined;
+  return reply.code(500).send({ error: { status: 500, message: error.message } });
+}
+
+export async function deckRoutes(app: FastifyInstance, options: DeckRoutesOptions): Promise<void> {
+  const decks = options.deckStore ?? (await openDeckStore(options.graphStore, options.config));
+  app.addHook("onClose", async () => decks.close());
+
+  // A body that is not JSON is a 400 naming the body (Fastify's own parser says nothing about a field).
+  app.removeContentTypeParser("application/json");
+  app.addContentTypeParser(
+    "application/json",
+    { parseAs: "string", bodyLimit: DECK_BODY_LIMIT },
+    (_request, body, done) => {
+      try {
+        done(null, JSON.parse(String(body)));
+      } catch (error) {
+        done(new BadRequestError("body", `not valid JSON (${error instanceof Error ? error.message : String(error)})`));
+      }
+    },
+  );
+
+  const notFound = (reply: FastifyReply, id: string) =>
+    reply.code(404).send({ error: { status: 404, message: `no deck with id "${id}"`, field: "id" } });
+
+  app.get("/api/decks", async (_request, reply) => {
+    try {
+      return { store: decks.kind, decks: await decks.list() };
+    } catch (error) {
+      return sendStoredDeckError(reply, error) ?? Promise.reject(error);
+    }
+  });
+
+  app.get("/api/decks/:id", async (request, reply) => {
+    const { id } = request.params as { id: string };
+    checkId(id);
+    try {
+      return (await decks.get(id)) ?? notFound(reply, id);
+    } catch (error) {
+      return sendStoredDeckError(reply, error) ?? Promise.reject(error);
+    }
+  });
+
+  app.put("/api/decks/:id", { bodyLimit: DECK_BODY_LIMIT }, async (request, reply) => {
+    const { id } = request.params as { id: string };
+    checkId(id);
+    if (request.body === undefined || request.body === null)
+      throw new BadRequestError("body", "expected a deck as JSON (Content-Type: application/json)");
+    const parsed = parseDeck(request.body);
+    if (!parsed.ok) throw deckBadRequest(parsed.issues);
+    if (parsed.deck.id !== id)
+      throw new BadRequestError("id", `the deck's id "${parsed.deck.id}" differs from the id in the URL "${id}"`);
+    const deck: Deck = { ...parsed.deck, updatedAt: new Date().toISOString() };
+    const { created } = await decks.put(deck);
+    return reply.code(created ? 201 : 200).send(deck);
+  });
+
+  app.delete("/api/decks/:id", async (request, reply) => {
+    const { id } = request.params as { id: string };
+    checkId(id);
+    return (await decks.delete(id)) ? reply.code(204).send() : notFound(reply, id);
+  });
+}
+
+export default deckRoutes;

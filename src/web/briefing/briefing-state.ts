@@ -1,0 +1,106 @@
+// The Briefings tab's state and its pure producers: the decks on the server, the deck open (and which scene is
+// selected), whether it is saved, what is running, the refresh waiting for a decision, the presenter, and the
+// export settings (marking level, speaker notes, PNG size).
+
+import type { Deck, DeckSummary } from "../../model/deck.ts";
+import { MARKINGS, type Marking } from "../../model/marking.ts";
+import type { FreshData, SceneDiff } from "./scene-diff.ts";
+
+export type SaveStatus = "clean" | "dirty" | "saving" | "saved" | "error";
+
+export interface PendingRefresh {
+  sceneId: string;
+  diff: SceneDiff;
+  fresh: FreshData;
+}
+
+export interface BriefingState {
+  decks: DeckSummary[] | null;
+  deckStore?: "file" | "neo4j";
+  listError: string | null;
+  deck: Deck | null;
+  selected: number;
+  save: { status: SaveStatus; message?: string };
+  /** Bumped by every edit of the open deck (autosave watches it). */
+  revision: number;
+  busy: string | null;
+  notice: { text: string; tone: "info" | "error" } | null;
+  refresh: PendingRefresh | null;
+  /** The slide the presenter is on, or null when not presenting. */
+  presenting: number | null;
+  level: Marking;
+  includeNotes: boolean;
+  pngSize: number;
+}
+
+export const INITIAL_BRIEFING: BriefingState = {
+  decks: null,
+  listError: null,
+  deck: null,
+  selected: 0,
+  save: { status: "clean" },
+  revision: 0,
+  busy: null,
+  notice: null,
+  refresh: null,
+  presenting: null,
+  level: MARKINGS[MARKINGS.length - 1]!,
+  includeNotes: false,
+  pngSize: 1,
+};
+
+type P = (s: BriefingState) => BriefingState;
+
+const clampIndex = (deck: Deck | null, i: number) =>
+  deck && deck.scenes.length ? Math.max(0, Math.min(deck.scenes.length - 1, i)) : 0;
+
+/** Opens a deck as it is stored (nothing to save). */
+export const openDeck =
+  (deck: Deck | null): P =>
+  (s) => ({
+    ...s,
+    deck,
+    selected: 0,
+    save: { status: "clean" },
+    refresh: null,
+    presenting: null,
+  });
+
+/** Changes the open deck; it now needs saving. `select` moves the selection (clamped). */
+export const editDeck =
+  (update: (deck: Deck) => Deck, select?: number): P =>
+  (s) => {
+    if (!s.deck) return s;
+    const deck = update(s.deck);
+    if (deck === s.deck && select === undefined) return s;
+    return {
+      ...s,
+      deck,
+      selected: clampIndex(deck, select ?? s.selected),
+      save: { status: "dirty" },
+      revision: s.revision + 1,
+    };
+  };
+
+export const selectScene =
+  (index: number): P =>
+  (s) => ({ ...s, selected: clampIndex(s.deck, index) });
+
+export const setSave =
+  (save: BriefingState["save"]): P =>
+  (s) => ({ ...s, save });
+
+export const setBusy =
+  (busy: string | null): P =>
+  (s) => ({ ...s, busy });
+
+export const setNotice =
+  (notice: BriefingState["notice"]): P =>
+  (s) => ({ ...s, notice });
+
+export const setPresenting =
+  (presenting: number | null): P =>
+  (s) => {
+    if (presenting === null || !s.deck || s.deck.scenes.length === 0) return { ...s, presenting: null };
+    return { ...s, presenting: clampIndex(s.deck, presenting) };
+  };
