@@ -33,7 +33,7 @@ import {
   setDeckInfo,
   updateScene,
 } from "./deck-ops.ts";
-import { downloadBlob, downloadText } from "./download.ts";
+import { downloadBlob, downloadText } from "../app/download.ts";
 import { deckToHtml } from "./html-export.ts";
 import { applyRefresh, diffScene, isEmptyDiff, summarizeDiff } from "./scene-diff.ts";
 import { slideScale } from "./slide-layout.ts";

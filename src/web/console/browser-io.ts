@@ -1,18 +1,12 @@
 // The browser's side of exports: a file download through a Blob and an <a download>, and copying text to the
 // clipboard (with the old execCommand way when the Clipboard API is not allowed, e.g. on plain http).
 
+import { downloadBlob } from "../app/download.ts";
+
 export function downloadText(fileName: string, text: string, type: string): void {
   // A byte order mark makes spreadsheet programs read CSV as UTF-8 (names in Cyrillic, Chinese…).
   const parts = type.startsWith("text/csv") ? ["\ufeff", text] : [text];
-  const url = URL.createObjectURL(new Blob(parts, { type }));
-  const a = document.createElement("a");
-  a.href = url;
-  a.download = fileName;
-  a.style.display = "none";
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  downloadBlob(fileName, new Blob(parts, { type }));
 }
 
 export async function copyText(text: string): Promise<void> {
