@@ -14,11 +14,13 @@ import { getQuery, getStatements, withAllKinds, withKind, withRelationType } fro
 export interface WriteOptions {
   /** Rows per transaction. */
   batchSize: number;
+  /** Transactions writing relations at once (each in a session of its own). */
+  concurrency: number;
   /** Called after each batch with rows written so far and rows to write in all. */
   onProgress?: (done: number, total: number, what: string) => void;
 }
 
-export const DEFAULT_WRITE_OPTIONS: WriteOptions = { batchSize: 10_000 };
+export const DEFAULT_WRITE_OPTIONS: WriteOptions = { batchSize: 10_000, concurrency: 2 };
 
 export interface Tally {
   created: number;
@@ -340,13 +342,27 @@ export class DatasetWriter {
         params: { ids: batch.map((r) => r.id) },
       }));
     }
+    // Batches of new and changed relations go out on several sessions at once: while Neo4j runs one, the driver
+    // encodes the next. Two batches that lock the same entities may deadlock; executeWrite retries those.
+    const jobs: { type: string; query: string; batch: typeof toWrite }[] = [];
     for (const [type, group] of groupBy(toWrite, (r) => r.type)) {
       const query = withRelationType(getQuery("load-merge-relations"), type);
-      await this.writeBatches(session, group, progress, `relations (${type})`, (batch) => ({
-        query,
-        params: { rows: batch.map(({ id, from, to, props }) => ({ id, from, to, props })) },
-      }));
+      for (const batch of chunks(group, this.options.batchSize)) jobs.push({ type, query, batch });
     }
+    const worker = async () => {
+      const own = openSession(this.driver, this.config, "WRITE");
+      try {
+        for (let job = jobs.shift(); job; job = jobs.shift()) {
+          const rows = job.batch.map(({ id, from, to, props }) => ({ id, from, to, props }));
+          await own.executeWrite((tx) => tx.run(job!.query, { rows }), txConfig(`load relations (${job.type})`));
+          progress.done += job.batch.length;
+          this.options.onProgress?.(progress.done, progress.total, progress.what);
+        }
+      } finally {
+        await own.close();
+      }
+    };
+    await Promise.all(Array.from({ length: Math.max(1, this.options.concurrency) }, worker));
     return tally;
   }
 }
