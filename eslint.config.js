@@ -5,7 +5,16 @@ import tseslint from "typescript-eslint";
 import reactHooks from "eslint-plugin-react-hooks";
 
 export default tseslint.config(
-  { ignores: ["dist/**", "node_modules/**", "test/neo4j/target/**", "test-results/**", "bench-results/**"] },
+  {
+    ignores: [
+      "dist/**",
+      "node_modules/**",
+      "test/neo4j/target/**",
+      "test-results/**",
+      "bench-results/**",
+      "**/.scratch/**",
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

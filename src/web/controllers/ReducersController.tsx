@@ -27,7 +27,10 @@ export function ReducersController() {
   const hover = graph.order <= HOVER_DIM_LIMIT ? storeHover : NO_HOVER;
   const selection = useExplorerState((s) => s.selection);
   const path = useExplorerState((s) => s.path);
-  const zoomedIn = useExplorerState((s) => s.zoomedIn);
+  const fastEdges = graph.size > FAST_EDGES_THRESHOLD;
+  // Past that many relations, zooming in does not label every relation (hover, selection and paths still do):
+  // switching labels means re-reducing every item mid-zoom, seconds at 500k relations.
+  const zoomedIn = useExplorerState((s) => s.zoomedIn) && !fastEdges;
   const graphVersion = useExplorerState((s) => s.graphVersion);
 
   const state = useMemo<RenderState>(() => {
@@ -59,13 +62,14 @@ export function ReducersController() {
       selectedEdge: selection?.kind === "relation" ? selection.id : null,
       pathEdges: members?.edges ?? new Set(),
       showEdgeLabels: zoomedIn,
-      fastEdges: graph.size > FAST_EDGES_THRESHOLD,
+      fastEdges,
       nodeScale: sizeSettings(graph.order, graph.size).nodeScale,
     };
     // graphVersion: neighbourhoods change when relations are added
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [visibility, hover, selection, path, zoomedIn, graphVersion, graph]);
+  }, [visibility, hover, selection, path, zoomedIn, fastEdges, graphVersion, graph]);
 
+  // One setSettings: each call makes sigma run the reducers over every item (state changes with the graph anyway).
   useEffect(() => {
     const sized = sizeSettings(graph.order, graph.size);
     renderer.setSettings({
@@ -73,15 +77,10 @@ export function ReducersController() {
       labelDensity: sized.labelDensity,
       enableEdgeEvents: sized.enableEdgeEvents,
       zIndex: sized.zIndex,
-    });
-  }, [renderer, graph, graphVersion]);
-
-  useEffect(() => {
-    renderer.setSettings({
       nodeReducer: (id, data) => nodeReducer(id, data, state),
       edgeReducer: (id, data) => edgeReducer(id, data, state),
     });
-  }, [renderer, state]);
+  }, [renderer, graph, graphVersion, state]);
 
   return null;
 }

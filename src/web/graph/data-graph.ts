@@ -40,7 +40,7 @@ export interface EdgeAttrs {
   date?: IsoDate;
   validFrom?: IsoDate;
   validTo?: IsoDate;
-  /** Set by @sigma/edge-curve's indexParallelEdgesIndex: null when the edge has no parallel. */
+  /** Set by indexParallelEdges (sigma-setup.ts): null or absent when the edge has no parallel. */
   parallelIndex?: number | null;
   parallelMinIndex?: number | null;
   parallelMaxIndex?: number | null;

@@ -115,10 +115,10 @@ function edgeProgram(data: EdgeAttrs, fast: boolean): { type: string; curvature?
   };
 }
 
+/** Only display fields: sigma keeps this object for every relation (copying the data in cost time and memory). */
 export function edgeReducer(id: string, data: EdgeAttrs, ui: RenderState): EdgeDisplay {
   const program = edgeProgram(data, ui.fastEdges);
   const out: EdgeDisplay = {
-    ...data,
     ...program,
     color: stanceColor(data.stance),
     size: edgeSize(data.confidence),
