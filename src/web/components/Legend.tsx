@@ -4,7 +4,7 @@ import { useMemo, useState } from "react";
 import { getRelationSpec, type RelationType } from "../../model/index.ts";
 import { useExplorer, useExplorerState, useVisibility } from "../app/context.ts";
 import { buildLegend } from "../state/legend.ts";
-import { LineSwatch, ShapeSwatch } from "./Swatch.tsx";
+import { LegendSections } from "./LegendSections.tsx";
 
 export function Legend() {
   const { graph } = useExplorer();
@@ -40,35 +40,7 @@ export function Legend() {
       <button className="legend-toggle" onClick={() => setCollapsed(!collapsed)}>
         {collapsed ? "Legend ▸" : "Legend ▾"}
       </button>
-      {!collapsed &&
-        sections.map((section) => (
-          <div key={section.title} className="legend-section">
-            <h3>{section.title}</h3>
-            <ul>
-              {section.items.map((item) => (
-                <li key={item.key} title={item.description}>
-                  {item.mark === "node" && item.shape ? (
-                    <ShapeSwatch shape={item.shape} color={item.color} />
-                  ) : item.mark === "size" ? (
-                    <span className="size-swatch">
-                      <ShapeSwatch shape="circle" color={item.color} size={8} />
-                      <ShapeSwatch shape="circle" color={item.color} size={14} />
-                    </span>
-                  ) : item.mark === "dim" ? (
-                    <ShapeSwatch shape="circle" color={item.color} />
-                  ) : (
-                    <LineSwatch
-                      color={item.color}
-                      mark={item.mark === "arrow" || item.mark === "curve" ? item.mark : "line"}
-                    />
-                  )}
-                  <span>{item.label}</span>
-                  {item.count !== undefined && <span className="count">{item.count}</span>}
-                </li>
-              ))}
-            </ul>
-          </div>
-        ))}
+      {!collapsed && <LegendSections sections={sections} />}
     </section>
   );
 }
