@@ -119,6 +119,27 @@ export interface PathResult {
   confidence: number;
 }
 
+/** A Neo4j node in a Cypher answer, as plain JSON. */
+export interface PlainNode {
+  elementId: string;
+  labels: string[];
+  properties: Record<string, unknown>;
+}
+
+/** A Neo4j relationship in a Cypher answer; start and end are node element ids. */
+export interface PlainRelationship {
+  elementId: string;
+  type: string;
+  start: string;
+  end: string;
+  properties: Record<string, unknown>;
+}
+
+export interface PlainPath {
+  nodes: PlainNode[];
+  relationships: PlainRelationship[];
+}
+
 export interface CypherResult {
   columns: string[];
   rows: unknown[][];

@@ -6,7 +6,8 @@ import { ENTITY_KINDS } from "./kinds.ts";
 
 const ID = /^[a-z0-9][a-z0-9._-]*$/;
 
-function isCalendarDate(value: string): boolean {
+/** True for a real calendar day written as YYYY-MM-DD. */
+export function isCalendarDate(value: string): boolean {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
   if (!m) return false;
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
@@ -23,6 +24,11 @@ export const dateSchema = z
   .refine(isCalendarDate, { error: (issue) => `expected a real date as YYYY-MM-DD, got "${String(issue.input)}"` });
 
 const markingSchema = z.string().min(1);
+
+export const confidenceSchema = z
+  .number({ error: "expected confidence as a number from 0 to 1" })
+  .min(0, { error: "confidence must be between 0 and 1" })
+  .max(1, { error: "confidence must be between 0 and 1" });
 
 export const sourceSchema = z.strictObject({
   id: idSchema,
@@ -67,10 +73,7 @@ export const relationSchema = z
     date: dateSchema.optional(),
     validFrom: dateSchema.optional(),
     validTo: dateSchema.optional(),
-    confidence: z
-      .number({ error: "expected confidence as a number from 0 to 1" })
-      .min(0, { error: "confidence must be between 0 and 1" })
-      .max(1, { error: "confidence must be between 0 and 1" }),
+    confidence: confidenceSchema,
     inference: z.boolean().default(false),
     evidence: z.array(evidenceSchema).min(1, { error: "a relation needs at least one piece of evidence" }),
     note: z.string().optional(),

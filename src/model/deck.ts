@@ -6,6 +6,7 @@
 
 import { z } from "zod";
 import type { EntityRecord, RelationRecord, SourceRecord } from "./api.ts";
+import { confidenceSchema, dateSchema } from "./dataset-schema.ts";
 import { ENTITY_KINDS, type EntityKind } from "./kinds.ts";
 import { RELATION_TYPE_NAMES, STANCES, type RelationType, type Stance } from "./relations.ts";
 import type { IsoDate } from "./types.ts";
@@ -110,14 +111,6 @@ export interface DeckIssue {
 
 export type DeckParseResult = { ok: true; deck: Deck } | { ok: false; issues: DeckIssue[] };
 
-function isCalendarDate(value: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const date = new Date(Date.UTC(y, mo - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
-}
-
 const text = (max: number, what: string) =>
   z.string({ error: `expected ${what} (a string)` }).max(max, { error: `${what}: at most ${max} characters` });
 
@@ -127,10 +120,6 @@ const idSchema = z
 
 /** Entity, relation and source ids as the datasets write them. */
 const recordId = z.string({ error: "expected an id (a string)" }).min(1, { error: "an id must not be empty" });
-
-const dateSchema = z
-  .string({ error: "expected a date as YYYY-MM-DD" })
-  .refine(isCalendarDate, { error: (issue) => `expected a real date as YYYY-MM-DD, got "${String(issue.input)}"` });
 
 const dateTimeSchema = z.iso.datetime({ error: "expected an ISO date-time, e.g. 2024-05-01T09:30:00.000Z" });
 
@@ -171,10 +160,7 @@ const relationSchema = z.object({
   date: dateSchema.optional(),
   validFrom: dateSchema.optional(),
   validTo: dateSchema.optional(),
-  confidence: z
-    .number({ error: "expected confidence as a number from 0 to 1" })
-    .min(0, { error: "confidence must be between 0 and 1" })
-    .max(1, { error: "confidence must be between 0 and 1" }),
+  confidence: confidenceSchema,
   inference: z.boolean({ error: "expected inference as true or false" }),
   evidence: z.array(evidenceSchema, { error: "expected a list of evidence" }),
   note: z.string().optional(),

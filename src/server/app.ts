@@ -31,7 +31,6 @@ function sendError(reply: FastifyReply, status: number, message: string, extra: 
 export function createApp(store: GraphStore, config: ServerConfig): FastifyInstance {
   const app = Fastify({
     logger: config.logLevel === "silent" ? false : { level: config.logLevel },
-    disableRequestLogging: false,
     bodyLimit: 1_048_576,
   });
 

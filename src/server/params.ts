@@ -1,5 +1,6 @@
 // Query-string parsing for the API: every value checked, and a 400 that names the field and says what it expects.
 
+import { isCalendarDate } from "../model/dataset-schema.ts";
 import { ENTITY_KINDS, isEntityKind, type EntityKind } from "../model/kinds.ts";
 import { isRelationType, RELATION_TYPE_NAMES, STANCES, type RelationType, type Stance } from "../model/relations.ts";
 import { suggest } from "../model/suggest.ts";
@@ -90,9 +91,6 @@ export function kinds(query: Query, field = "kinds"): EntityKind[] | undefined {
 export function isoDate(query: Query, field: string): string | undefined {
   const v = raw(query, field);
   if (v === undefined) return undefined;
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v);
-  const d = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : undefined;
-  if (!m || !d || d.toISOString().slice(0, 10) !== v)
-    throw new BadRequestError(field, `expected a date as YYYY-MM-DD, got "${v}"`);
+  if (!isCalendarDate(v)) throw new BadRequestError(field, `expected a date as YYYY-MM-DD, got "${v}"`);
   return v;
 }

@@ -17,26 +17,9 @@ import neo4j, {
   isTime,
   isUnboundRelationship,
 } from "neo4j-driver";
+import type { PlainNode, PlainPath, PlainRelationship } from "../../model/api.ts";
 
-export interface PlainNode {
-  elementId: string;
-  labels: string[];
-  properties: Record<string, unknown>;
-}
-
-export interface PlainRelationship {
-  elementId: string;
-  type: string;
-  /** Element ids of the start and end nodes. */
-  start: string;
-  end: string;
-  properties: Record<string, unknown>;
-}
-
-export interface PlainPath {
-  nodes: PlainNode[];
-  relationships: PlainRelationship[];
-}
+export type { PlainNode, PlainPath, PlainRelationship };
 
 /** The nodes and relationships met while converting values, each once, in the order first met. */
 export class GraphCollector {

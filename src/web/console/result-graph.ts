@@ -4,27 +4,9 @@
 // Neo4j element id. Property values stay as the server sent them (big integers as digit strings, dates as ISO text).
 
 import { isEntityKind } from "../../model/index.ts";
+import type { PlainNode, PlainPath, PlainRelationship } from "../../model/api.ts";
 
-/** A node as the server sends it. */
-export interface PlainNode {
-  elementId: string;
-  labels: string[];
-  properties: Record<string, unknown>;
-}
-
-/** A relationship as the server sends it; start and end are node element ids. */
-export interface PlainRelationship {
-  elementId: string;
-  type: string;
-  start: string;
-  end: string;
-  properties: Record<string, unknown>;
-}
-
-export interface PlainPath {
-  nodes: PlainNode[];
-  relationships: PlainRelationship[];
-}
+export type { PlainNode, PlainPath, PlainRelationship };
 
 export interface ConsoleNode {
   /** The entity id for an :Entity node with an `id`, else a synthetic key from the element id. */
