@@ -119,6 +119,35 @@ export interface PathResult {
   confidence: number;
 }
 
+/**
+ * The answer of a path search: the ranked paths, and whether the search stopped at one of its caps (candidate
+ * paths or edge visits) before it had looked at everything, so a longer or better path may exist.
+ */
+export interface PathSearch {
+  paths: PathResult[];
+  truncated: boolean;
+}
+
+/** The most ids one batch request may name (POST /api/entities:batch, /api/relations:batch). */
+export const BATCH_MAX_IDS = 5000;
+
+/** The body of a batch request. */
+export interface BatchRequest {
+  ids: string[];
+}
+
+/** POST /api/entities:batch: the entities found, sorted by id, and the ids that name none (in request order). */
+export interface EntityBatch {
+  entities: EntityRecord[];
+  missing: string[];
+}
+
+/** POST /api/relations:batch: the relations found with their ends and sources, sorted by id, and the ids missing. */
+export interface RelationBatch {
+  relations: RelationDetail[];
+  missing: string[];
+}
+
 /** A Neo4j node in a Cypher answer, as plain JSON. */
 export interface PlainNode {
   elementId: string;
@@ -143,7 +172,8 @@ export interface PlainPath {
 export interface CypherResult {
   columns: string[];
   rows: unknown[][];
-  graph: { nodes: unknown[]; relationships: unknown[] };
+  /** Every node and relationship anywhere in the rows, each once. */
+  graph: { nodes: PlainNode[]; relationships: PlainRelationship[] };
   truncated: boolean;
   timeMs: number;
 }
