@@ -5,6 +5,24 @@ import type { EntityKind } from "./kinds.ts";
 import type { RelationType, Stance } from "./relations.ts";
 import type { Entity, IsoDate, Relation, Source } from "./types.ts";
 
+/** GET /api/health. */
+export interface Health {
+  store: "memory" | "neo4j";
+  version?: string;
+  entities: number;
+  relations: number;
+}
+
+/** A query of the shipped library (cypher/library/*.cypher), GET /api/queries. */
+export interface LibraryQuery {
+  id: string;
+  name: string;
+  description: string;
+  /** Example parameters. */
+  params: Record<string, unknown>;
+  query: string;
+}
+
 export interface EntitySummary {
   id: string;
   kind: EntityKind;

@@ -5,17 +5,11 @@ import { readdir, readFile } from "node:fs/promises";
 import { basename, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
-export interface SavedQuery {
-  id: string;
-  name: string;
-  description: string;
-  params: Record<string, unknown>;
-  query: string;
-}
+import type { LibraryQuery } from "../model/api.ts";
 
 const LIBRARY_DIR = fileURLToPath(new URL("../../cypher/library/", import.meta.url));
 
-export function parseSavedQuery(id: string, text: string): SavedQuery {
+export function parseLibraryQuery(id: string, text: string): LibraryQuery {
   const header: Record<string, string> = {};
   const body: string[] = [];
   for (const line of text.split("\n")) {
@@ -42,13 +36,13 @@ export function parseSavedQuery(id: string, text: string): SavedQuery {
   };
 }
 
-let cached: SavedQuery[] | undefined;
+let cached: LibraryQuery[] | undefined;
 
-export async function loadQueryLibrary(dir = LIBRARY_DIR): Promise<SavedQuery[]> {
+export async function loadQueryLibrary(dir = LIBRARY_DIR): Promise<LibraryQuery[]> {
   if (cached && dir === LIBRARY_DIR) return cached;
   const names = (await readdir(dir)).filter((n) => n.endsWith(".cypher")).sort();
   const queries = await Promise.all(
-    names.map(async (n) => parseSavedQuery(basename(n, ".cypher"), await readFile(join(dir, n), "utf8"))),
+    names.map(async (n) => parseLibraryQuery(basename(n, ".cypher"), await readFile(join(dir, n), "utf8"))),
   );
   if (dir === LIBRARY_DIR) cached = queries;
   return queries;
