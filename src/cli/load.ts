@@ -12,7 +12,8 @@ import {
   resolveNeo4jConfig,
 } from "../store/neo4j/config.ts";
 import { countGraph, DatasetWriter, DEFAULT_WRITE_OPTIONS, type Tally } from "../store/neo4j/dataset-writer.ts";
-import { createDriver } from "../store/neo4j/driver.ts";
+import { createNeo4jClient } from "../store/neo4j/client.ts";
+import { StoreUnavailableError } from "../store/graph-store.ts";
 import { classifyNeo4jError } from "../store/neo4j/errors.ts";
 import { createProgressBar } from "./progress.ts";
 
@@ -93,11 +94,11 @@ export async function main(argv: string[]): Promise<number> {
     }
     throw error;
   }
-  const driver = createDriver(config);
+  const client = createNeo4jClient(config);
   const progress = createProgressBar();
   try {
     try {
-      await driver.getServerInfo();
+      await client.serverInfo();
     } catch (error) {
       const kind = classifyNeo4jError(error);
       console.error(
@@ -108,7 +109,7 @@ export async function main(argv: string[]): Promise<number> {
       return 2;
     }
     log(`Loading into ${config.uri}${config.database ? ` (database ${config.database})` : ""}…`);
-    const writer = new DatasetWriter(driver, config, {
+    const writer = new DatasetWriter(client, {
       batchSize,
       onProgress: (done, total, what) => progress.update(done, total, what),
     });
@@ -120,7 +121,7 @@ export async function main(argv: string[]): Promise<number> {
       log(`  relations: ${fmtTally(s.relations)}`);
       log(`  sources:   ${fmtTally(s.sources)}`);
     }
-    const totals = await countGraph(driver, config);
+    const totals = await countGraph(client);
     const seconds = (performance.now() - started) / 1000;
     log(
       `Database now holds ${totals.entities} entities, ${totals.relations} relations, ${totals.sources} sources. ` +
@@ -129,13 +130,13 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   } catch (error) {
     progress.done();
-    if (classifyNeo4jError(error) === "unavailable") {
+    if (error instanceof StoreUnavailableError || classifyNeo4jError(error) === "unavailable") {
       console.error(`statecraft/load: lost the database during the load. ${howToStartNeo4j(config.uri)}`);
       return 2;
     }
     throw error;
   } finally {
-    await driver.close();
+    await client.close();
   }
 }
 

@@ -3,6 +3,9 @@
 // store is 501.
 
 import Fastify, { type FastifyInstance, type FastifyReply } from "fastify";
+import { BATCH_MAX_IDS } from "../model/api.ts";
+import { CYPHER_UNSUPPORTED_MESSAGE, CypherUnsupportedError, type CypherRunner } from "../store/cypher-runner.ts";
+import type { DeckStore } from "../store/deck-store.ts";
 import type { GraphStore } from "../store/graph-store.ts";
 import type { ServerConfig } from "./config.ts";
 import * as p from "./params.ts";
@@ -24,11 +27,26 @@ const STATUS_BY_NAME: Record<string, number> = {
   StoreUnavailableError: 503,
 };
 
+/** The requested ids no record answered, each once, in request order. */
+function missingIds(ids: readonly string[], found: readonly { id: string }[]): string[] {
+  const have = new Set(found.map((r) => r.id));
+  return [...new Set(ids)].filter((id) => !have.has(id));
+}
+
 function sendError(reply: FastifyReply, status: number, message: string, extra: Partial<ErrorBody["error"]> = {}) {
   return reply.code(status).send({ error: { status, message, ...extra } } satisfies ErrorBody);
 }
 
-export function createApp(store: GraphStore, config: ServerConfig): FastifyInstance {
+/** What the app serves, built by main.ts (or a test); the app closes none of it. */
+export interface AppParts {
+  graph: GraphStore;
+  decks: DeckStore;
+  /** Users' own Cypher; without it POST /api/cypher answers 501 (the embedded store). */
+  cypher?: CypherRunner;
+}
+
+export function createApp(parts: AppParts, config: ServerConfig): FastifyInstance {
+  const store = parts.graph;
   const app = Fastify({
     logger: config.logLevel === "silent" ? false : { level: config.logLevel },
     bodyLimit: 1_048_576,
@@ -93,6 +111,20 @@ export function createApp(store: GraphStore, config: ServerConfig): FastifyInsta
     return relation ?? notFound(reply, "relation", id);
   });
 
+  // Batch reads: one query for up to BATCH_MAX_IDS ids (a briefing capture, the console's result nodes). The colon
+  // is doubled because Fastify reads a single one as the start of a path parameter.
+  app.post("/api/entities::batch", async (request) => {
+    const ids = p.batchIds(request.body, BATCH_MAX_IDS);
+    const entities = await store.entities(ids);
+    return { entities, missing: missingIds(ids, entities) };
+  });
+
+  app.post("/api/relations::batch", async (request) => {
+    const ids = p.batchIds(request.body, BATCH_MAX_IDS);
+    const relations = await store.relations(ids);
+    return { relations, missing: missingIds(ids, relations) };
+  });
+
   app.get("/api/entities/:id/neighbours", async (request, reply) => {
     const { id } = request.params as { id: string };
     const q = request.query as p.Query;
@@ -137,8 +169,9 @@ export function createApp(store: GraphStore, config: ServerConfig): FastifyInsta
       if (!request.raw.complete || !request.raw.socket?.writable) controller.abort();
     };
     request.raw.socket?.once("close", onClose);
+    if (!parts.cypher) throw new CypherUnsupportedError(CYPHER_UNSUPPORTED_MESSAGE);
     try {
-      return await store.cypher(body.query, params as Record<string, unknown>, {
+      return await parts.cypher.run(body.query, params as Record<string, unknown>, {
         signal: controller.signal,
         timeoutMs: config.cypherTimeoutMs,
         maxRows: config.cypherMaxRows,
@@ -150,7 +183,7 @@ export function createApp(store: GraphStore, config: ServerConfig): FastifyInsta
 
   app.get("/api/queries", async () => ({ queries: await loadQueryLibrary() }));
 
-  app.register(import("./deck-routes.ts"), { graphStore: store, config });
+  app.register(import("./deck-routes.ts"), { decks: parts.decks });
 
   app.all("/api/*", async (request, reply) =>
     sendError(reply, 404, `no API route ${request.method} ${request.url.split("?")[0]}`),

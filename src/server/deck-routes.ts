@@ -1,33 +1,18 @@
 // The briefing deck routes, a Fastify plugin registered by app.ts: GET /api/decks (summaries, newest first),
 // GET /api/decks/:id, PUT /api/decks/:id (create or replace; the body is a deck, validated by model/deck.ts, and a
-// bad one is a 400 naming the path of the bad field), DELETE /api/decks/:id. Decks are kept by a DeckStore: files in
-// STATECRAFT_DECKS on the embedded store, :StatecraftDeck nodes when Neo4j is the store.
+// bad one is a 400 naming the path of the bad field), DELETE /api/decks/:id. Decks are kept by the DeckStore that
+// main.ts built: files in STATECRAFT_DECKS on the embedded store, :StatecraftDeck nodes when Neo4j is the store.
 
 import type { FastifyInstance, FastifyReply } from "fastify";
 import { DECK_ID, parseDeck, type Deck, type DeckIssue } from "../model/deck.ts";
 import type { DeckStore } from "../store/deck-store.ts";
-import type { GraphStore } from "../store/graph-store.ts";
-import { FileDeckStore } from "../store/memory/file-deck-store.ts";
-import type { ServerConfig } from "./config.ts";
 import { BadRequestError } from "./params.ts";
 
 /** Decks carry frozen copies of their scenes' data: far more than the API's 1 MB default body. */
 export const DECK_BODY_LIMIT = 32 * 1_048_576;
 
 export interface DeckRoutesOptions {
-  graphStore: GraphStore;
-  config: ServerConfig;
-  /** A store to use instead of the one the graph store implies (tests). */
-  deckStore?: DeckStore;
-}
-
-/** Decks live in Neo4j when Neo4j is the store, else in files. */
-export async function openDeckStore(graphStore: GraphStore, config: ServerConfig): Promise<DeckStore> {
-  if (graphStore.kind === "neo4j" && config.neo4j) {
-    const { createNeo4jDeckStore } = await import("../store/neo4j/neo4j-deck-store.ts");
-    return createNeo4jDeckStore(config.neo4j);
-  }
-  return new FileDeckStore(config.decksDir);
+  decks: DeckStore;
 }
 
 /** The 400 for a deck that does not validate: the first problem's path is the field, a few more are listed. */
@@ -53,8 +38,7 @@ function sendStoredDeckError(reply: FastifyReply, error: unknown): FastifyReply 
 }
 
 export async function deckRoutes(app: FastifyInstance, options: DeckRoutesOptions): Promise<void> {
-  const decks = options.deckStore ?? (await openDeckStore(options.graphStore, options.config));
-  app.addHook("onClose", async () => decks.close());
+  const decks = options.decks;
 
   // A body that is not JSON is a 400 naming the body (Fastify's own parser says nothing about a field).
   app.removeContentTypeParser("application/json");

@@ -1,18 +1,39 @@
-// Starts the Statecraft server: the embedded store from data/ when NEO4J_URI is unset, Neo4j when it is set.
+// Starts the Statecraft server. Everything the server needs is built here and handed to createApp: the embedded
+// store read from data/ when NEO4J_URI is unset; with Neo4j, one Neo4jClient shared by the graph store, the deck
+// store and the Cypher runner.
 
 import { resolveServerConfig, ServerConfigError, type ServerConfig } from "./config.ts";
-import { createApp } from "./app.ts";
-import type { GraphStore } from "../store/graph-store.ts";
+import { createApp, type AppParts } from "./app.ts";
 import { InvalidConfigError } from "../store/neo4j/config.ts";
 import { InvalidInputError } from "../ingest/errors.ts";
 
-async function createStore(config: ServerConfig): Promise<GraphStore> {
-  if (config.neo4j) {
-    const { createNeo4jStore } = await import("../store/neo4j/neo4j-store.ts");
-    return createNeo4jStore(config.neo4j);
-  }
-  const { loadMemoryStore } = await import("../store/memory/memory-store.ts");
-  return loadMemoryStore(config.dataPaths);
+interface Built {
+  parts: AppParts;
+  close(): Promise<void>;
+}
+
+async function buildNeo4jParts(config: NonNullable<ServerConfig["neo4j"]>): Promise<Built> {
+  const [{ createNeo4jClient }, { Neo4jStore }, { Neo4jDeckStore }, { Neo4jCypherRunner }] = await Promise.all([
+    import("../store/neo4j/client.ts"),
+    import("../store/neo4j/neo4j-store.ts"),
+    import("../store/neo4j/neo4j-deck-store.ts"),
+    import("../store/neo4j/cypher-runner.ts"),
+  ]);
+  const client = createNeo4jClient(config);
+  return {
+    parts: { graph: new Neo4jStore(client), decks: new Neo4jDeckStore(client), cypher: new Neo4jCypherRunner(client) },
+    close: () => client.close(),
+  };
+}
+
+async function buildEmbeddedParts(config: ServerConfig): Promise<Built> {
+  const [{ readDatasets }, { createMemoryStore }, { FileDeckStore }] = await Promise.all([
+    import("../ingest/dataset-reader.ts"),
+    import("../store/memory/memory-store.ts"),
+    import("../store/memory/file-deck-store.ts"),
+  ]);
+  const graph = createMemoryStore(await readDatasets(config.dataPaths));
+  return { parts: { graph, decks: new FileDeckStore(config.decksDir) }, close: async () => {} };
 }
 
 async function main(): Promise<number> {
@@ -26,9 +47,9 @@ async function main(): Promise<number> {
     }
     throw error;
   }
-  let store: GraphStore;
+  let built: Built;
   try {
-    store = await createStore(config);
+    built = config.neo4j ? await buildNeo4jParts(config.neo4j) : await buildEmbeddedParts(config);
   } catch (error) {
     if (error instanceof InvalidInputError) {
       console.error(error.message);
@@ -36,10 +57,10 @@ async function main(): Promise<number> {
     }
     throw error;
   }
-  const app = createApp(store, config);
+  const app = createApp(built.parts, config);
   const shutdown = async () => {
     await app.close();
-    await store.close();
+    await built.close();
     process.exit(0);
   };
   process.once("SIGTERM", shutdown);

@@ -94,3 +94,16 @@ export function isoDate(query: Query, field: string): string | undefined {
   if (!isCalendarDate(v)) throw new BadRequestError(field, `expected a date as YYYY-MM-DD, got "${v}"`);
   return v;
 }
+
+/** The body of a batch request, `{"ids": [...]}`: 1 to `max` non-empty ids of at most 200 characters. */
+export function batchIds(body: unknown, max: number): string[] {
+  const ids = (body as { ids?: unknown } | null | undefined)?.ids;
+  if (!Array.isArray(ids)) throw new BadRequestError("ids", 'expected a JSON body {"ids": [...]} listing ids');
+  if (ids.length === 0) throw new BadRequestError("ids", "expected at least one id");
+  if (ids.length > max) throw new BadRequestError("ids", `at most ${max.toLocaleString("en")} ids, got ${ids.length}`);
+  ids.forEach((id, i) => {
+    if (typeof id !== "string" || id === "" || id.length > 200)
+      throw new BadRequestError(`ids[${i}]`, "expected an id: a non-empty string of at most 200 characters");
+  });
+  return ids as string[];
+}

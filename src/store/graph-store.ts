@@ -1,10 +1,11 @@
 // GraphStore: everything the server (and so the web app) asks of the graph. Two implementations answer it the same
-// way: Neo4jStore (src/store/neo4j) and MemoryStore (src/store/memory, the embedded default). One conformance suite
-// (test/integration/conformance.test.ts) holds them to that. The record shapes live in src/model/api.ts.
+// way: Neo4jStore (src/store/neo4j) and MemoryStore (src/store/memory, the embedded default). The rules below are
+// stated once, as tests, in the GraphStore spec both stores run. Users' own Cypher is a separate capability
+// (cypher-runner.ts) that only Neo4j offers. The record shapes live in src/model/api.ts.
 
 import type {
-  CypherResult,
   EntityDetail,
+  EntityRecord,
   GraphFilter,
   Neighbourhood,
   NeighbourOptions,
@@ -36,6 +37,8 @@ export type * from "../model/api.ts";
  *   of 1..maxHops relations, distinct by their relation sequence; the answer is store/path-ranking.ts rankPaths
  *   over all candidates of the lengths needed (shortest length first, then the next, until k are found or maxHops
  *   is passed). from == to answers one path of that entity alone.
+ * - entities / relations (batch): the records of the ids given that exist, each once, sorted by id; a relation as
+ *   relation() answers it.
  * - degree counts every relation touching an entity in the whole store.
  */
 export interface GraphStore {
@@ -48,27 +51,15 @@ export interface GraphStore {
   /** undefined when no entity has that id. */
   entity(id: string): Promise<EntityDetail | undefined>;
   relation(id: string): Promise<RelationDetail | undefined>;
+  /** The entities these ids name, each once, sorted by id; an id naming none is left out (POST /api/entities:batch). */
+  entities(ids: readonly string[]): Promise<EntityRecord[]>;
+  /** The relations these ids name, each as relation() answers it, sorted by id; unknown ids are left out. */
+  relations(ids: readonly string[]): Promise<RelationDetail[]>;
   /** undefined when no entity has that id. */
   neighbours(id: string, options: NeighbourOptions): Promise<Neighbourhood | undefined>;
   /** undefined when `from` or `to` names no entity. */
   paths(from: string, to: string, options: PathOptions): Promise<PathResult[] | undefined>;
-  /** Runs a read-only, guarded Cypher query. The memory store throws CypherUnsupportedError. */
-  cypher(query: string, params: Record<string, unknown>, options?: CypherOptions): Promise<CypherResult>;
   close(): Promise<void>;
-}
-
-export interface CypherOptions {
-  /** Ends the transaction on the server when aborted. */
-  signal?: AbortSignal;
-  /** Transaction timeout in ms (default 10,000). */
-  timeoutMs?: number;
-  /** Row cap (default 1,000); the result says when it cut. */
-  maxRows?: number;
-}
-
-/** Cypher needs Neo4j; the server answers 501 with `message`. */
-export class CypherUnsupportedError extends Error {
-  override name = "CypherUnsupportedError";
 }
 
 /** The database behind the store cannot be reached; the server answers 503 with `message`. */

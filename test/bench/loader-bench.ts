@@ -9,7 +9,7 @@ import type { Dataset } from "../../src/model/types.ts";
 import { generateDataset } from "../../src/store/memory/generate.ts";
 import { DEFAULT_NEO4J_CONFIG, type Neo4jConfig } from "../../src/store/neo4j/config.ts";
 import { DatasetWriter, entityRow, relationRow } from "../../src/store/neo4j/dataset-writer.ts";
-import { createDriver } from "../../src/store/neo4j/driver.ts";
+import { createNeo4jClient } from "../../src/store/neo4j/client.ts";
 import { startNeo4j } from "../neo4j/harness.ts";
 import { fmt, ratio, type BenchReport } from "./report.ts";
 
@@ -135,26 +135,28 @@ export async function benchLoader(options: {
 
   const instance = await startNeo4j({ pagecache: "2g" });
   const config: Neo4jConfig = { ...DEFAULT_NEO4J_CONFIG, uri: instance.uri };
-  const driver = createDriver(config);
+  const client = createNeo4jClient(config);
+  // A bare driver of the bench's own for the wipes and the LOAD CSV reference, apart from the client under test.
+  const driver = neo4j.driver(instance.uri);
   try {
     // Schema first (constraints and indexes), so all three ways run against the same indexes.
-    await new DatasetWriter(driver, config).applySchema();
+    await new DatasetWriter(client).applySchema();
 
     let t = performance.now();
-    const summary = await new DatasetWriter(driver, config).write([ds]);
+    const summary = await new DatasetWriter(client).write([ds]);
     const batchedMs = performance.now() - t;
     if (summary[0]!.relations.created !== relations)
       throw new Error(`batched loader wrote ${summary[0]!.relations.created} relations`);
 
     t = performance.now();
-    const again = await new DatasetWriter(driver, config).write([ds]);
+    const again = await new DatasetWriter(client).write([ds]);
     const reloadMs = performance.now() - t;
     if (again[0]!.relations.unchanged !== relations) throw new Error("a second load changed relations");
 
     await wipe(driver);
     const slice = sliceDataset(ds, options.perRowSlice);
     t = performance.now();
-    await new DatasetWriter(driver, config, { batchSize: 1 }).write([slice]);
+    await new DatasetWriter(client, { batchSize: 1 }).write([slice]);
     const perRowMs = performance.now() - t;
     // A per-row load also writes each slice entity one by one: rate in relations per second of the whole slice.
     const perRowRate = slice.relations.length / (perRowMs / 1000);
@@ -198,6 +200,7 @@ export async function benchLoader(options: {
     };
   } finally {
     await driver.close();
+    await client.close();
     await instance.stop();
   }
 }

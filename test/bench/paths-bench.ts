@@ -11,8 +11,9 @@ import { generateDataset } from "../../src/store/memory/generate.ts";
 import { createMemoryStore } from "../../src/store/memory/memory-store.ts";
 import { DEFAULT_NEO4J_CONFIG, type Neo4jConfig } from "../../src/store/neo4j/config.ts";
 import { DatasetWriter } from "../../src/store/neo4j/dataset-writer.ts";
-import { createDriver } from "../../src/store/neo4j/driver.ts";
-import { createNeo4jStore } from "../../src/store/neo4j/neo4j-store.ts";
+import { createNeo4jClient } from "../../src/store/neo4j/client.ts";
+import { Neo4jDeckStore } from "../../src/store/neo4j/neo4j-deck-store.ts";
+import { Neo4jStore } from "../../src/store/neo4j/neo4j-store.ts";
 import { startNeo4j } from "../neo4j/harness.ts";
 import { fmt, ratio, type BenchReport } from "./report.ts";
 
@@ -58,12 +59,15 @@ export async function benchPaths(options: {
 
   const instance = await startNeo4j({ pagecache: "2g" });
   const config: Neo4jConfig = { ...DEFAULT_NEO4J_CONFIG, uri: instance.uri };
-  const writeDriver = createDriver(config);
-  const store = await createNeo4jStore(config);
-  const app = createApp(store, resolveServerConfig({}, { port: 0, logLevel: "silent", neo4j: config }));
+  const client = createNeo4jClient(config);
+  const store = new Neo4jStore(client);
+  const app = createApp(
+    { graph: store, decks: new Neo4jDeckStore(client) },
+    resolveServerConfig({}, { port: 0, logLevel: "silent", neo4j: config }),
+  );
   try {
     t = performance.now();
-    await new DatasetWriter(writeDriver, config, { batchSize: 10_000 }).write([ds]);
+    await new DatasetWriter(client, { batchSize: 10_000 }).write([ds]);
     const loadMs = performance.now() - t;
     await app.listen({ host: "127.0.0.1", port: 0 });
     const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
@@ -122,8 +126,7 @@ export async function benchPaths(options: {
     };
   } finally {
     await app.close();
-    await store.close();
-    await writeDriver.close();
+    await client.close();
     await instance.stop();
   }
 }

@@ -5,6 +5,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { benchLoader } from "./loader-bench.ts";
 import { benchPaths } from "./paths-bench.ts";
 import { benchRender } from "./render-bench.ts";
+import { benchSearch } from "./search-bench.ts";
 import { printReport, type BenchReport } from "./report.ts";
 
 const scale = Number(process.env.BENCH_SCALE ?? "1");
@@ -16,6 +17,7 @@ const BENCHES: Record<string, () => Promise<BenchReport>> = {
       relationsPerEntity: 5,
       perRowSlice: Math.round(2_000 * Math.min(1, scale * 4)),
     }),
+  search: () => benchSearch({ entities: Math.round(100_000 * scale), queries: 500 }),
   render: () =>
     benchRender({
       sizes: [1_000, 10_000, 50_000, 100_000].map((n) => Math.max(100, Math.round(n * scale))),

@@ -10,10 +10,8 @@ import type { GraphFilter, GraphStore, NeighbourOptions, PathOptions } from "../
 import { createMemoryStore } from "../../src/store/memory/memory-store.ts";
 import { generateDataset } from "../../src/store/memory/generate.ts";
 import { DatasetWriter } from "../../src/store/neo4j/dataset-writer.ts";
-import { createDriver } from "../../src/store/neo4j/driver.ts";
 import { DEFAULT_NEO4J_CONFIG } from "../../src/store/neo4j/config.ts";
-import { createNeo4jStore } from "../../src/store/neo4j/neo4j-store.ts";
-import { createTestDriver, testUri, wipe } from "./helpers.ts";
+import { createTestDriver, openNeo4j, testUri, wipe, type OpenNeo4j } from "./helpers.ts";
 
 const json = (value: unknown) => (value === undefined ? undefined : (JSON.parse(JSON.stringify(value)) as unknown));
 
@@ -52,6 +50,7 @@ const BRIEFING_PATHS: [string, string, string, Partial<PathOptions>][] = [
 
 describe.each(["briefing", "generated"] as const)("GraphStore conformance (%s)", (which) => {
   let memory: GraphStore;
+  let neo: OpenNeo4j;
   let neo4j: GraphStore;
   let driver: Driver;
   let datasets: Dataset[];
@@ -64,18 +63,14 @@ describe.each(["briefing", "generated"] as const)("GraphStore conformance (%s)",
         ? await readDatasets(["data"])
         : [generateDataset({ entities: 3000, relationsPerEntity: 4, seed: 7 })];
     const config = { ...DEFAULT_NEO4J_CONFIG, uri: testUri() };
-    const writeDriver = createDriver(config);
-    try {
-      await new DatasetWriter(writeDriver, config).write(datasets);
-    } finally {
-      await writeDriver.close();
-    }
+    neo = openNeo4j(config);
+    await new DatasetWriter(neo.client).write(datasets);
     memory = createMemoryStore(datasets);
-    neo4j = await createNeo4jStore(config);
+    neo4j = neo.store;
   });
 
   afterAll(async () => {
-    await neo4j?.close();
+    await neo?.close();
     await memory?.close();
     await driver?.close();
   });

@@ -20,8 +20,8 @@ import {
   CypherTimeoutError,
   type CypherRule,
 } from "../../src/store/neo4j/errors.ts";
-import { createNeo4jStore, type Neo4jStore } from "../../src/store/neo4j/neo4j-store.ts";
-import { createTestDriver, runLoader, testUri, wipe } from "./helpers.ts";
+import type { Neo4jCypherRunner } from "../../src/store/neo4j/cypher-runner.ts";
+import { createTestDriver, openNeo4j, runLoader, testUri, wipe, type OpenNeo4j } from "./helpers.ts";
 
 /** Everything a refused query could have changed, read through the test driver. */
 async function snapshot(driver: Driver): Promise<Record<string, unknown>> {
@@ -40,8 +40,8 @@ async function snapshot(driver: Driver): Promise<Record<string, unknown>> {
   };
 }
 
-async function refusal(store: Neo4jStore, query: string): Promise<CypherRefusedError> {
-  const error = await store.cypher(query, {}).then(
+async function refusal(store: Neo4jCypherRunner, query: string): Promise<CypherRefusedError> {
+  const error = await store.run(query, {}).then(
     () => undefined,
     (e: unknown) => e,
   );
@@ -309,7 +309,8 @@ describe("Cypher guard, plan checks (EXPLAIN summaries as Neo4j gives them)", ()
 
 describe("Cypher endpoint (real Neo4j, briefing)", () => {
   let driver: Driver;
-  let store: Neo4jStore;
+  let neo: OpenNeo4j;
+  let store: Neo4jCypherRunner;
   let before: Record<string, unknown>;
 
   beforeAll(async () => {
@@ -317,12 +318,13 @@ describe("Cypher endpoint (real Neo4j, briefing)", () => {
     await wipe(driver);
     const run = await runLoader(["data"]);
     expect(run.code).toBe(0);
-    store = await createNeo4jStore({ ...DEFAULT_NEO4J_CONFIG, uri: testUri() });
+    neo = openNeo4j({ ...DEFAULT_NEO4J_CONFIG, uri: testUri() });
+    store = neo.cypher;
     before = await snapshot(driver);
   });
 
   afterAll(async () => {
-    await store?.close();
+    await neo?.close();
     await driver?.close();
   });
 
@@ -352,14 +354,14 @@ describe("Cypher endpoint (real Neo4j, briefing)", () => {
 
   describe("reads", () => {
     it.each(ACCEPTED)("should run %s", async (_name, query, params) => {
-      const result = await store.cypher(query, params);
+      const result = await store.run(query, params);
       expect(result.truncated).toBe(false);
       expect(result.columns.length).toBeGreaterThan(0);
       expect(result.timeMs).toBeGreaterThanOrEqual(0);
     });
 
     it("should answer plain JSON: integers, dates, nodes, relationships and paths", async () => {
-      const result = await store.cypher(
+      const result = await store.run(
         "MATCH p = (a:Entity {id: 'usa'})-[r:SANCTIONS]->(b:Entity {id: 'russia'}) " +
           "RETURN a.id AS id, r.date AS date, r.confidence AS c, 9007199254740993 AS big, 42 AS n, " +
           "[a, {rel: r}] AS nested, p",
@@ -394,7 +396,7 @@ describe("Cypher endpoint (real Neo4j, briefing)", () => {
     });
 
     it("should collect the graph from every row, paths unpacked", async () => {
-      const result = await store.cypher("MATCH p = (:Entity {id: 'smic'})-[*1..2]-() RETURN p", {});
+      const result = await store.run("MATCH p = (:Entity {id: 'smic'})-[*1..2]-() RETURN p", {});
       const ids = new Set(result.graph.nodes.map((n) => (n as { elementId: string }).elementId));
       expect(ids.size).toBe(result.graph.nodes.length);
       expect(result.graph.relationships.length).toBeGreaterThan(3);
@@ -403,7 +405,7 @@ describe("Cypher endpoint (real Neo4j, briefing)", () => {
 
   describe("parameters", () => {
     it("should send whole JSON numbers as integers, so LIMIT $n works, and keep fractions as floats", async () => {
-      const result = await store.cypher(
+      const result = await store.run(
         "UNWIND range(1, 10) AS x WITH x LIMIT $n RETURN collect(x) AS xs, $f * 2 AS f, $nested.k AS k",
         {
           n: 3,
@@ -417,15 +419,15 @@ describe("Cypher endpoint (real Neo4j, briefing)", () => {
 
   describe("limits", () => {
     it("should cap rows at 1,000 by default and say it cut", async () => {
-      const result = await store.cypher("UNWIND range(1, 5000) AS x RETURN x", {});
+      const result = await store.run("UNWIND range(1, 5000) AS x RETURN x", {});
       expect(result.rows).toHaveLength(1000);
       expect(result.rows[999]).toEqual([1000]);
       expect(result.truncated).toBe(true);
     });
 
     it("should honour a smaller row cap and not cut an answer that fits", async () => {
-      expect((await store.cypher("UNWIND range(1, 50) AS x RETURN x", {}, { maxRows: 10 })).rows).toHaveLength(10);
-      const exact = await store.cypher("UNWIND range(1, 10) AS x RETURN x", {}, { maxRows: 10 });
+      expect((await store.run("UNWIND range(1, 50) AS x RETURN x", {}, { maxRows: 10 })).rows).toHaveLength(10);
+      const exact = await store.run("UNWIND range(1, 10) AS x RETURN x", {}, { maxRows: 10 });
       expect(exact.rows).toHaveLength(10);
       expect(exact.truncated).toBe(false);
     });
@@ -433,7 +435,7 @@ describe("Cypher endpoint (real Neo4j, briefing)", () => {
     it("should stop a query at its time limit with CypherTimeoutError", async () => {
       const started = performance.now();
       const error = await store
-        .cypher("UNWIND range(1, 100000000) AS x WITH x WHERE x = -1 RETURN x", {}, { timeoutMs: 500 })
+        .run("UNWIND range(1, 100000000) AS x WITH x WHERE x = -1 RETURN x", {}, { timeoutMs: 500 })
         .catch((e: unknown) => e);
       expect(error).toBeInstanceOf(CypherTimeoutError);
       expect((error as CypherTimeoutError).timeoutMs).toBe(500);
@@ -450,7 +452,7 @@ describe("Cypher endpoint (real Neo4j, briefing)", () => {
         ).records.length;
       const controller = new AbortController();
       const pending = store
-        .cypher(
+        .run(
           "UNWIND range(1, 2000000000) AS x WITH x WHERE x = -1 RETURN x",
           {},
           {
@@ -472,7 +474,7 @@ describe("Cypher endpoint (real Neo4j, briefing)", () => {
     it("should refuse at once a signal that is already aborted", async () => {
       const controller = new AbortController();
       controller.abort();
-      await expect(store.cypher("RETURN 1", {}, { signal: controller.signal })).rejects.toBeInstanceOf(
+      await expect(store.run("RETURN 1", {}, { signal: controller.signal })).rejects.toBeInstanceOf(
         CypherCancelledError,
       );
     });
@@ -480,7 +482,7 @@ describe("Cypher endpoint (real Neo4j, briefing)", () => {
 
   describe("errors from Neo4j", () => {
     it("should report a syntax error with Neo4j's code and the line and column in the user's text", async () => {
-      const error = await store.cypher("MATCH (n:Entity)\nRETRN n", {}).catch((e: unknown) => e);
+      const error = await store.run("MATCH (n:Entity)\nRETRN n", {}).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(CypherQueryError);
       const e = error as CypherQueryError;
       expect(e.code).toBe("Neo.ClientError.Statement.SyntaxError");
@@ -490,25 +492,25 @@ describe("Cypher endpoint (real Neo4j, briefing)", () => {
     });
 
     it("should place an error on the first line correctly", async () => {
-      const e = (await store.cypher("RETURN foo(1)", {}).catch((x: unknown) => x)) as CypherQueryError;
+      const e = (await store.run("RETURN foo(1)", {}).catch((x: unknown) => x)) as CypherQueryError;
       expect(e).toBeInstanceOf(CypherQueryError);
       expect(e.position).toEqual({ line: 1, column: 8, offset: 7 });
     });
 
     it("should report a missing parameter and a runtime error by code", async () => {
-      const missing = (await store.cypher("RETURN $nope AS x", {}).catch((x: unknown) => x)) as CypherQueryError;
+      const missing = (await store.run("RETURN $nope AS x", {}).catch((x: unknown) => x)) as CypherQueryError;
       expect(missing).toBeInstanceOf(CypherQueryError);
       expect(missing.code).toBe("Neo.ClientError.Statement.ParameterMissing");
-      const runtime = (await store.cypher("RETURN 1 / 0 AS x", {}).catch((x: unknown) => x)) as CypherQueryError;
+      const runtime = (await store.run("RETURN 1 / 0 AS x", {}).catch((x: unknown) => x)) as CypherQueryError;
       expect(runtime).toBeInstanceOf(CypherQueryError);
       expect(runtime.code).toBe("Neo.ClientError.Statement.ArithmeticError");
     });
 
     it("should answer StoreUnavailableError quickly when Neo4j cannot be reached", async () => {
-      const down = await createNeo4jStore({ ...DEFAULT_NEO4J_CONFIG, uri: "bolt://127.0.0.1:9" });
+      const down = openNeo4j({ ...DEFAULT_NEO4J_CONFIG, uri: "bolt://127.0.0.1:9" });
       try {
         const started = performance.now();
-        await expect(down.cypher("RETURN 1", {})).rejects.toBeInstanceOf(StoreUnavailableError);
+        await expect(down.cypher.run("RETURN 1", {})).rejects.toBeInstanceOf(StoreUnavailableError);
         expect(performance.now() - started).toBeLessThan(3500);
       } finally {
         await down.close();

@@ -1,15 +1,42 @@
-// Shared pieces of the integration tests: a driver on the test Neo4j, a wipe between files, the loader CLI run as
+// Shared pieces of the integration tests: the server's Neo4j parts on one client, a bare driver on the test Neo4j
+// (for setup and checks that must not go through the code under test), a wipe between files, the loader CLI run as
 // a user runs it, and the graph's counts.
 
 import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import neo4j, { type Driver } from "neo4j-driver";
 import { inject } from "vitest";
+import { createNeo4jClient, type Neo4jClient } from "../../src/store/neo4j/client.ts";
+import type { Neo4jConfig } from "../../src/store/neo4j/config.ts";
+import { Neo4jCypherRunner } from "../../src/store/neo4j/cypher-runner.ts";
+import { Neo4jDeckStore } from "../../src/store/neo4j/neo4j-deck-store.ts";
+import { Neo4jStore } from "../../src/store/neo4j/neo4j-store.ts";
 
 export const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 
 export function testUri(): string {
   return inject("neo4jUri");
+}
+
+export interface OpenNeo4j {
+  client: Neo4jClient;
+  store: Neo4jStore;
+  cypher: Neo4jCypherRunner;
+  decks: Neo4jDeckStore;
+  /** Ends the client, and so every part. */
+  close(): Promise<void>;
+}
+
+/** The server's Neo4j parts on one client, as src/server/main.ts builds them. Does not contact the database. */
+export function openNeo4j(config: Neo4jConfig): OpenNeo4j {
+  const client = createNeo4jClient(config);
+  return {
+    client,
+    store: new Neo4jStore(client),
+    cypher: new Neo4jCypherRunner(client),
+    decks: new Neo4jDeckStore(client),
+    close: () => client.close(),
+  };
 }
 
 export function createTestDriver(uri = testUri()): Driver {

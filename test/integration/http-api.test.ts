@@ -89,6 +89,53 @@ function routeSuite(name: string, getBase: () => string) {
       expect(typeof paths.body.paths[0].sentence).toBe("string");
     });
 
+    it("should refuse a bad batch body with 400 naming the field", async () => {
+      const post = (path: string, body: string) =>
+        getJson(getBase() + path, { method: "POST", headers: { "content-type": "application/json" }, body });
+      const cases: [string, string, string, RegExp][] = [
+        ["/api/entities:batch", "{}", "ids", /expected a JSON body \{"ids": \[\.\.\.\]\}/],
+        ["/api/entities:batch", '{"ids": []}', "ids", /at least one id/],
+        ["/api/relations:batch", '{"ids": ["a", 7]}', "ids[1]", /non-empty string/],
+        [
+          "/api/relations:batch",
+          JSON.stringify({ ids: Array.from({ length: 5001 }, (_, i) => `r${i}`) }),
+          "ids",
+          /at most 5,000 ids, got 5001/,
+        ],
+      ];
+      for (const [path, body, field, message] of cases) {
+        const res = await post(path, body);
+        expect(res.status, `${path} ${body.slice(0, 40)}`).toBe(400);
+        expect(res.body.error.field, path).toBe(field);
+        expect(res.body.error.message, path).toMatch(message);
+      }
+    });
+
+    it("should answer batch reads with the records each single route gives, sorted, and the ids missing", async () => {
+      const post = (path: string, ids: string[]) =>
+        getJson(getBase() + path, {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({ ids }),
+        });
+      const entities = await post("/api/entities:batch", ["smic", "atlantis", "china", "smic"]);
+      expect(entities.status).toBe(200);
+      expect(entities.body.entities.map((e: { id: string }) => e.id)).toEqual(["china", "smic"]);
+      expect(entities.body.missing).toEqual(["atlantis"]);
+      const china = (await api("/api/entities/china")).body;
+      const { relations: _relations, neighbours: _neighbours, ...chinaRecord } = china;
+      expect(entities.body.entities[0]).toEqual(chinaRecord);
+
+      const relIds = ["us-sanctions-russia-chips", "nope", ...china.relations.map((r: { id: string }) => r.id)];
+      const relations = await post("/api/relations:batch", relIds);
+      expect(relations.status).toBe(200);
+      expect(relations.body.missing).toEqual(["nope"]);
+      const ids = relations.body.relations.map((r: { id: string }) => r.id);
+      expect(ids).toEqual([...new Set(relIds.filter((id) => id !== "nope"))].sort());
+      const one = (await api("/api/relations/us-sanctions-russia-chips")).body;
+      expect(relations.body.relations.find((r: { id: string }) => r.id === one.id)).toEqual(one);
+    });
+
     it("should serve the web app or say how to build it at /", async () => {
       const res = await fetch(getBase() + "/");
       expect(res.status).toBe(200);

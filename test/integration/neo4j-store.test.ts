@@ -12,11 +12,11 @@ import { matchesTime, type TimeFilter } from "../../src/model/time.ts";
 import { flattenAliases, type Dataset, type Relation } from "../../src/model/types.ts";
 import { StoreUnavailableError, type GraphFilter, type PathOptions } from "../../src/store/graph-store.ts";
 import { DEFAULT_NEO4J_CONFIG, howToStartNeo4j, type Neo4jConfig } from "../../src/store/neo4j/config.ts";
-import { createNeo4jStore, type Neo4jStore } from "../../src/store/neo4j/neo4j-store.ts";
+import type { Neo4jStore } from "../../src/store/neo4j/neo4j-store.ts";
 import { getQuery, withInteger, withRelationTypes } from "../../src/store/neo4j/queries.ts";
 import { rankPaths, type PathCandidate } from "../../src/store/path-ranking.ts";
 import { startNeo4j, type Neo4jInstance } from "../neo4j/harness.ts";
-import { createTestDriver, runLoader, testUri, wipe } from "./helpers.ts";
+import { createTestDriver, openNeo4j, runLoader, testUri, wipe, type OpenNeo4j } from "./helpers.ts";
 
 const json = (value: unknown): unknown => (value === undefined ? undefined : JSON.parse(JSON.stringify(value)));
 const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
@@ -54,6 +54,7 @@ function simplePaths(ds: Dataset, from: string, to: string, o: PathOptions): { i
 
 describe("Neo4jStore (real Neo4j, briefing)", () => {
   let driver: Driver;
+  let neo: OpenNeo4j;
   let store: Neo4jStore;
   let ds: Dataset;
 
@@ -64,11 +65,12 @@ describe("Neo4jStore (real Neo4j, briefing)", () => {
     expect(run.stderr).toBe("");
     expect(run.code).toBe(0);
     [ds] = (await readDatasets(["data"])) as [Dataset];
-    store = await createNeo4jStore(configFor(testUri()));
+    neo = openNeo4j(configFor(testUri()));
+    store = neo.store;
   });
 
   afterAll(async () => {
-    await store?.close();
+    await neo?.close();
     await driver?.close();
   });
 
@@ -131,7 +133,8 @@ describe("Neo4jStore (real Neo4j, briefing)", () => {
 
   describe("unreachable database", () => {
     it("should be created while Neo4j is down and fail fast with StoreUnavailableError", async () => {
-      const down = await createNeo4jStore(configFor(DEAD_URI));
+      const dead = openNeo4j(configFor(DEAD_URI));
+      const down = dead.store;
       try {
         for (const call of [() => down.health(), () => down.summary(), () => down.entity("china")]) {
           const started = performance.now();
@@ -141,7 +144,7 @@ describe("Neo4jStore (real Neo4j, briefing)", () => {
           expect(performance.now() - started).toBeLessThan(3500);
         }
       } finally {
-        await down.close();
+        await dead.close();
       }
     });
   });
@@ -476,15 +479,17 @@ describe("Neo4jStore (real Neo4j, briefing)", () => {
 
 describe("Neo4jStore when Neo4j stops and starts again", () => {
   let instance: Neo4jInstance;
+  let neo: OpenNeo4j;
   let store: Neo4jStore;
 
   beforeAll(async () => {
     instance = await startNeo4j({ pagecache: "64m" });
-    store = await createNeo4jStore(configFor(instance.uri));
+    neo = openNeo4j(configFor(instance.uri));
+    store = neo.store;
   });
 
   afterAll(async () => {
-    await store?.close();
+    await neo?.close();
     await instance?.stop();
   });
 
@@ -497,7 +502,7 @@ describe("Neo4jStore when Neo4j stops and starts again", () => {
       expect(error).toBeInstanceOf(StoreUnavailableError);
       expect((error as Error).message).toBe(howToStartNeo4j(instance.uri));
       expect(performance.now() - started).toBeLessThan(3500);
-      const cypher = await store.cypher("RETURN 1 AS x", {}).catch((e: unknown) => e);
+      const cypher = await neo.cypher.run("RETURN 1 AS x", {}).catch((e: unknown) => e);
       expect(cypher).toBeInstanceOf(StoreUnavailableError);
     }
     await instance.restart();
@@ -510,6 +515,6 @@ describe("Neo4jStore when Neo4j stops and starts again", () => {
       });
     }
     expect(health).toMatchObject({ store: "neo4j", entities: 0, relations: 0 });
-    expect((await store.cypher("RETURN 1 AS x", {})).rows).toEqual([[1]]);
+    expect((await neo.cypher.run("RETURN 1 AS x", {})).rows).toEqual([[1]]);
   });
 });

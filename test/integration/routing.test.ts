@@ -3,21 +3,23 @@
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_NEO4J_CONFIG } from "../../src/store/neo4j/config.ts";
-import { createNeo4jStore, type Neo4jStore } from "../../src/store/neo4j/neo4j-store.ts";
-import { createTestDriver, runLoader, testUri, wipe } from "./helpers.ts";
+import type { Neo4jStore } from "../../src/store/neo4j/neo4j-store.ts";
+import { createTestDriver, openNeo4j, runLoader, testUri, wipe, type OpenNeo4j } from "./helpers.ts";
 
 describe("neo4j:// routing scheme", () => {
   const routed = testUri().replace(/^bolt:\/\//, "neo4j://");
+  let neo: OpenNeo4j;
   let store: Neo4jStore;
 
   beforeAll(async () => {
     const driver = createTestDriver();
     await wipe(driver);
     await driver.close();
-    store = await createNeo4jStore({ ...DEFAULT_NEO4J_CONFIG, uri: routed });
+    neo = openNeo4j({ ...DEFAULT_NEO4J_CONFIG, uri: routed });
+    store = neo.store;
   });
   afterAll(async () => {
-    await store?.close();
+    await neo?.close();
   });
 
   it("should load through a routing driver", async () => {

@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { readDatasets } from "../../src/ingest/dataset-reader.ts";
 import type { Dataset } from "../../src/model/types.ts";
-import { CypherUnsupportedError, type NeighbourOptions, type PathOptions } from "../../src/store/graph-store.ts";
-import { createMemoryStore, loadMemoryStore, type MemoryStore } from "../../src/store/memory/memory-store.ts";
+import type { NeighbourOptions, PathOptions } from "../../src/store/graph-store.ts";
+import { createMemoryStore, type MemoryStore } from "../../src/store/memory/memory-store.ts";
 
 const SMIC = "Semiconductor Manufacturing International Corporation";
 const ANY: PathOptions = { maxHops: 4, direction: "any", k: 3 };
@@ -74,7 +74,7 @@ describe("memory-store", () => {
     });
 
     it("should load dataset files and folders", async () => {
-      const loaded = await loadMemoryStore(["data"]);
+      const loaded = createMemoryStore(await readDatasets(["data"]));
       expect(await loaded.health()).toEqual({ store: "memory", entities: 15, relations: 21 });
     });
   });
@@ -365,15 +365,7 @@ describe("memory-store", () => {
     });
   });
 
-  describe("cypher", () => {
-    it("should refuse Cypher and say how to start Neo4j", async () => {
-      const answer = store.cypher("MATCH (n) RETURN n", {});
-      await expect(answer).rejects.toBeInstanceOf(CypherUnsupportedError);
-      await expect(answer).rejects.toThrow(
-        /docker compose up neo4j.*npm run neo4j.*NEO4J_URI=bolt:\/\/127\.0\.0\.1:7687 npm start/,
-      );
-    });
-
+  describe("close", () => {
     it("should close without error", async () => {
       await expect(store.close()).resolves.toBeUndefined();
     });

@@ -2,13 +2,10 @@
 // by the rules in store/graph-store.ts so that it and the Neo4j store give equal answers. The data never changes
 // after loading, so the sorted lists, the search index and the summary are built once, on first use.
 
-import { readDatasets } from "../../ingest/dataset-reader.ts";
 import { readRelation } from "../../model/readout.ts";
 import { foldText, scoreMatch } from "../../model/text.ts";
 import { flattenAliases, type Dataset } from "../../model/types.ts";
 import {
-  CypherUnsupportedError,
-  type CypherResult,
   type EntityDetail,
   type EntityRecord,
   type GraphFilter,
@@ -31,11 +28,6 @@ import { compileRelationFilter } from "./relation-filter.ts";
 
 /** Relations an entity's detail lists at most. */
 export const ENTITY_DETAIL_RELATIONS = 1000;
-
-export const CYPHER_UNSUPPORTED_MESSAGE =
-  "Cypher queries need Neo4j, and this server runs on the embedded memory store. Start Neo4j with " +
-  "`docker compose up neo4j` or `npm run neo4j`, then restart with NEO4J_URI set " +
-  "(e.g. NEO4J_URI=bolt://127.0.0.1:7687 npm start).";
 
 interface SearchIndex {
   entities: EntityAttributes[];
@@ -135,6 +127,16 @@ export class MemoryStore implements GraphStore {
     return { ...this.entityRecord(id), relations, neighbours };
   }
 
+  async entities(ids: readonly string[]): Promise<EntityRecord[]> {
+    const found = [...new Set(ids)].filter((id) => this.entityGraph.hasNode(id)).sort(compareText);
+    return found.map((id) => this.entityRecord(id));
+  }
+
+  async relations(ids: readonly string[]): Promise<RelationDetail[]> {
+    const found = [...new Set(ids)].filter((id) => this.entityGraph.hasEdge(id)).sort(compareText);
+    return Promise.all(found.map(async (id) => (await this.relation(id))!));
+  }
+
   async relation(id: string): Promise<RelationDetail | undefined> {
     const g = this.entityGraph;
     if (!g.hasEdge(id)) return undefined;
@@ -167,10 +169,6 @@ export class MemoryStore implements GraphStore {
   async paths(from: string, to: string, options: PathOptions): Promise<PathResult[] | undefined> {
     if (!this.entityGraph.hasNode(from) || !this.entityGraph.hasNode(to)) return undefined;
     return rankPaths(findPaths(this.entityGraph, from, to, options), options.k);
-  }
-
-  async cypher(_query: string, _params: Record<string, unknown>): Promise<CypherResult> {
-    throw new CypherUnsupportedError(CYPHER_UNSUPPORTED_MESSAGE);
   }
 
   async close(): Promise<void> {}
@@ -260,13 +258,8 @@ export class MemoryStore implements GraphStore {
   }
 }
 
-/** A store over datasets already read (the conformance suite and the benchmarks build theirs in memory). */
+/** A store over datasets already read (by src/ingest, in src/server/main.ts; tests and benchmarks build theirs). */
 export function createMemoryStore(datasets: Dataset[]): MemoryStore {
   const { graph, sources } = buildEntityGraph(datasets);
   return new MemoryStore(graph, sources);
-}
-
-/** Reads dataset files and folders (as the loader does) into a store; throws InvalidInputError on bad input. */
-export async function loadMemoryStore(paths: string[]): Promise<MemoryStore> {
-  return createMemoryStore(await readDatasets(paths));
 }

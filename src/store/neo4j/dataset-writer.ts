@@ -1,21 +1,20 @@
-// Writes datasets into Neo4j: the schema first, then entities, sources and relations in UNWIND batches inside
-// executeWrite, MERGE on the constrained keys. Only rows whose content hash changed are written, so a second load
+// Writes datasets into Neo4j through the shared Neo4jClient: the schema first, then entities, sources and relations
+// in UNWIND batches, one write transaction each, MERGE on the constrained keys. Only rows whose content hash changed are written, so a second load
 // of the same data writes nothing; rows a dataset no longer lists are removed, other datasets' rows stay.
 
 import { createHash } from "node:crypto";
-import neo4j, { type Driver, type Session } from "neo4j-driver";
+import neo4j from "neo4j-driver";
 import { RELATION_TYPE_NAMES } from "../../model/relations.ts";
 import { foldText } from "../../model/text.ts";
 import { flattenAliases, type Dataset, type Entity, type Relation, type Source } from "../../model/types.ts";
-import type { Neo4jConfig } from "./config.ts";
-import { openSession, txConfig } from "./driver.ts";
+import type { Neo4jClient } from "./client.ts";
 import { getQuery, getStatements, withAllKinds, withKind, withRelationType } from "./queries.ts";
 
 export interface WriteOptions {
   /** Rows per transaction. */
   batchSize: number;
   /**
-   * Transactions writing relations at once, each in a session of its own. 1 by default: on the 2-core benchmark
+   * Write transactions of relation batches in flight at once. 1 by default: on the 2-core benchmark
    * machine two sessions loaded 500k relations in 126 s against 100 s for one (lock waits on shared entities).
    */
   concurrency: number;
@@ -148,8 +147,7 @@ export class DatasetWriter {
   private readonly options: WriteOptions;
 
   constructor(
-    private readonly driver: Driver,
-    private readonly config: Neo4jConfig,
+    private readonly client: Neo4jClient,
     options: Partial<WriteOptions> = {},
   ) {
     this.options = { ...DEFAULT_WRITE_OPTIONS, ...options };
@@ -161,50 +159,39 @@ export class DatasetWriter {
       ...getStatements("schema.cypher"),
       ...RELATION_TYPE_NAMES.map((t) => withRelationType(getStatements("relationship-id-constraint.cypher")[0]!, t)),
     ];
-    const session = openSession(this.driver, this.config, "WRITE");
-    try {
-      // Schema commands cannot share a transaction with writes, so each runs on its own.
-      for (const statement of statements) await session.executeWrite((tx) => tx.run(statement), txConfig("schema"));
-      await session.run("CALL db.awaitIndexes(300)");
-    } finally {
-      await session.close();
-    }
+    // Schema commands cannot share a transaction with writes, so each runs on its own.
+    for (const statement of statements) await this.client.write("load schema", (tx) => tx.run(statement));
+    await this.client.write("load schema: await indexes", (tx) => tx.run(getQuery("schema-await-indexes")));
   }
 
   async write(datasets: readonly Dataset[]): Promise<DatasetWriteSummary[]> {
     await this.applySchema();
     const summaries: DatasetWriteSummary[] = [];
     // Entities and sources of every dataset first, so relations may point across datasets loaded together.
-    const session = openSession(this.driver, this.config, "WRITE");
-    try {
-      for (const ds of datasets) {
-        summaries.push({
-          dataset: ds.info.id,
-          entities: await this.writeNodes(session, ds, "entities"),
-          sources: await this.writeNodes(session, ds, "sources"),
-          relations: emptyTally(),
-        });
-      }
-      for (const [i, ds] of datasets.entries()) summaries[i]!.relations = await this.writeRelations(session, ds);
-      // Removals last: an entity dropped from one file may still be used by a relation written above.
-      for (const [i, ds] of datasets.entries()) {
-        summaries[i]!.entities.removed = await this.untag(session, ds, "entities");
-        summaries[i]!.sources.removed = await this.untag(session, ds, "sources");
-      }
-    } finally {
-      await session.close();
+    for (const ds of datasets) {
+      summaries.push({
+        dataset: ds.info.id,
+        entities: await this.writeNodes(ds, "entities"),
+        sources: await this.writeNodes(ds, "sources"),
+        relations: emptyTally(),
+      });
+    }
+    for (const [i, ds] of datasets.entries()) summaries[i]!.relations = await this.writeRelations(ds);
+    // Removals last: an entity dropped from one file may still be used by a relation written above.
+    for (const [i, ds] of datasets.entries()) {
+      summaries[i]!.entities.removed = await this.untag(ds, "entities");
+      summaries[i]!.sources.removed = await this.untag(ds, "sources");
     }
     return summaries;
   }
 
-  private async read<T>(session: Session, query: string, params: Props, purpose: string): Promise<T[]> {
-    const result = await session.executeRead((tx) => tx.run(query, params), txConfig(purpose));
+  private async read<T>(query: string, params: Props, purpose: string): Promise<T[]> {
+    const result = await this.client.read(`load ${purpose}`, (tx) => tx.run(query, params));
     return result.records.map((r) => r.toObject() as T);
   }
 
   /** Writes rows in batches; progress is counted for the whole phase (all kinds or types of one dataset). */
   private async writeBatches<T>(
-    session: Session,
     rows: readonly T[],
     phase: Phase,
     purpose: string,
@@ -212,13 +199,13 @@ export class DatasetWriter {
   ): Promise<void> {
     for (const batch of chunks(rows, this.options.batchSize)) {
       const { query, params } = run(batch);
-      await session.executeWrite((tx) => tx.run(query, params), txConfig(`load ${purpose}`));
+      await this.client.write(`load ${purpose}`, (tx) => tx.run(query, params));
       phase.done += batch.length;
       this.options.onProgress?.(phase.done, phase.total, phase.what);
     }
   }
 
-  private async writeNodes(session: Session, ds: Dataset, what: "entities" | "sources"): Promise<Tally> {
+  private async writeNodes(ds: Dataset, what: "entities" | "sources"): Promise<Tally> {
     const tally = emptyTally();
     const dataset = ds.info.id;
     const rows: (Row & { kind?: string })[] =
@@ -226,7 +213,6 @@ export class DatasetWriter {
     const existing = new Map<string, { hash: string | null; kind?: string | null; tagged: boolean }>();
     for (const batch of chunks(rows, 50_000)) {
       const found = await this.read<{ id: string; hash: string | null; kind?: string | null; tagged: boolean }>(
-        session,
         getQuery(what === "entities" ? "load-existing-entities" : "load-existing-sources"),
         { ids: batch.map((r) => r.id), dataset },
         `read existing ${what}`,
@@ -252,25 +238,19 @@ export class DatasetWriter {
         return oldKind != null && oldKind !== r.kind;
       });
       const relabelQuery = withAllKinds(getQuery("load-relabel-entities"));
-      await this.writeBatches(
-        session,
-        relabel,
-        phase("entities changing kind", relabel.length),
-        "relabel",
-        (batch) => ({
-          query: relabelQuery,
-          params: { ids: batch.map((r) => r.id) },
-        }),
-      );
+      await this.writeBatches(relabel, phase("entities changing kind", relabel.length), "relabel", (batch) => ({
+        query: relabelQuery,
+        params: { ids: batch.map((r) => r.id) },
+      }));
       for (const [kind, group] of groupBy(toWrite, (r) => r.kind!)) {
         const query = withKind(getQuery("load-merge-entities"), kind);
-        await this.writeBatches(session, group, progress, `entities (${kind})`, (batch) => ({
+        await this.writeBatches(group, progress, `entities (${kind})`, (batch) => ({
           query,
           params: { rows: batch.map(({ id, props }) => ({ id, props })), dataset },
         }));
       }
     } else {
-      await this.writeBatches(session, toWrite, progress, "sources", (batch) => ({
+      await this.writeBatches(toWrite, progress, "sources", (batch) => ({
         query: getQuery("load-merge-sources"),
         params: { rows: batch, dataset },
       }));
@@ -278,11 +258,10 @@ export class DatasetWriter {
     return tally;
   }
 
-  private async untag(session: Session, ds: Dataset, what: "entities" | "sources"): Promise<number> {
+  private async untag(ds: Dataset, what: "entities" | "sources"): Promise<number> {
     const dataset = ds.info.id;
     const listed = new Set<string>((what === "entities" ? ds.entities : ds.sources).map((x) => x.id));
     const tagged = await this.read<{ id: string }>(
-      session,
       getQuery(what === "entities" ? "load-dataset-entities" : "load-dataset-sources"),
       { dataset },
       `read ${what} of dataset`,
@@ -291,7 +270,6 @@ export class DatasetWriter {
     if (dropped.length === 0) return 0;
     const query = getQuery(what === "entities" ? "load-untag-entities" : "load-untag-sources");
     await this.writeBatches(
-      session,
       dropped,
       phase(`${what} removed from ${dataset}`, dropped.length),
       `${what} removed`,
@@ -303,14 +281,13 @@ export class DatasetWriter {
     return dropped.length;
   }
 
-  private async writeRelations(session: Session, ds: Dataset): Promise<Tally> {
+  private async writeRelations(ds: Dataset): Promise<Tally> {
     const tally = emptyTally();
     const dataset = ds.info.id;
     const rows = ds.relations.map((r) => relationRow(r, dataset));
     const existing = new Map(
       (
         await this.read<{ id: string; type: string; hash: string | null }>(
-          session,
           getQuery("load-dataset-relations"),
           { dataset },
           "read existing relations",
@@ -340,29 +317,25 @@ export class DatasetWriter {
     const progress = phase(`relations of ${dataset}`, toDelete.length + toWrite.length);
     for (const [type, group] of groupBy(toDelete, (r) => r.type)) {
       const query = withRelationType(getQuery("load-delete-relations"), type);
-      await this.writeBatches(session, group, progress, `relations removed (${type})`, (batch) => ({
+      await this.writeBatches(group, progress, `relations removed (${type})`, (batch) => ({
         query,
         params: { ids: batch.map((r) => r.id) },
       }));
     }
-    // Batches of new and changed relations go out on several sessions at once: while Neo4j runs one, the driver
-    // encodes the next. Two batches that lock the same entities may deadlock; executeWrite retries those.
+    // With concurrency > 1, batches of new and changed relations go out as parallel transactions: while Neo4j runs
+    // one, the driver encodes the next. Two batches that lock the same entities may deadlock; the driver retries.
     const jobs: { type: string; query: string; batch: typeof toWrite }[] = [];
     for (const [type, group] of groupBy(toWrite, (r) => r.type)) {
       const query = withRelationType(getQuery("load-merge-relations"), type);
       for (const batch of chunks(group, this.options.batchSize)) jobs.push({ type, query, batch });
     }
     const worker = async () => {
-      const own = openSession(this.driver, this.config, "WRITE");
-      try {
-        for (let job = jobs.shift(); job; job = jobs.shift()) {
-          const rows = job.batch.map(({ id, from, to, props }) => ({ id, from, to, props }));
-          await own.executeWrite((tx) => tx.run(job!.query, { rows }), txConfig(`load relations (${job.type})`));
-          progress.done += job.batch.length;
-          this.options.onProgress?.(progress.done, progress.total, progress.what);
-        }
-      } finally {
-        await own.close();
+      for (let job = jobs.shift(); job; job = jobs.shift()) {
+        const rows = job.batch.map(({ id, from, to, props }) => ({ id, from, to, props }));
+        const query = job.query;
+        await this.client.write(`load relations (${job.type})`, (tx) => tx.run(query, { rows }));
+        progress.done += job.batch.length;
+        this.options.onProgress?.(progress.done, progress.total, progress.what);
       }
     };
     await Promise.all(Array.from({ length: Math.max(1, this.options.concurrency) }, worker));
@@ -371,19 +344,13 @@ export class DatasetWriter {
 }
 
 export async function countGraph(
-  driver: Driver,
-  config: Neo4jConfig,
+  client: Neo4jClient,
 ): Promise<{ entities: number; sources: number; relations: number }> {
-  const session = openSession(driver, config, "READ");
-  try {
-    const result = await session.executeRead((tx) => tx.run(getQuery("counts")), txConfig("counts"));
-    const rec = result.records[0]!;
-    return {
-      entities: neo4j.integer.toNumber(rec.get("entities")),
-      sources: neo4j.integer.toNumber(rec.get("sources")),
-      relations: neo4j.integer.toNumber(rec.get("relations")),
-    };
-  } finally {
-    await session.close();
-  }
+  const result = await client.read("counts", (tx) => tx.run(getQuery("counts")));
+  const rec = result.records[0]!;
+  return {
+    entities: neo4j.integer.toNumber(rec.get("entities")),
+    sources: neo4j.integer.toNumber(rec.get("sources")),
+    relations: neo4j.integer.toNumber(rec.get("relations")),
+  };
 }

@@ -1,16 +1,13 @@
 // Neo4jDeckStore: briefing decks in Neo4j when Neo4j is the store, one (:StatecraftDeck {id, json, updatedAt}) node
 // per deck and no relationships, so the explorer (which matches only :Entity and :Source) never shows one and the
-// graph's counts do not change. Statements come from cypher/queries/deck-*.cypher; reads run in executeRead, writes
-// in executeWrite, every transaction tagged with txConfig metadata. An unreachable database is StoreUnavailableError.
+// graph's counts do not change. Statements come from cypher/queries/deck-*.cypher and run through the shared
+// Neo4jClient (tagged "decks: …"); an unreachable database is StoreUnavailableError.
 
-import type { Driver, ManagedTransaction, Session } from "neo4j-driver";
+import type { ManagedTransaction } from "neo4j-driver";
 import { compareDeckSummaries, describeIssues, parseDeckJson, summarizeDeck } from "../../model/deck.ts";
 import type { Deck, DeckSummary } from "../../model/deck.ts";
 import { StoredDeckError, type DeckStore } from "../deck-store.ts";
-import { StoreUnavailableError } from "../graph-store.ts";
-import { howToStartNeo4j, type Neo4jConfig } from "./config.ts";
-import { createDriver, openSession, txConfig } from "./driver.ts";
-import { isUnavailable } from "./errors.ts";
+import type { Neo4jClient } from "./client.ts";
 import { getQuery } from "./queries.ts";
 
 type Row = Record<string, unknown>;
@@ -19,56 +16,10 @@ export class Neo4jDeckStore implements DeckStore {
   readonly kind = "neo4j" as const;
   private schema: Promise<void> | null = null;
 
-  constructor(
-    private readonly driver: Driver,
-    private readonly config: Neo4jConfig,
-    private readonly ownsDriver = true,
-  ) {}
+  constructor(private readonly client: Neo4jClient) {}
 
-  private unavailable(): StoreUnavailableError {
-    return new StoreUnavailableError(howToStartNeo4j(this.config.uri));
-  }
-
-  /**
-   * Runs `work` in a managed transaction. The driver retries an unreachable database for up to 30 s; a deck call
-   * fails within the connection timeout instead (a watchdog closes the session when no transaction has started).
-   */
-  private async transaction<T>(
-    mode: "READ" | "WRITE",
-    purpose: string,
-    work: (tx: ManagedTransaction) => Promise<T>,
-  ): Promise<T> {
-    const session: Session = openSession(this.driver, this.config, mode);
-    let watchdog: ReturnType<typeof setTimeout> | undefined;
-    let unreachable = false;
-    const giveUp = new Promise<never>((_, reject) => {
-      watchdog = setTimeout(() => {
-        unreachable = true;
-        void session.close().catch(() => {});
-        reject(this.unavailable());
-      }, this.config.connectionTimeoutMs);
-    });
-    const wrapped = async (tx: ManagedTransaction) => {
-      clearTimeout(watchdog);
-      return work(tx);
-    };
-    const config = txConfig(`decks: ${purpose}`);
-    try {
-      return await Promise.race([
-        mode === "READ" ? session.executeRead(wrapped, config) : session.executeWrite(wrapped, config),
-        giveUp,
-      ]);
-    } catch (error) {
-      if (isUnavailable(error)) {
-        unreachable = true;
-        throw this.unavailable();
-      }
-      throw error;
-    } finally {
-      clearTimeout(watchdog);
-      const closing = session.close().catch(() => {});
-      if (!unreachable) await closing;
-    }
+  private transaction<T>(mode: "READ" | "WRITE", purpose: string, work: (tx: ManagedTransaction) => Promise<T>) {
+    return mode === "READ" ? this.client.read(`decks: ${purpose}`, work) : this.client.write(`decks: ${purpose}`, work);
   }
 
   private async rows(tx: ManagedTransaction, name: string, params: Row = {}): Promise<Row[]> {
@@ -130,12 +81,6 @@ export class Neo4jDeckStore implements DeckStore {
     return row?.deleted === true;
   }
 
-  async close(): Promise<void> {
-    if (this.ownsDriver) await this.driver.close();
-  }
-}
-
-/** A deck store on a driver of its own (the graph store keeps its driver to itself). */
-export function createNeo4jDeckStore(config: Neo4jConfig): Neo4jDeckStore {
-  return new Neo4jDeckStore(createDriver(config), config);
+  /** The client belongs to whoever built it (src/server/main.ts), which closes it. */
+  async close(): Promise<void> {}
 }

@@ -1,11 +1,10 @@
 // Neo4jStore: the GraphStore over a Neo4j database, answering exactly as the memory store does (the rules are in
-// store/graph-store.ts). Every read runs in session.executeRead with transaction metadata; a database that is down
-// makes calls fail fast with StoreUnavailableError, and the driver reconnects by itself when it is back. Cypher from
-// users goes through the guard (cypher-guard.ts) before it runs, read-only, with a time limit and a row cap.
+// store/graph-store.ts). Every read goes through the shared Neo4jClient (client.ts): a read transaction tagged with
+// its purpose, failing fast with StoreUnavailableError while the database is down. Users' own Cypher is not the
+// store's business: cypher-runner.ts runs it.
 
-import neo4j, { type Driver, type ManagedTransaction, type Record as Neo4jRecord, type Session } from "neo4j-driver";
+import neo4j, { type ManagedTransaction, type Record as Neo4jRecord } from "neo4j-driver";
 import type {
-  CypherResult,
   EntityDetail,
   EntityRecord,
   EntitySummary,
@@ -31,20 +30,9 @@ import {
   type Stance,
 } from "../../model/relations.ts";
 import { foldText, scoreMatch } from "../../model/text.ts";
-import { StoreUnavailableError, type CypherOptions, type GraphStore } from "../graph-store.ts";
+import type { GraphStore } from "../graph-store.ts";
 import { rankPaths, type PathCandidate } from "../path-ranking.ts";
-import { howToStartNeo4j, type Neo4jConfig } from "./config.ts";
-import { checkExplain, errorMessage, errorPosition, precheckCypher, refusalForExplainError } from "./cypher-guard.ts";
-import { GraphCollector, toPlainValue } from "./cypher-result.ts";
-import { createDriver, openSession, txConfig } from "./driver.ts";
-import {
-  classifyNeo4jError,
-  CypherCancelledError,
-  CypherQueryError,
-  CypherRefusedError,
-  CypherTimeoutError,
-  isUnavailable,
-} from "./errors.ts";
+import type { Neo4jClient } from "./client.ts";
 import {
   toEntityRecord,
   toEntitySummary,
@@ -59,12 +47,6 @@ import { getQuery, withInteger, withRelationTypes } from "./queries.ts";
 const ENTITY_RELATION_CAP = 1000;
 /** The most relations a path may have; the server's own limit is lower, this one keeps the Cypher text sane. */
 const MAX_HOPS_CEILING = 20;
-const DEFAULT_CYPHER_TIMEOUT_MS = 10_000;
-const DEFAULT_CYPHER_MAX_ROWS = 1000;
-/** How long past its own time limit a Cypher query may run before the store gives up on Neo4j ending it. */
-const CYPHER_TIMEOUT_GRACE_MS = 3000;
-/** What precedes the user's query when it is explained; error positions are moved back by it. */
-const EXPLAIN_PREFIX = "EXPLAIN\n";
 
 type Row = Record<string, unknown>;
 
@@ -99,75 +81,37 @@ function orNull(value: string | undefined): string | null {
   return value ? value : null;
 }
 
+/** A row of store-relation.cypher or store-relations-batch.cypher as the API's relation detail. */
+function toRelationDetail(row: Row): RelationDetail {
+  const fromEntity = toEntitySummary(row.fromEntity);
+  const toEntity = toEntitySummary(row.toEntity);
+  const record = toRelationRecord(row.relation, fromEntity.id, toEntity.id);
+  const byId = new Map<string, SourceRecord>();
+  for (const node of row.sources as unknown[]) {
+    const source = toSourceRecord(node);
+    byId.set(source.id, source);
+  }
+  // In evidence order, each source once; an id with no Source node is left out.
+  const sources = [...new Set(record.evidence.map((e) => e.source))]
+    .map((sid) => byId.get(sid))
+    .filter((s): s is SourceRecord => s !== undefined);
+  return {
+    ...record,
+    fromEntity,
+    toEntity,
+    sentence: readRelation({ type: record.type, from: fromEntity, to: toEntity }),
+    sources,
+  };
+}
+
 export class Neo4jStore implements GraphStore {
   readonly kind = "neo4j" as const;
 
-  constructor(
-    private readonly driver: Driver,
-    private readonly config: Neo4jConfig,
-  ) {}
+  constructor(private readonly client: Neo4jClient) {}
 
-  private unavailable(): StoreUnavailableError {
-    return new StoreUnavailableError(howToStartNeo4j(this.config.uri));
-  }
-
-  /**
-   * Runs `work` in a read transaction of `session`. The driver retries an unreachable database for up to 30 s; a
-   * store call must fail within the connection timeout instead, so a watchdog gives up (closing the session, which
-   * also stops the driver's pending retries) when no transaction has started by then, and an unreachable database
-   * met inside the work is reported at once rather than retried.
-   */
-  private async executeRead<T>(
-    session: Session,
-    purpose: string,
-    work: (tx: ManagedTransaction) => Promise<T>,
-    timeoutMs?: number,
-  ): Promise<T> {
-    let watchdog: ReturnType<typeof setTimeout> | undefined;
-    const giveUp = new Promise<never>((_, reject) => {
-      watchdog = setTimeout(() => {
-        // Not awaited: closing may wait on a connection attempt that is itself about to time out.
-        void session.close().catch(() => {});
-        reject(this.unavailable());
-      }, this.config.connectionTimeoutMs);
-    });
-    try {
-      return await Promise.race([
-        session.executeRead(
-          async (tx) => {
-            clearTimeout(watchdog);
-            try {
-              return await work(tx);
-            } catch (error) {
-              if (isUnavailable(error)) throw this.unavailable();
-              throw error;
-            }
-          },
-          txConfig(purpose, timeoutMs),
-        ),
-        giveUp,
-      ]);
-    } catch (error) {
-      if (isUnavailable(error)) throw this.unavailable();
-      throw error;
-    } finally {
-      clearTimeout(watchdog);
-    }
-  }
-
-  /** Runs `work` in a read transaction of a session of its own. */
-  private async read<T>(purpose: string, work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
-    const session = openSession(this.driver, this.config, "READ");
-    let unavailable = false;
-    try {
-      return await this.executeRead(session, purpose, work);
-    } catch (error) {
-      unavailable = error instanceof StoreUnavailableError;
-      throw error;
-    } finally {
-      const closing = session.close().catch(() => {});
-      if (!unavailable) await closing;
-    }
+  /** Runs `work` in a read transaction tagged with `purpose`. */
+  private read<T>(purpose: string, work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
+    return this.client.read(purpose, work);
   }
 
   private async run(tx: ManagedTransaction, query: string, params: Row = {}): Promise<Row[]> {
@@ -324,26 +268,24 @@ export class Neo4jStore implements GraphStore {
   async relation(id: string): Promise<RelationDetail | undefined> {
     const query = withRelationTypes(getQuery("store-relation"), RELATION_TYPE_NAMES);
     const [row] = await this.read("relation", (tx) => this.run(tx, query, { id }));
-    if (!row) return undefined;
-    const fromEntity = toEntitySummary(row.fromEntity);
-    const toEntity = toEntitySummary(row.toEntity);
-    const record = toRelationRecord(row.relation, fromEntity.id, toEntity.id);
-    const byId = new Map<string, SourceRecord>();
-    for (const node of row.sources as unknown[]) {
-      const source = toSourceRecord(node);
-      byId.set(source.id, source);
-    }
-    // In evidence order, each source once; an id with no Source node is left out.
-    const sources = [...new Set(record.evidence.map((e) => e.source))]
-      .map((sid) => byId.get(sid))
-      .filter((s): s is SourceRecord => s !== undefined);
-    return {
-      ...record,
-      fromEntity,
-      toEntity,
-      sentence: readRelation({ type: record.type, from: fromEntity, to: toEntity }),
-      sources,
-    };
+    return row ? toRelationDetail(row) : undefined;
+  }
+
+  async entities(ids: readonly string[]): Promise<EntityRecord[]> {
+    const unique = [...new Set(ids)];
+    if (unique.length === 0) return [];
+    const rows = await this.read("entities batch", (tx) =>
+      this.run(tx, getQuery("store-entities-batch"), { ids: unique }),
+    );
+    return rows.map((r) => toEntityRecord(r.entity, r.degree)).sort((a, b) => compareStrings(a.id, b.id));
+  }
+
+  async relations(ids: readonly string[]): Promise<RelationDetail[]> {
+    const unique = [...new Set(ids)];
+    if (unique.length === 0) return [];
+    const query = withRelationTypes(getQuery("store-relations-batch"), RELATION_TYPE_NAMES);
+    const rows = await this.read("relations batch", (tx) => this.run(tx, query, { ids: unique }));
+    return rows.map(toRelationDetail).sort((a, b) => compareStrings(a.id, b.id));
   }
 
   async paths(from: string, to: string, options: PathOptions): Promise<PathResult[] | undefined> {
@@ -391,124 +333,6 @@ export class Neo4jStore implements GraphStore {
     }
   }
 
-  async cypher(query: string, jsonParams: Record<string, unknown>, options: CypherOptions = {}): Promise<CypherResult> {
-    const started = performance.now();
-    const params = toCypherParams(jsonParams) as Record<string, unknown>;
-    const timeoutMs = options.timeoutMs ?? DEFAULT_CYPHER_TIMEOUT_MS;
-    const maxRows = options.maxRows ?? DEFAULT_CYPHER_MAX_ROWS;
-    const signal = options.signal;
-    if (signal?.aborted) throw new CypherCancelledError();
-    precheckCypher(query);
-
-    const session = openSession(this.driver, this.config, "READ");
-    let timedOut = false;
-    // Closing the session sends RESET, which makes Neo4j end the running transaction.
-    const stop = () => void session.close().catch(() => {});
-    const onAbort = () => stop();
-    signal?.addEventListener("abort", onAbort, { once: true });
-    // Neo4j ends the transaction at its timeout; this backstop covers a server that is slow to notice.
-    const backstop = setTimeout(() => {
-      timedOut = true;
-      stop();
-    }, timeoutMs + CYPHER_TIMEOUT_GRACE_MS);
-    let phase: "explain" | "run" = "explain";
-    let unreachable = false;
-    try {
-      const explained = await this.executeRead(
-        session,
-        "cypher explain",
-        async (tx) => tx.run(EXPLAIN_PREFIX + query, params),
-        timeoutMs,
-      );
-      checkExplain(explained.summary);
-      phase = "run";
-      const answer = await this.executeRead(
-        session,
-        "cypher",
-        async (tx) => {
-          const result = tx.run(query, params);
-          const columns = await result.keys();
-          const graph = new GraphCollector();
-          const rows: unknown[][] = [];
-          let truncated = false;
-          for await (const record of result) {
-            if (rows.length >= maxRows) {
-              // Leaving the loop discards the rest of the stream on the server.
-              truncated = true;
-              break;
-            }
-            rows.push(columns.map((c) => toPlainValue(record.get(c), graph)));
-          }
-          return { columns: [...columns], rows, graph: graph.graph, truncated };
-        },
-        timeoutMs,
-      );
-      if (signal?.aborted) throw new CypherCancelledError();
-      if (timedOut) throw new CypherTimeoutError(timeoutMs);
-      return { ...answer, timeMs: Math.round(performance.now() - started) };
-    } catch (error) {
-      const typed = this.cypherError(error, phase, { aborted: signal?.aborted === true, timedOut, timeoutMs });
-      unreachable = typed instanceof StoreUnavailableError;
-      throw typed;
-    } finally {
-      clearTimeout(backstop);
-      signal?.removeEventListener("abort", onAbort);
-      const closing = session.close().catch(() => {});
-      if (!unreachable) await closing;
-    }
-  }
-
-  /** The typed error a failed Cypher call reports, decided by what happened and by Neo4j's error code. */
-  private cypherError(
-    error: unknown,
-    phase: "explain" | "run",
-    state: { aborted: boolean; timedOut: boolean; timeoutMs: number },
-  ): Error {
-    if (
-      error instanceof CypherRefusedError ||
-      error instanceof CypherCancelledError ||
-      error instanceof CypherTimeoutError
-    ) {
-      return error;
-    }
-    if (state.aborted) return new CypherCancelledError();
-    if (state.timedOut) return new CypherTimeoutError(state.timeoutMs);
-    const kind = classifyNeo4jError(error);
-    if (error instanceof StoreUnavailableError) return error;
-    if (kind === "timeout") return new CypherTimeoutError(state.timeoutMs);
-    if (kind === "unavailable") return this.unavailable();
-    if (phase === "explain") {
-      const refusal = refusalForExplainError(error);
-      if (refusal) return refusal;
-    }
-    const code = (error as { code?: unknown }).code;
-    if (typeof code !== "string" || !code.startsWith("Neo.")) return error as Error;
-    const position = phase === "explain" ? errorPosition(error, 1, EXPLAIN_PREFIX.length) : errorPosition(error, 0, 0);
-    return new CypherQueryError(code, errorMessage(error), position);
-  }
-
-  async close(): Promise<void> {
-    await this.driver.close();
-  }
-}
-
-/**
- * A Neo4jStore on a new driver. Does not contact the database: a server started before Neo4j answers 503 (the
- * store's StoreUnavailableError) until Neo4j is up, then works without a restart.
- */
-/**
- * JSON has one number type; Cypher has INTEGER and FLOAT, and the driver sends every JS number as a FLOAT, so
- * `LIMIT $n` with {"n": 5} would fail. Whole numbers become Neo4j integers; lists and maps are walked.
- */
-export function toCypherParams(value: unknown): unknown {
-  if (typeof value === "number" && Number.isSafeInteger(value)) return neo4j.int(value);
-  if (Array.isArray(value)) return value.map(toCypherParams);
-  if (value && typeof value === "object") {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, toCypherParams(v)]));
-  }
-  return value;
-}
-
-export async function createNeo4jStore(config: Neo4jConfig): Promise<Neo4jStore> {
-  return new Neo4jStore(createDriver(config), config);
+  /** The client belongs to whoever built it (src/server/main.ts), which closes it. */
+  async close(): Promise<void> {}
 }

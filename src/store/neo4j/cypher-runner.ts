@@ -1,0 +1,135 @@
+// Neo4jCypherRunner: the Cypher console's queries, run on the shared Neo4jClient. A query passes the guard
+// (cypher-guard.ts) before it runs, is EXPLAINed to refuse writes the text alone did not show, then runs read-only
+// with Neo4j's transaction timeout, a backstop past it, a row cap, and an AbortSignal that ends it on the server.
+
+import neo4j from "neo4j-driver";
+import type { CypherResult } from "../../model/api.ts";
+import type { CypherOptions, CypherRunner } from "../cypher-runner.ts";
+import { StoreUnavailableError } from "../graph-store.ts";
+import type { Neo4jClient } from "./client.ts";
+import { checkExplain, errorMessage, errorPosition, precheckCypher, refusalForExplainError } from "./cypher-guard.ts";
+import { GraphCollector, toPlainValue } from "./cypher-result.ts";
+import {
+  classifyNeo4jError,
+  CypherCancelledError,
+  CypherQueryError,
+  CypherRefusedError,
+  CypherTimeoutError,
+} from "./errors.ts";
+
+const DEFAULT_CYPHER_TIMEOUT_MS = 10_000;
+const DEFAULT_CYPHER_MAX_ROWS = 1000;
+/** How long past its own time limit a query may run before the runner gives up on Neo4j ending it. */
+const CYPHER_TIMEOUT_GRACE_MS = 3000;
+/** What precedes the user's query when it is explained; error positions are moved back by it. */
+const EXPLAIN_PREFIX = "EXPLAIN\n";
+
+/**
+ * JSON has one number type; Cypher has INTEGER and FLOAT, and the driver sends every JS number as a FLOAT, so
+ * `LIMIT $n` with {"n": 5} would fail. Whole numbers become Neo4j integers; lists and maps are walked.
+ */
+export function toCypherParams(value: unknown): unknown {
+  if (typeof value === "number" && Number.isSafeInteger(value)) return neo4j.int(value);
+  if (Array.isArray(value)) return value.map(toCypherParams);
+  if (value && typeof value === "object") {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, toCypherParams(v)]));
+  }
+  return value;
+}
+
+export class Neo4jCypherRunner implements CypherRunner {
+  constructor(private readonly client: Neo4jClient) {}
+
+  async run(query: string, jsonParams: Record<string, unknown>, options: CypherOptions = {}): Promise<CypherResult> {
+    const started = performance.now();
+    const params = toCypherParams(jsonParams) as Record<string, unknown>;
+    const timeoutMs = options.timeoutMs ?? DEFAULT_CYPHER_TIMEOUT_MS;
+    const maxRows = options.maxRows ?? DEFAULT_CYPHER_MAX_ROWS;
+    const signal = options.signal;
+    if (signal?.aborted) throw new CypherCancelledError();
+    precheckCypher(query);
+
+    const session = this.client.openSession("READ");
+    let timedOut = false;
+    // Closing the session sends RESET, which makes Neo4j end the running transaction.
+    const stop = () => void session.close().catch(() => {});
+    const onAbort = () => stop();
+    signal?.addEventListener("abort", onAbort, { once: true });
+    // Neo4j ends the transaction at its timeout; this backstop covers a server that is slow to notice.
+    const backstop = setTimeout(() => {
+      timedOut = true;
+      stop();
+    }, timeoutMs + CYPHER_TIMEOUT_GRACE_MS);
+    let phase: "explain" | "run" = "explain";
+    let unreachable = false;
+    try {
+      const explained = await this.client.read("cypher explain", async (tx) => tx.run(EXPLAIN_PREFIX + query, params), {
+        session,
+        timeoutMs,
+      });
+      checkExplain(explained.summary);
+      phase = "run";
+      const answer = await this.client.read(
+        "cypher",
+        async (tx) => {
+          const result = tx.run(query, params);
+          const columns = await result.keys();
+          const graph = new GraphCollector();
+          const rows: unknown[][] = [];
+          let truncated = false;
+          for await (const record of result) {
+            if (rows.length >= maxRows) {
+              // Leaving the loop discards the rest of the stream on the server.
+              truncated = true;
+              break;
+            }
+            rows.push(columns.map((c) => toPlainValue(record.get(c), graph)));
+          }
+          return { columns: [...columns], rows, graph: graph.graph, truncated };
+        },
+        { session, timeoutMs },
+      );
+      if (signal?.aborted) throw new CypherCancelledError();
+      if (timedOut) throw new CypherTimeoutError(timeoutMs);
+      return { ...answer, timeMs: Math.round(performance.now() - started) };
+    } catch (error) {
+      const typed = this.cypherError(error, phase, { aborted: signal?.aborted === true, timedOut, timeoutMs });
+      unreachable = typed instanceof StoreUnavailableError;
+      throw typed;
+    } finally {
+      clearTimeout(backstop);
+      signal?.removeEventListener("abort", onAbort);
+      const closing = session.close().catch(() => {});
+      if (!unreachable) await closing;
+    }
+  }
+
+  /** The typed error a failed Cypher call reports, decided by what happened and by Neo4j's error code. */
+  private cypherError(
+    error: unknown,
+    phase: "explain" | "run",
+    state: { aborted: boolean; timedOut: boolean; timeoutMs: number },
+  ): Error {
+    if (
+      error instanceof CypherRefusedError ||
+      error instanceof CypherCancelledError ||
+      error instanceof CypherTimeoutError
+    ) {
+      return error;
+    }
+    if (state.aborted) return new CypherCancelledError();
+    if (state.timedOut) return new CypherTimeoutError(state.timeoutMs);
+    const kind = classifyNeo4jError(error);
+    if (error instanceof StoreUnavailableError) return error;
+    if (kind === "timeout") return new CypherTimeoutError(state.timeoutMs);
+    if (kind === "unavailable") return this.client.unavailable();
+    if (phase === "explain") {
+      const refusal = refusalForExplainError(error);
+      if (refusal) return refusal;
+    }
+    const code = (error as { code?: unknown }).code;
+    if (typeof code !== "string" || !code.startsWith("Neo.")) return error as Error;
+    const position = phase === "explain" ? errorPosition(error, 1, EXPLAIN_PREFIX.length) : errorPosition(error, 0, 0);
+    return new CypherQueryError(code, errorMessage(error), position);
+  }
+}
