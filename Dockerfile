@@ -13,7 +13,7 @@ RUN npm ci --no-audit --no-fund
 FROM node:20-slim AS build
 WORKDIR /app
 COPY . .
-RUN rm -rf node_modules dist test/neo4j/target test-results bench-results .git
+RUN rm -rf node_modules dist test/neo4j/target test-results bench-results .git .statecraft && mkdir -p .statecraft/decks
 COPY --from=deps /app/node_modules ./node_modules
 RUN npm run build
 

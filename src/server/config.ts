@@ -1,5 +1,6 @@
 // The server's configuration: one object, its defaults, validation with errors that say what to fix, and resolution
-// from the environment (PORT, HOST, NEO4J_*, STATECRAFT_DATA, STATECRAFT_DECKS, STATECRAFT_WEB, LOG_LEVEL, CYPHER_*).
+// from the environment (PORT, HOST, NEO4J_*, STATECRAFT_DATA, STATECRAFT_DECKS, STATECRAFT_APP_DATABASE, STATECRAFT_WEB,
+// LOG_LEVEL, CYPHER_*).
 
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -16,8 +17,13 @@ export interface ServerConfig {
   dataPaths: string[];
   /** Neo4j to use instead of the embedded store; undefined when NEO4J_URI is unset. */
   neo4j?: Neo4jConfig;
-  /** Folder of the briefing decks on the embedded store (with Neo4j, decks are kept in Neo4j). */
+  /**
+   * The app store: the application's own records (briefing decks) are kept apart from the graph the Cypher console
+   * reads, in this folder unless `appDatabase` names a second Neo4j database for them.
+   */
   decksDir: string;
+  /** A second database of the Neo4j server for the app store (Enterprise or Aura); unset keeps decks in files. */
+  appDatabase?: string;
 
   // Web app
   /** Folder of the built web app (npm run build). */
@@ -59,6 +65,21 @@ export function validateServerConfig(config: ServerConfig): void {
   if (!config.host) fail("HOST must not be empty (use 127.0.0.1, or 0.0.0.0 to listen on every interface)");
   if (!config.neo4j && config.dataPaths.length === 0) fail("STATECRAFT_DATA names no dataset file or folder");
   if (!config.decksDir) fail("STATECRAFT_DECKS must not be empty (a folder for the briefing decks)");
+  if (config.appDatabase !== undefined) {
+    if (!config.neo4j)
+      fail("STATECRAFT_APP_DATABASE needs NEO4J_URI (without Neo4j, decks are kept in STATECRAFT_DECKS)");
+    // The console reads the graph database: decks there would be readable by anyone who can query it.
+    const graphDatabase = config.neo4j?.database || "neo4j";
+    if (!/^[A-Za-z][A-Za-z0-9.-]{2,62}$/.test(config.appDatabase))
+      fail(
+        `STATECRAFT_APP_DATABASE must be a Neo4j database name (3-63 letters, digits, dots, dashes), got "${config.appDatabase}"`,
+      );
+    if (config.appDatabase.toLowerCase() === graphDatabase.toLowerCase())
+      fail(
+        `STATECRAFT_APP_DATABASE must name another database than the graph's ("${graphDatabase}"): the Cypher console ` +
+          "reads the graph's database, so decks kept there would be readable from it",
+      );
+  }
   if (!Number.isInteger(config.cypherTimeoutMs) || config.cypherTimeoutMs < 100)
     fail(`CYPHER_TIMEOUT_MS must be a whole number of at least 100, got ${config.cypherTimeoutMs}`);
   if (!Number.isInteger(config.cypherMaxRows) || config.cypherMaxRows < 1 || config.cypherMaxRows > 100_000)
@@ -88,6 +109,7 @@ export function resolveServerConfig(
     dataPaths: env.STATECRAFT_DATA ? env.STATECRAFT_DATA.split(",").map((p) => resolve(p.trim())) : d.dataPaths,
     neo4j: resolveNeo4jConfig(env),
     decksDir: env.STATECRAFT_DECKS ? resolve(env.STATECRAFT_DECKS.trim()) : d.decksDir,
+    ...(env.STATECRAFT_APP_DATABASE?.trim() ? { appDatabase: env.STATECRAFT_APP_DATABASE.trim() } : {}),
     webRoot: env.STATECRAFT_WEB ? resolve(env.STATECRAFT_WEB) : d.webRoot,
     cypherTimeoutMs: intFrom(env, "CYPHER_TIMEOUT_MS", d.cypherTimeoutMs),
     cypherMaxRows: intFrom(env, "CYPHER_MAX_ROWS", d.cypherMaxRows),

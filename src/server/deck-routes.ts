@@ -1,7 +1,7 @@
 // The briefing deck routes, a Fastify plugin registered by app.ts: GET /api/decks (summaries, newest first),
 // GET /api/decks/:id, PUT /api/decks/:id (create or replace; the body is a deck, validated by model/deck.ts, and a
 // bad one is a 400 naming the path of the bad field), DELETE /api/decks/:id. Decks are kept by the DeckStore that
-// main.ts built: files in STATECRAFT_DECKS on the embedded store, :StatecraftDeck nodes when Neo4j is the store.
+// main.ts built: the app store (files in STATECRAFT_DECKS, or the Neo4j database STATECRAFT_APP_DATABASE names).
 
 import type { FastifyInstance, FastifyReply } from "fastify";
 import { DECK_ID, parseDeck, type Deck, type DeckIssue } from "../model/deck.ts";

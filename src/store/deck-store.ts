@@ -1,6 +1,7 @@
-// DeckStore: where briefing decks are kept, behind the deck routes (src/server/deck-routes.ts). Two implementations:
-// files in a folder for the embedded store (memory/file-deck-store.ts) and one :StatecraftDeck node per deck when
-// Neo4j is the store (neo4j/neo4j-deck-store.ts). Decks arrive validated (model/deck.ts); stores keep them as JSON.
+// DeckStore: the app store, where briefing decks are kept, behind the deck routes (src/server/deck-routes.ts). Two
+// implementations: files in a folder (memory/file-deck-store.ts; the default, with either graph store) and one
+// :StatecraftDeck node per deck in a second Neo4j database (neo4j/neo4j-deck-store.ts, STATECRAFT_APP_DATABASE).
+// Never the graph's database: the Cypher console reads that. Decks arrive validated (model/deck.ts), kept as JSON.
 
 import type { Deck, DeckSummary } from "../model/deck.ts";
 

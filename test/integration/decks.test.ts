@@ -1,13 +1,17 @@
-// The deck routes through real HTTP on the real server process: decks kept in files on the embedded store, then
-// in Neo4j (one :StatecraftDeck node per deck, apart from the graph: the explorer's routes never count or show
-// them). Create, list, get, update, delete; bad input is a 400 naming the field.
+// The deck routes through real HTTP on the real server process, on the embedded store and on Neo4j: decks are kept
+// in the app store (files), never in the graph database the Cypher console reads, and decks an earlier version left
+// there are moved out at start. Create, list, get, update, delete; bad input is a 400 naming the field. Then the
+// Neo4j deck store of STATECRAFT_APP_DATABASE on its own.
 
-import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Driver } from "neo4j-driver";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DECK_FORMAT, DECK_VERSION } from "../../src/model/deck.ts";
+import { DECK_FORMAT, DECK_VERSION, describeIssues, parseDeckJson } from "../../src/model/deck.ts";
+import { createNeo4jClient, type Neo4jClient } from "../../src/store/neo4j/client.ts";
+import { DEFAULT_NEO4J_CONFIG } from "../../src/store/neo4j/config.ts";
+import { Neo4jDeckStore } from "../../src/store/neo4j/neo4j-deck-store.ts";
 import { createTestDriver, getJson, runLoader, startServer, testUri, wipe, type ServerProcess } from "./helpers.ts";
 
 function deckJson(id: string, title: string, scenes = 1) {
@@ -192,12 +196,23 @@ describe("decks, Neo4j store", () => {
   let driver: Driver;
   let server: ServerProcess;
   let folder: string;
+  const legacy = deckJson("deck-from-graph", "Left in the graph by an earlier version");
 
   beforeAll(async () => {
     driver = createTestDriver();
     await wipe(driver);
     const load = await runLoader(["data"]);
     expect(load.code, load.stderr).toBe(0);
+    // What earlier versions left: decks as :StatecraftDeck nodes in the graph database, one of them broken.
+    await driver.executeQuery(
+      "UNWIND $decks AS d CREATE (:StatecraftDeck {id: d.id, json: d.json, updatedAt: d.updatedAt})",
+      {
+        decks: [
+          { id: legacy.id, json: JSON.stringify(legacy), updatedAt: legacy.updatedAt },
+          { id: "deck-broken", json: '{"format": "nope"}', updatedAt: "2024-01-01T00:00:00.000Z" },
+        ],
+      },
+    );
     folder = mkdtempSync(join(tmpdir(), "statecraft-decks-neo4j-"));
     server = await startServer({ NEO4J_URI: testUri(), STATECRAFT_DECKS: join(folder, "decks") });
   });
@@ -207,45 +222,106 @@ describe("decks, Neo4j store", () => {
     rmSync(folder, { recursive: true, force: true });
   });
 
+  it("should move decks left in the graph database into the app store at start, and report a broken one", async () => {
+    const leftInGraph = async () =>
+      (await driver.executeQuery("MATCH (d:StatecraftDeck) RETURN d.id AS id ORDER BY id")).records.map((r) =>
+        r.get("id"),
+      );
+    // The move runs once the server listens; it is done when the graph holds only the deck it cannot move.
+    const deadline = Date.now() + 20_000;
+    while (Date.now() < deadline && (await leftInGraph()).length > 1) await new Promise((r) => setTimeout(r, 200));
+    expect(await leftInGraph()).toEqual(["deck-broken"]);
+    const listed: { id: string }[] = (await send(server.url, "GET", "/api/decks")).body.decks;
+    expect(listed.map((d) => d.id)).toEqual([legacy.id]);
+    expect((await send(server.url, "GET", `/api/decks/${legacy.id}`)).body).toEqual(legacy);
+    expect(readdirSync(join(folder, "decks"))).toEqual([`${legacy.id}.json`]);
+    expect(server.output()).toMatch(/deck-broken\W{1,4} stays in the graph database/);
+    expect((await send(server.url, "DELETE", `/api/decks/${legacy.id}`)).status).toBe(204);
+  });
+
   deckSuite("neo4j", () => server.url);
 
-  it("should keep decks as :StatecraftDeck nodes that the graph routes never count nor show", async () => {
+  it("should keep decks out of the database the Cypher console reads, and out of the graph routes", async () => {
     const base = server.url;
-    expect((await send(base, "GET", "/api/decks")).body.store).toBe("neo4j");
+    await driver.executeQuery("MATCH (d:StatecraftDeck) DELETE d");
+    expect((await send(base, "GET", "/api/decks")).body.store).toBe("file");
     const summaryBefore = (await send(base, "GET", "/api/summary")).body;
-    const healthBefore = (await send(base, "GET", "/api/health")).body;
     const graphBefore = (await send(base, "GET", "/api/graph?limit=5000")).body;
 
     for (const id of ["deck-a", "deck-b"])
       expect((await send(base, "PUT", `/api/decks/${id}`, deckJson(id, id))).status).toBe(201);
 
-    const stored = await driver.executeQuery(
-      "MATCH (d:StatecraftDeck) RETURN d.id AS id, labels(d) AS labels, COUNT { (d)--() } AS degree, d.updatedAt AS updatedAt ORDER BY id",
-    );
-    expect(stored.records.map((r) => r.get("id"))).toEqual(["deck-a", "deck-b"]);
-    for (const r of stored.records) {
-      expect(r.get("labels")).toEqual(["StatecraftDeck"]);
-      expect(Number(r.get("degree"))).toBe(0);
-      expect(r.get("updatedAt")).toMatch(/^\d{4}-\d\d-\d\dT/);
+    // The probes that read a deck whole when decks were nodes of the graph database.
+    const probes = [
+      "MATCH (d:StatecraftDeck) RETURN d.json AS json",
+      "MATCH (n) WHERE NOT n:Entity AND NOT n:Source RETURN labels(n) AS labels, keys(n) AS keys",
+      "MATCH (n) WHERE any(k IN keys(n) WHERE k = 'json') RETURN n",
+    ];
+    for (const query of probes) {
+      const answer = await send(base, "POST", "/api/cypher", { query, params: {} });
+      expect(answer.status, query).toBe(200);
+      expect(answer.body.rows, query).toEqual([]);
     }
-
+    expect(readdirSync(join(folder, "decks"))).toEqual(expect.arrayContaining(["deck-a.json", "deck-b.json"]));
     expect((await send(base, "GET", "/api/summary")).body).toEqual(summaryBefore);
-    const healthAfter = (await send(base, "GET", "/api/health")).body;
-    expect({ entities: healthAfter.entities, relations: healthAfter.relations }).toEqual({
-      entities: healthBefore.entities,
-      relations: healthBefore.relations,
-    });
     const graphAfter = (await send(base, "GET", "/api/graph?limit=5000")).body;
     expect(graphAfter.entities.map((e: { id: string }) => e.id)).toEqual(
       graphBefore.entities.map((e: { id: string }) => e.id),
     );
     expect(graphAfter.relations).toHaveLength(graphBefore.relations.length);
     expect((await send(base, "GET", "/api/search?q=deck")).body.hits).toEqual([]);
-    // Kept in Neo4j, not in the decks folder.
-    expect(existsSync(join(folder, "decks"))).toBe(false);
-
     for (const id of ["deck-a", "deck-b"]) expect((await send(base, "DELETE", `/api/decks/${id}`)).status).toBe(204);
-    const left = await driver.executeQuery("MATCH (d:StatecraftDeck) RETURN count(d) AS n");
-    expect(Number(left.records[0]!.get("n"))).toBe(0);
+  });
+
+  it("should answer 503 saying what to do when STATECRAFT_APP_DATABASE names a database the server lacks", async () => {
+    const other = await startServer({
+      NEO4J_URI: testUri(),
+      STATECRAFT_DECKS: join(folder, "unused"),
+      STATECRAFT_APP_DATABASE: "statecraft-app",
+    });
+    try {
+      const answer = await send(other.url, "GET", "/api/decks");
+      expect(answer.status).toBe(503);
+      expect(answer.body.error.message).toMatch(/STATECRAFT_APP_DATABASE names the database "statecraft-app"/);
+      expect(answer.body.error.message).toMatch(/unset STATECRAFT_APP_DATABASE/);
+      expect((await send(other.url, "GET", "/api/health")).status).toBe(200);
+    } finally {
+      await other.stop();
+    }
+  });
+});
+
+describe("Neo4jDeckStore (the app database; here the test server's only database)", () => {
+  let client: Neo4jClient;
+  let driver: Driver;
+  beforeAll(async () => {
+    driver = createTestDriver();
+    await wipe(driver);
+    client = createNeo4jClient({ ...DEFAULT_NEO4J_CONFIG, uri: testUri() });
+  });
+  afterAll(async () => {
+    await client?.close();
+    await driver?.close();
+  });
+
+  it("should refuse a stored deck that no longer validates, naming it, and still list the others", async () => {
+    const store = new Neo4jDeckStore(client);
+    await driver.executeQuery("CREATE (:StatecraftDeck {id: 'deck-hand-edited', json: '{}', updatedAt: ''})");
+    await expect(store.get("deck-hand-edited")).rejects.toThrow(/deck "deck-hand-edited" stored in the app database/);
+    expect(await store.list()).toEqual([]);
+    expect(await store.delete("deck-hand-edited")).toBe(true);
+  });
+
+  it("should create, list, get, replace and delete decks", async () => {
+    const store = new Neo4jDeckStore(client);
+    const deck = parseDeckJson(JSON.stringify(deckJson("deck-x", "X")));
+    if (!deck.ok) throw new Error(describeIssues(deck.issues));
+    expect(await store.put(deck.deck)).toEqual({ created: true });
+    expect(await store.put({ ...deck.deck, title: "X again" })).toEqual({ created: false });
+    expect((await store.list()).map((d) => [d.id, d.title])).toEqual([["deck-x", "X again"]]);
+    expect((await store.get("deck-x"))?.title).toBe("X again");
+    expect(await store.get("deck-none")).toBeUndefined();
+    expect(await store.delete("deck-x")).toBe(true);
+    expect(await store.delete("deck-x")).toBe(false);
   });
 });

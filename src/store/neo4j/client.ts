@@ -53,6 +53,14 @@ export class Neo4jClient {
     private readonly driver: Driver,
   ) {}
 
+  /**
+   * A client for another database of the same server, on the same driver (one connection pool): the app store's
+   * database (STATECRAFT_APP_DATABASE). Close only the client createNeo4jClient built; this one shares its driver.
+   */
+  withDatabase(database: string): Neo4jClient {
+    return new Neo4jClient({ ...this.config, database }, this.driver);
+  }
+
   /** The error for an unreachable database, saying how to start one. */
   unavailable(): StoreUnavailableError {
     return new StoreUnavailableError(howToStartNeo4j(this.config.uri));

@@ -11,6 +11,7 @@ export type Neo4jErrorKind =
   | "procedure"
   | "admin"
   | "constraint"
+  | "no-database"
   | "client";
 
 export function classifyNeo4jError(error: unknown): Neo4jErrorKind {
@@ -48,6 +49,7 @@ export function classifyNeo4jError(error: unknown): Neo4jErrorKind {
   )
     return "admin";
   if (code === "Neo.ClientError.Schema.ConstraintValidationFailed") return "constraint";
+  if (code === "Neo.ClientError.Database.DatabaseNotFound") return "no-database";
   return "client";
 }
 

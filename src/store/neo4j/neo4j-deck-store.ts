@@ -1,13 +1,15 @@
-// Neo4jDeckStore: briefing decks in Neo4j when Neo4j is the store, one (:StatecraftDeck {id, json, updatedAt}) node
-// per deck and no relationships, so the explorer (which matches only :Entity and :Source) never shows one and the
-// graph's counts do not change. Statements come from cypher/queries/deck-*.cypher and run through the shared
-// Neo4jClient (tagged "decks: …"); an unreachable database is StoreUnavailableError.
+// Neo4jDeckStore: briefing decks in the app database (STATECRAFT_APP_DATABASE, a second database of the Neo4j server,
+// never the graph's: the Cypher console reads that one), one (:StatecraftDeck {id, json, updatedAt}) node per deck.
+// Statements come from cypher/queries/deck-*.cypher and run through a Neo4jClient for that database (tagged
+// "decks: …"); an unreachable database, or one the server does not have, is StoreUnavailableError.
 
 import type { ManagedTransaction } from "neo4j-driver";
 import { compareDeckSummaries, describeIssues, parseDeckJson, summarizeDeck } from "../../model/deck.ts";
 import type { Deck, DeckSummary } from "../../model/deck.ts";
 import { StoredDeckError, type DeckStore } from "../deck-store.ts";
+import { StoreUnavailableError } from "../graph-store.ts";
 import type { Neo4jClient } from "./client.ts";
+import { classifyNeo4jError } from "./errors.ts";
 import { getQuery } from "./queries.ts";
 
 type Row = Record<string, unknown>;
@@ -18,8 +20,24 @@ export class Neo4jDeckStore implements DeckStore {
 
   constructor(private readonly client: Neo4jClient) {}
 
-  private transaction<T>(mode: "READ" | "WRITE", purpose: string, work: (tx: ManagedTransaction) => Promise<T>) {
-    return mode === "READ" ? this.client.read(`decks: ${purpose}`, work) : this.client.write(`decks: ${purpose}`, work);
+  private async transaction<T>(
+    mode: "READ" | "WRITE",
+    purpose: string,
+    work: (tx: ManagedTransaction) => Promise<T>,
+  ): Promise<T> {
+    try {
+      return mode === "READ"
+        ? await this.client.read(`decks: ${purpose}`, work)
+        : await this.client.write(`decks: ${purpose}`, work);
+    } catch (error) {
+      if (classifyNeo4jError(error) !== "no-database") throw error;
+      const name = this.client.config.database;
+      throw new StoreUnavailableError(
+        `statecraft/decks: STATECRAFT_APP_DATABASE names the database "${name}", which this Neo4j server does not ` +
+          `have. Create it (CREATE DATABASE \`${name}\`, on Neo4j Enterprise or Aura) or unset ` +
+          "STATECRAFT_APP_DATABASE to keep decks as files in STATECRAFT_DECKS.",
+      );
+    }
   }
 
   private async rows(tx: ManagedTransaction, name: string, params: Row = {}): Promise<Row[]> {
@@ -42,7 +60,7 @@ export class Neo4jDeckStore implements DeckStore {
     const parsed = parseDeckJson(typeof json === "string" ? json : "");
     if (!parsed.ok) {
       throw new StoredDeckError(
-        `statecraft/decks: the deck "${id}" stored in Neo4j is not valid (${describeIssues(parsed.issues)}); ` +
+        `statecraft/decks: the deck "${id}" stored in the app database is not valid (${describeIssues(parsed.issues)}); ` +
           "save it again from the app or delete it",
       );
     }

@@ -1,0 +1,26 @@
+// The server's configuration from the environment: the app store's database (STATECRAFT_APP_DATABASE) is refused
+// when it could expose decks to the Cypher console or names nothing usable.
+
+import { describe, expect, it } from "vitest";
+import { resolveServerConfig } from "../../src/server/config.ts";
+
+describe("server config", () => {
+  it("should refuse an app database that is the graph's own, that has no Neo4j, or that is no database name", () => {
+    const cases: [Record<string, string>, RegExp][] = [
+      [{ NEO4J_URI: "bolt://127.0.0.1:7687", STATECRAFT_APP_DATABASE: "neo4j" }, /another database than the graph's/],
+      [
+        { NEO4J_URI: "bolt://127.0.0.1:7687", NEO4J_DATABASE: "graph", STATECRAFT_APP_DATABASE: "GRAPH" },
+        /another database than the graph's \("graph"\)/,
+      ],
+      [{ STATECRAFT_APP_DATABASE: "decks" }, /STATECRAFT_APP_DATABASE needs NEO4J_URI/],
+      [{ NEO4J_URI: "bolt://127.0.0.1:7687", STATECRAFT_APP_DATABASE: "x;y" }, /must be a Neo4j database name/],
+    ];
+    for (const [env, message] of cases) expect(() => resolveServerConfig(env), JSON.stringify(env)).toThrow(message);
+  });
+
+  it("should keep decks in files unless an app database is named", () => {
+    expect(resolveServerConfig({ NEO4J_URI: "bolt://127.0.0.1:7687" }).appDatabase).toBeUndefined();
+    const config = resolveServerConfig({ NEO4J_URI: "bolt://127.0.0.1:7687", STATECRAFT_APP_DATABASE: " app-decks " });
+    expect(config.appDatabase).toBe("app-decks");
+  });
+});
