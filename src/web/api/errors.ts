@@ -1,20 +1,82 @@
-// Errors from the API as values the UI can show: what went wrong and what to do about it. The server answers
-// {error: {status, message, field?}}; a failed fetch means the server is not there at all.
+// The one error of the web app's API calls, and how the UI words it. The server answers errors as
+// {error: {status, message, field?, rule?, code?, position?}}; ApiError keeps all of it, so the explorer can name the
+// field to correct and the Cypher console can name the guard's rule and mark Neo4j's position in the editor. An
+// ApiError is one of three kinds: the server never answered ("network"), it answered with an error ("http"), or it
+// answered 2xx with something that is not the shape the screen reads ("shape").
+
+/** Where in a Cypher statement Neo4j found a problem: line and column from 1, offset from 0. */
+export interface ErrorPosition {
+  line: number;
+  column: number;
+  offset: number;
+}
+
+export type ApiErrorKind = "network" | "http" | "shape";
+
+export interface ApiErrorInit {
+  kind: ApiErrorKind;
+  /** The HTTP status; 0 when the server never answered. */
+  status: number;
+  message: string;
+  /** The request field the server refused (a 400), or the path of the bad value in a wrong-shaped answer. */
+  field?: string;
+  /** The Cypher guard's rule that refused a query, e.g. "write". */
+  rule?: string;
+  /** Neo4j's error code, e.g. Neo.ClientError.Statement.SyntaxError. */
+  code?: string;
+  position?: ErrorPosition;
+}
 
 export class ApiError extends Error {
   override name = "ApiError";
-  constructor(
-    readonly status: number,
-    message: string,
-    readonly field?: string,
-  ) {
-    super(message);
+  readonly kind: ApiErrorKind;
+  readonly status: number;
+  readonly field?: string;
+  readonly rule?: string;
+  readonly code?: string;
+  readonly position?: ErrorPosition;
+
+  constructor(init: ApiErrorInit) {
+    super(init.message);
+    this.kind = init.kind;
+    this.status = init.status;
+    if (init.field !== undefined) this.field = init.field;
+    if (init.rule !== undefined) this.rule = init.rule;
+    if (init.code !== undefined) this.code = init.code;
+    if (init.position !== undefined) this.position = init.position;
   }
 }
 
-/** The request never got an answer (server down, network gone). */
-export class NetworkError extends Error {
-  override name = "NetworkError";
+function isPosition(value: unknown): value is ErrorPosition {
+  const p = value as ErrorPosition;
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    Number.isInteger(p.line) &&
+    Number.isInteger(p.column) &&
+    Number.isInteger(p.offset)
+  );
+}
+
+const text = (value: unknown): string | undefined => (typeof value === "string" && value ? value : undefined);
+
+/** The ApiError for an answer that is not 2xx, from its status and (JSON, when it is) body. */
+export function errorFromBody(status: number, body: unknown, statusText = ""): ApiError {
+  const e = (body as { error?: Record<string, unknown> } | null)?.error;
+  const fields = typeof e === "object" && e !== null ? e : {};
+  const init: ApiErrorInit = {
+    kind: "http",
+    status,
+    message: text(fields.message) ?? (statusText || `HTTP ${status}`),
+  };
+  const field = text(fields.field);
+  const rule = text(fields.rule);
+  const code = text(fields.code);
+  if (field) init.field = field;
+  if (rule) init.rule = rule;
+  if (code) init.code = code;
+  if (isPosition(fields.position)) init.position = fields.position;
+  return new ApiError(init);
 }
 
 export interface ErrorReport {
@@ -23,49 +85,44 @@ export interface ErrorReport {
 }
 
 export function describeError(error: unknown, doing: string): ErrorReport {
-  if (error instanceof NetworkError) {
+  if (!(error instanceof ApiError)) {
+    const text = error instanceof Error ? error.message : String(error);
+    return { message: `Something went wrong while ${doing}: ${text}`, action: "Retry, or reload the page." };
+  }
+  if (error.kind === "network") {
     return {
       message: `Could not reach the Statecraft server while ${doing}.`,
       action: "Check that the server is running (npm start) and reload the page.",
     };
   }
-  if (error instanceof ApiError) {
-    switch (error.status) {
-      case 400:
-        return {
-          message: `The server refused the request while ${doing}: ${error.message}`,
-          action: error.field ? `Correct “${error.field}” and try again.` : "Change the request and try again.",
-        };
-      case 404:
-        return {
-          message: `Not found while ${doing}: ${error.message}`,
-          action: "It may not be in this store: search for it again or clear the link's selection.",
-        };
-      case 501:
-        return { message: error.message, action: "This needs the Neo4j store: start the server with NEO4J_URI set." };
-      case 503:
-        return {
-          message: `The database is unavailable while ${doing}: ${error.message}`,
-          action: "Start Neo4j (npm run neo4j) or restart the server without NEO4J_URI, then retry.",
-        };
-      default:
-        return {
-          message: `The server failed while ${doing}: ${error.message}`,
-          action: "Retry; if it persists, check the server's log.",
-        };
-    }
+  if (error.kind === "shape") {
+    return {
+      message: `The server's answer could not be read while ${doing}: ${error.message}`,
+      action: "The server and this page may be different versions: reload the page.",
+    };
   }
-  const text = error instanceof Error ? error.message : String(error);
-  return { message: `Something went wrong while ${doing}: ${text}`, action: "Retry, or reload the page." };
-}
-
-/** Reads an error body, falling back to the status text when it is not the API's JSON. */
-export async function errorFromResponse(response: Response): Promise<ApiError> {
-  try {
-    const body = (await response.json()) as { error?: { status?: number; message?: string; field?: string } };
-    if (body.error?.message) return new ApiError(response.status, body.error.message, body.error.field);
-  } catch {
-    // not JSON
+  switch (error.status) {
+    case 400:
+      return {
+        message: `The server refused the request while ${doing}: ${error.message}`,
+        action: error.field ? `Correct “${error.field}” and try again.` : "Change the request and try again.",
+      };
+    case 404:
+      return {
+        message: `Not found while ${doing}: ${error.message}`,
+        action: "It may not be in this store: search for it again or clear the link's selection.",
+      };
+    case 501:
+      return { message: error.message, action: "This needs the Neo4j store: start the server with NEO4J_URI set." };
+    case 503:
+      return {
+        message: `The database is unavailable while ${doing}: ${error.message}`,
+        action: "Start Neo4j (npm run neo4j) or restart the server without NEO4J_URI, then retry.",
+      };
+    default:
+      return {
+        message: `The server failed while ${doing}: ${error.message}`,
+        action: "Retry; if it persists, check the server's log.",
+      };
   }
-  return new ApiError(response.status, response.statusText || `HTTP ${response.status}`);
 }

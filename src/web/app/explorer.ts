@@ -20,7 +20,7 @@ import {
 } from "../state/explorer-state.ts";
 import { EXPAND_PAGE, expansionKey, expansionLabel, nextLimit } from "../state/expansion.ts";
 import type { Visibility } from "../state/filters.ts";
-import { describeNoPath, isRunnable } from "../state/path-query.ts";
+import { describeNoPath, isRunnable, pathRequest } from "../state/path-query.ts";
 import { pathMembers } from "../state/path-readout.ts";
 import { coverage, REUSE_COVERAGE } from "../state/positions.ts";
 import { createStore, type Store } from "../state/store.ts";
@@ -189,7 +189,7 @@ export function createExplorer(): Explorer {
         path: { ...s.path, status: "loading", results: [], error: undefined, empty: undefined },
       }));
       try {
-        const { paths } = await api.paths(query, store.get().filters.asOf, abort.signal);
+        const { paths } = await api.paths(pathRequest(query, store.get().filters.asOf), abort.signal);
         if (abort.signal.aborted) return;
         mergePaths(paths);
         const names = store.get().names;

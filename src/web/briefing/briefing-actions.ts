@@ -5,6 +5,7 @@
 
 import { parseDeckJson, type Deck } from "../../model/deck.ts";
 import { describeIssues } from "../../model/deck.ts";
+import { api } from "../api/client.ts";
 import { describeError } from "../api/errors.ts";
 import type { Explorer } from "../app/explorer.ts";
 import { createStore, type Store } from "../state/store.ts";
@@ -19,7 +20,6 @@ import {
   type BriefingState,
 } from "./briefing-state.ts";
 import { captureView, fetchFresh, openInExplorer } from "./capture-view.ts";
-import { deckApi } from "./deck-client.ts";
 import {
   addScene,
   deleteScene,
@@ -129,7 +129,7 @@ export function createBriefing(explorer: Explorer): Briefing {
 
     async loadList() {
       try {
-        const { store: kind, decks } = await deckApi.list();
+        const { store: kind, decks } = await api.decks.list();
         store.update((s) => ({ ...s, decks, deckStore: kind, listError: null }));
       } catch (e) {
         const report = describeError(e, "listing the decks");
@@ -142,7 +142,7 @@ export function createBriefing(explorer: Explorer): Briefing {
       await briefing.save();
       await busy("Opening the deck…", async () => {
         try {
-          store.update(openDeck(await deckApi.get(id)));
+          store.update(openDeck(await api.decks.get(id)));
           store.update(setNotice(null));
         } catch (e) {
           error(e, "opening the deck");
@@ -208,7 +208,7 @@ export function createBriefing(explorer: Explorer): Briefing {
       store.update(setSave({ status: "saving" }));
       saving = (async () => {
         try {
-          const saved = await deckApi.save(deck);
+          const saved = await api.decks.save(deck);
           store.update((st) => {
             if (st.deck?.id !== saved.id) return st;
             // Edits made while saving stay unsaved (and are saved next).
@@ -237,7 +237,7 @@ export function createBriefing(explorer: Explorer): Briefing {
       clearTimeout(timer);
       await busy("Deleting the deck…", async () => {
         try {
-          await deckApi.remove(deck.id);
+          await api.decks.remove(deck.id);
           store.update(openDeck(null));
           info(`Deleted “${deck.title}”.`);
           await briefing.loadList();

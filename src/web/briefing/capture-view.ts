@@ -1,7 +1,9 @@
 // Capturing the explorer's view as a scene, and fetching a scene's data again for a refresh: the browser's side of
 // scene-capture.ts and scene-diff.ts. Records come from the API (the explorer's data graph keeps only what it
-// draws): the entities through /api/graph (or one by one when the view holds more), every relation through
-// /api/relations/:id with the sources its evidence cites. The frame is the rectangle the explorer's camera shows.
+// draws): the entities through /api/graph (and a batch read for those the view holds beyond it), the relations
+// through batch reads with the sources their evidence cites. A refresh reads each entity's detail for the
+// relations that touch it now (no batch route answers those). The frame is the rectangle the explorer's camera
+// shows.
 
 import type { EntityDetail, EntityRecord, RelationRecord, SourceRecord } from "../../model/api.ts";
 import type { Scene } from "../../model/deck.ts";
@@ -12,7 +14,6 @@ import { INITIAL_LIMIT } from "../app/explorer.ts";
 import { requestCamera } from "../state/explorer-state.ts";
 import { STAGE_PADDING } from "./slide-drawing.ts";
 import { cameraForFrame, DEFAULT_CAMERA, extentOf, frameOfView, tightenFrame } from "./frame.ts";
-import { mapPool } from "./deck-client.ts";
 import { captureScene, defaultSceneTitle, sceneToUrlView } from "./scene-capture.ts";
 import { refreshedRelations, type FreshData } from "./scene-diff.ts";
 import type { SceneFrame } from "../../model/deck.ts";
@@ -45,6 +46,20 @@ function relationRecord(detail: RelationRecord): RelationRecord {
   return out;
 }
 
+/** Runs `work` over `items` with at most `limit` at a time; results in input order. */
+async function mapPool<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const out = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await work(items[i]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return out;
+}
+
 function canvasSize(): { width: number; height: number } {
   const canvas = document.querySelector<HTMLElement>("[data-testid=graph-canvas]");
   return { width: canvas?.clientWidth || 800, height: canvas?.clientHeight || 600 };
@@ -65,21 +80,14 @@ export function explorerCameraFor(explorer: Explorer, frame: SceneFrame) {
   return cameraForFrame(frame, extentOf(points), { ...canvasSize(), padding: STAGE_PADDING });
 }
 
+/** The relations with these ids (those deleted since are left out) and the sources they cite, each once. */
 async function fetchRelations(
   ids: readonly string[],
 ): Promise<{ relations: RelationRecord[]; sources: SourceRecord[] }> {
   const sources = new Map<string, SourceRecord>();
-  const details = await mapPool(ids, CONCURRENCY, async (id) => {
-    try {
-      return await api.relation(id);
-    } catch (error) {
-      if (error instanceof ApiError && error.status === 404) return null;
-      throw error;
-    }
-  });
+  const { relations: details } = await api.relations(ids);
   const relations: RelationRecord[] = [];
   for (const d of details) {
-    if (!d) continue;
     relations.push(relationRecord(d));
     for (const s of d.sources) sources.set(s.id, s);
   }
@@ -103,13 +111,7 @@ export async function captureView(explorer: Explorer, options: { id: string; ind
   const loaded = await api.graph({ limit: INITIAL_LIMIT, dataset: state.dataset });
   const byId = new Map(loaded.entities.map((e) => [e.id, entityRecord(e)]));
   const missing = wanted.filter((id) => !byId.has(id));
-  await mapPool(missing, CONCURRENCY, async (id) => {
-    try {
-      byId.set(id, entityRecord(await api.entity(id)));
-    } catch (error) {
-      if (!(error instanceof ApiError && error.status === 404)) throw error;
-    }
-  });
+  if (missing.length > 0) for (const e of (await api.entities(missing)).entities) byId.set(e.id, entityRecord(e));
   const { relations, sources } = await fetchRelations([...visibility.edges]);
   const positions = new Map<string, { x: number; y: number }>();
   for (const id of wanted) {

@@ -5,8 +5,8 @@
 // running. Self-contained: it talks to the server itself and to the explorer only through its props.
 
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from "react";
-import { consoleErrorFromResponse, ConsoleFailure } from "./console-errors.ts";
-import { fetchLibrary, runCypher } from "./cypher-client.ts";
+import { api } from "../api/client.ts";
+import { consoleErrorOf } from "./console-errors.ts";
 import { CypherEditor, type CypherEditorHandle } from "./CypherEditor.tsx";
 import { EmbeddedHelp } from "./EmbeddedHelp.tsx";
 import { errorRange } from "./error-position.ts";
@@ -158,11 +158,12 @@ export function CypherConsole({ store, onGraphResult, onUndoGraph }: CypherConso
   // The shipped library, once.
   useEffect(() => {
     const abort = new AbortController();
-    fetchLibrary(abort.signal)
+    api
+      .queries(abort.signal)
       .then((queries) => setLibrary({ status: "ready", queries }))
       .catch((error: unknown) => {
         if (abort.signal.aborted) return;
-        const message = error instanceof ConsoleFailure ? error.error.title : String(error);
+        const message = consoleErrorOf(error).title;
         setLibrary({ status: "error", queries: [], error: message });
       });
     return () => abort.abort();
@@ -174,7 +175,7 @@ export function CypherConsole({ store, onGraphResult, onUndoGraph }: CypherConso
     if (store !== "neo4j") return;
     const abort = new AbortController();
     const parts = Object.keys(SCHEMA_QUERIES) as SchemaPart[];
-    Promise.all(parts.map((part) => runCypher(SCHEMA_QUERIES[part], {}, abort.signal)))
+    Promise.all(parts.map((part) => api.cypher(SCHEMA_QUERIES[part], {}, abort.signal)))
       .then((results) => {
         const next: ConsoleSchema = { ...EMPTY_SCHEMA };
         parts.forEach((part, i) => (next[part] = schemaNames(part, results[i]!)));
@@ -183,7 +184,7 @@ export function CypherConsole({ store, onGraphResult, onUndoGraph }: CypherConso
       })
       .catch((error: unknown) => {
         if (abort.signal.aborted) return;
-        const e = error instanceof ConsoleFailure ? error.error : consoleErrorFromResponse(0, null, String(error));
+        const e = consoleErrorOf(error);
         setSchemaNote(`Completion knows Cypher but not this graph's labels and types yet (${e.title})`);
       });
     return () => abort.abort();

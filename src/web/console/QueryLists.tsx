@@ -3,7 +3,7 @@
 // parameters into the editor.
 
 import { useState, type FormEvent } from "react";
-import type { LibraryQuery } from "./cypher-client.ts";
+import type { LibraryQuery } from "../../model/api.ts";
 import { formatParams } from "./params.ts";
 import type { HistoryEntry, SavedQuery } from "./query-storage.ts";
 

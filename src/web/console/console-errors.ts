@@ -1,12 +1,10 @@
-// What went wrong with a Cypher query, as the console shows it: the server's error body ({error: {status, message,
-// rule?, code?, position?}}) read into a kind (refused, Neo4j error, timeout, embedded store, database down…), a
-// title in plain words (a refusal names its rule and what it means) and what to do next.
+// What went wrong with a Cypher query, as the console shows it: the API client's ApiError (the server's status,
+// message, guard rule, Neo4j code and position) read into a kind (refused, Neo4j error, timeout, embedded store,
+// database down…), a title in plain words (a refusal names its rule and what it means) and what to do next.
 
-export interface ErrorPosition {
-  line: number;
-  column: number;
-  offset: number;
-}
+import { ApiError, type ErrorPosition } from "../api/errors.ts";
+
+export type { ErrorPosition };
 
 export type ConsoleErrorKind =
   "refused" | "neo4j" | "timeout" | "cancelled" | "embedded" | "unavailable" | "invalid" | "network" | "server";
@@ -46,34 +44,32 @@ export function ruleWords(rule: string | undefined): string {
   return (rule && RULE_WORDS[rule]) || "the server's guard allows only read-only queries on the graph";
 }
 
-function isPosition(value: unknown): value is ErrorPosition {
-  const p = value as ErrorPosition;
-  return (
-    typeof value === "object" &&
-    value !== null &&
-    Number.isInteger(p.line) &&
-    Number.isInteger(p.column) &&
-    Number.isInteger(p.offset)
-  );
-}
-
 export const EMBEDDED_ACTION =
   "Start Neo4j (docker compose up neo4j, or npm run neo4j), load the data and restart the server with NEO4J_URI set.";
 
-/** The console's error for an HTTP answer that is not 200, from its status and (JSON) body. */
-export function consoleErrorFromResponse(status: number, body: unknown, statusText = ""): ConsoleError {
-  const e = (body as { error?: Record<string, unknown> } | null)?.error ?? {};
-  const message = typeof e.message === "string" && e.message ? e.message : statusText || `HTTP ${status}`;
-  const code = typeof e.code === "string" ? e.code : undefined;
-  const rule = typeof e.rule === "string" ? e.rule : undefined;
-  const position = isPosition(e.position) ? e.position : undefined;
+/** The console's error for a failed call: an ApiError classified by its status, anything else as a failure. */
+export function consoleErrorOf(error: unknown): ConsoleError {
+  if (!(error instanceof ApiError)) {
+    const message = error instanceof Error ? error.message : String(error);
+    return { kind: "server", title: "The query failed.", message };
+  }
+  if (error.kind === "network") return networkError(error.message);
+  const { status, code, rule, position } = error;
   const base = {
-    message,
+    message: error.message,
     status,
     ...(code ? { code } : {}),
     ...(rule ? { rule } : {}),
     ...(position ? { position } : {}),
   };
+  if (error.kind === "shape") {
+    return {
+      ...base,
+      kind: "server",
+      title: "The server's answer could not be read.",
+      action: "The server and this page may be different versions: reload the page.",
+    };
+  }
   switch (status) {
     case 403:
       return {
@@ -90,7 +86,7 @@ export function consoleErrorFromResponse(status: number, body: unknown, statusTe
           title: code.includes("SyntaxError") ? "Neo4j could not read the query." : "Neo4j rejected the query.",
         };
       }
-      if (typeof e.field === "string" && e.field === "params") {
+      if (error.field === "params") {
         return {
           ...base,
           kind: "invalid",
@@ -149,12 +145,4 @@ export const CANCELLED: ConsoleError = {
 
 export function paramsError(message: string): ConsoleError {
   return { kind: "invalid", title: "The parameters need fixing.", message };
-}
-
-/** An Error carrying a ConsoleError, thrown by the console's API calls. */
-export class ConsoleFailure extends Error {
-  override name = "ConsoleFailure";
-  constructor(readonly error: ConsoleError) {
-    super(error.title);
-  }
 }

@@ -2,7 +2,7 @@
 // statements, so the position is moved by the statement's place in the text, and the mark spans the word (or the
 // one character) found there.
 
-import type { ErrorPosition } from "./console-errors.ts";
+import type { ErrorPosition } from "../api/errors.ts";
 import type { Statement } from "./statements.ts";
 
 export interface TextRange {

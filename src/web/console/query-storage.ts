@@ -3,6 +3,8 @@
 // repeats; and the analyst's own saved queries, by name. Unreadable or foreign data reads as empty; a storage that
 // refuses to write (full, private mode) loses the entry but never breaks the console.
 
+import type { LibraryQuery } from "../../model/api.ts";
+
 export interface StorageLike {
   getItem(key: string): string | null;
   setItem(key: string, value: string): void;
@@ -21,11 +23,9 @@ export interface HistoryEntry {
   at: string;
 }
 
-export interface SavedQuery {
-  id: string;
-  name: string;
-  description: string;
-  query: string;
+/** The analyst's own query: the shape of a library query, with the parameters as typed and when it was saved. */
+export interface SavedQuery extends Omit<LibraryQuery, "params"> {
+  /** The parameters text as it was typed. */
   params: string;
   /** When it was saved, ISO 8601. */
   savedAt: string;

@@ -4,7 +4,7 @@
 // ends of relationships returned without their nodes. The request itself is injected.
 
 import type { CypherResult } from "../../model/index.ts";
-import { CANCELLED, ConsoleFailure, paramsError, type ConsoleError } from "./console-errors.ts";
+import { CANCELLED, consoleErrorOf, paramsError, type ConsoleError } from "./console-errors.ts";
 import { missingParameters, parseParams } from "./params.ts";
 import {
   MISSING_NODES_LIMIT,
@@ -56,10 +56,7 @@ export function planRun(query: string, paramsText: string): RunPlan {
 }
 
 function failureOf(error: unknown, signal: AbortSignal): ConsoleError {
-  if (signal.aborted) return CANCELLED;
-  if (error instanceof ConsoleFailure) return error.error;
-  const message = error instanceof Error ? error.message : String(error);
-  return { kind: "server", title: "The query failed.", message };
+  return signal.aborted ? CANCELLED : consoleErrorOf(error);
 }
 
 /**

@@ -3,8 +3,8 @@
 // goes away, and hands the run's graph to `onGraph` once all statements are done.
 
 import { useCallback, useEffect, useRef, useState } from "react";
+import { api } from "../api/client.ts";
 import type { ConsoleError } from "./console-errors.ts";
-import { runCypher } from "./cypher-client.ts";
 import type { ConsoleGraph } from "./result-graph.ts";
 import { graphOfRun, runStatements, type RunPlan, type StatementRun } from "./run-statements.ts";
 
@@ -52,7 +52,7 @@ export function useConsoleRun(onFinished: (run: ConsoleRun) => void, initial: Co
     const abort = new AbortController();
     abortRef.current = abort;
     const runner = (query: string, params: Record<string, unknown>, signal: AbortSignal) =>
-      runCypher(query, params, signal);
+      api.cypher(query, params, signal);
     // A newer run replaces this one: from then on this one's updates are dropped.
     const update = (patch: Partial<ConsoleRun>) => {
       if (abortRef.current === abort) setRun((current) => (current ? { ...current, ...patch } : current));

@@ -2,8 +2,7 @@
 // only what the analyst did and sees: filters, view history, selection, hover, path query and results, open tab,
 // camera, load status. Producers have the form (args) => (state) => state.
 
-import type { PathResult, Summary } from "../../model/index.ts";
-import type { Health } from "../api/client.ts";
+import type { Health, PathResult, Summary } from "../../model/index.ts";
 import type { ErrorReport } from "../api/errors.ts";
 import { DEFAULT_FILTERS, type Filters } from "./filters.ts";
 import { createHistory, historyReducer, type History } from "./history.ts";

@@ -1,7 +1,8 @@
 // The path finder's question as plain data: endpoints, hop limit, allowed relation types and stances, whether steps
-// must follow the arrows, and how many alternatives. Builds the /api/paths query and explains an empty answer.
+// must follow the arrows, and how many alternatives. Turns it into the path search the API sends (limits applied)
+// and explains an empty answer.
 
-import { STANCE_INFO, getRelationSpec, type RelationType, type Stance } from "../../model/index.ts";
+import { STANCE_INFO, getRelationSpec, type PathOptions, type RelationType, type Stance } from "../../model/index.ts";
 
 export type PathDirection = "follow" | "any";
 
@@ -31,18 +32,22 @@ export function isRunnable(query: PathQuery): query is PathQuery & { from: strin
   return !!query.from && !!query.to;
 }
 
-/** Query string for /api/paths (without "?"). */
-export function pathQueryParams(query: PathQuery & { from: string; to: string }, asOf?: string): string {
-  const params = new URLSearchParams();
-  params.set("from", query.from);
-  params.set("to", query.to);
-  params.set("maxHops", String(clampInt(query.maxHops, 1, MAX_HOPS_LIMIT, DEFAULT_PATH_QUERY.maxHops)));
-  if (query.types) params.set("types", query.types.join(","));
-  if (query.stances) params.set("stances", query.stances.join(","));
-  params.set("direction", query.direction);
-  params.set("k", String(clampInt(query.k, 1, K_LIMIT, DEFAULT_PATH_QUERY.k)));
-  if (asOf) params.set("asOf", asOf);
-  return params.toString();
+/** The path search to send (GET /api/paths): the ends, the options within their limits, the time filter. */
+export function pathRequest(
+  query: PathQuery & { from: string; to: string },
+  asOf?: string,
+): { from: string; to: string } & PathOptions {
+  const request: { from: string; to: string } & PathOptions = {
+    from: query.from,
+    to: query.to,
+    maxHops: clampInt(query.maxHops, 1, MAX_HOPS_LIMIT, DEFAULT_PATH_QUERY.maxHops),
+    direction: query.direction,
+    k: clampInt(query.k, 1, K_LIMIT, DEFAULT_PATH_QUERY.k),
+  };
+  if (query.types) request.types = [...query.types];
+  if (query.stances) request.stances = [...query.stances];
+  if (asOf) request.asOf = asOf;
+  return request;
 }
 
 /** What to say when no path came back, with what to try next. */

@@ -1,6 +1,6 @@
 // Words for the status bar: which store answers, and how much of the graph is on screen.
 
-import type { Health } from "../api/client.ts";
+import type { Health } from "../../model/api.ts";
 
 export function storeLabel(health: Health | undefined): string {
   if (!health) return "Store: …";

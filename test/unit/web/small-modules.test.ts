@@ -1,10 +1,10 @@
 // Shortcuts, expansion paging, saved positions, path queries, errors, status words and entity readouts.
 
 import { describe, expect, it } from "vitest";
-import { ApiError, NetworkError, describeError } from "../../../src/web/api/errors.ts";
+import { ApiError, describeError } from "../../../src/web/api/errors.ts";
 import { aliasesByLanguage, groupRelations } from "../../../src/web/state/entity-readout.ts";
 import { EXPAND_PAGE, expansionKey, expansionLabel, hasMore, nextLimit } from "../../../src/web/state/expansion.ts";
-import { DEFAULT_PATH_QUERY, describeNoPath, pathQueryParams } from "../../../src/web/state/path-query.ts";
+import { DEFAULT_PATH_QUERY, describeNoPath, pathRequest } from "../../../src/web/state/path-query.ts";
 import { coverage, parsePositions, positionsKey, serializePositions } from "../../../src/web/state/positions.ts";
 import { SHORTCUTS, keyCombo, matchShortcut } from "../../../src/web/state/shortcuts.ts";
 import { countLabel, storeLabel } from "../../../src/web/state/status.ts";
@@ -77,12 +77,24 @@ describe("positions", () => {
 });
 
 describe("path query", () => {
-  it("builds the /api/paths query", () => {
-    const q = pathQueryParams(
-      { ...DEFAULT_PATH_QUERY, from: "smic", to: "ukraine", stances: ["hostile"] },
-      "2022-03-09",
-    );
-    expect(q).toBe("from=smic&to=ukraine&maxHops=4&stances=hostile&direction=any&k=3&asOf=2022-03-09");
+  it("builds the path search to send, within the limits", () => {
+    const q = pathRequest({ ...DEFAULT_PATH_QUERY, from: "smic", to: "ukraine", stances: ["hostile"] }, "2022-03-09");
+    expect(q).toEqual({
+      from: "smic",
+      to: "ukraine",
+      maxHops: 4,
+      stances: ["hostile"],
+      direction: "any",
+      k: 3,
+      asOf: "2022-03-09",
+    });
+    expect(pathRequest({ ...DEFAULT_PATH_QUERY, from: "a", to: "b", maxHops: 99, k: Number.NaN })).toEqual({
+      from: "a",
+      to: "b",
+      maxHops: 6,
+      direction: "any",
+      k: 3,
+    });
   });
 
   it("explains an empty answer with what to try", () => {
@@ -97,10 +109,19 @@ describe("path query", () => {
 
 describe("errors", () => {
   it("say what went wrong and what to do", () => {
-    expect(describeError(new NetworkError("fetch failed"), "loading the graph").action).toMatch(/npm start/);
-    expect(describeError(new ApiError(503, "Neo4j is down"), "searching").action).toMatch(/Neo4j/);
-    expect(describeError(new ApiError(400, "bad limit", "limit"), "loading").action).toMatch(/limit/);
-    expect(describeError(new ApiError(404, "no entity x"), "loading").message).toMatch(/no entity x/);
+    const http = (status: number, message: string, field?: string) =>
+      new ApiError({ kind: "http", status, message, ...(field ? { field } : {}) });
+    const down = new ApiError({ kind: "network", status: 0, message: "fetch failed" });
+    expect(describeError(down, "loading the graph").action).toMatch(/npm start/);
+    expect(describeError(http(503, "Neo4j is down"), "searching").action).toMatch(/Neo4j/);
+    expect(describeError(http(400, "bad limit", "limit"), "loading").action).toMatch(/limit/);
+    expect(describeError(http(404, "no entity x"), "loading").message).toMatch(/no entity x/);
+    const shape = new ApiError({ kind: "shape", status: 200, message: "entities: expected an array" });
+    expect(describeError(shape, "loading the graph")).toMatchObject({
+      message: expect.stringMatching(/could not be read.*expected an array/),
+      action: expect.stringMatching(/reload/),
+    });
+    expect(describeError(new Error("boom"), "loading").message).toMatch(/boom/);
   });
 });
 

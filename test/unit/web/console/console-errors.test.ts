@@ -2,11 +2,17 @@
 // position, timeouts, the embedded store and a database that is down each say what to do.
 
 import { describe, expect, it } from "vitest";
-import { consoleErrorFromResponse, RULE_WORDS } from "../../../../src/web/console/console-errors.ts";
+import { ApiError, errorFromBody } from "../../../../src/web/api/errors.ts";
+import { consoleErrorOf, RULE_WORDS } from "../../../../src/web/console/console-errors.ts";
 import { errorRange } from "../../../../src/web/console/error-position.ts";
 import { splitStatements } from "../../../../src/web/console/statements.ts";
 
-describe("consoleErrorFromResponse", () => {
+/** The console's error for an answer of the server, as the API client reads it. */
+function consoleErrorFromResponse(status: number, body: unknown, statusText = "") {
+  return consoleErrorOf(errorFromBody(status, body, statusText));
+}
+
+describe("consoleErrorOf", () => {
   it("says which rule refused a query, in plain words", () => {
     const e = consoleErrorFromResponse(403, {
       error: {
@@ -76,6 +82,21 @@ describe("consoleErrorFromResponse", () => {
       title: "The server failed (HTTP 502).",
     });
     expect(consoleErrorFromResponse(400, null).kind).toBe("invalid");
+  });
+
+  it("names the parameters when the server refused them", () => {
+    expect(consoleErrorFromResponse(400, { error: { message: "expected an object", field: "params" } })).toMatchObject({
+      kind: "invalid",
+      title: "The server refused the parameters.",
+    });
+  });
+
+  it("tells a server that never answered, an unreadable answer and any other failure apart", () => {
+    const down = new ApiError({ kind: "network", status: 0, message: "POST /api/cypher: Failed to fetch" });
+    expect(consoleErrorOf(down)).toMatchObject({ kind: "network", message: expect.stringMatching(/Failed to fetch/) });
+    const shape = new ApiError({ kind: "shape", status: 200, message: "rows: expected an array", field: "rows" });
+    expect(consoleErrorOf(shape)).toMatchObject({ kind: "server", title: "The server's answer could not be read." });
+    expect(consoleErrorOf(new Error("boom"))).toMatchObject({ kind: "server", message: "boom" });
   });
 });
 

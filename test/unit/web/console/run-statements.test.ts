@@ -3,7 +3,7 @@
 
 import { describe, expect, it } from "vitest";
 import type { CypherResult } from "../../../../src/model/index.ts";
-import { ConsoleFailure, consoleErrorFromResponse } from "../../../../src/web/console/console-errors.ts";
+import { errorFromBody } from "../../../../src/web/api/errors.ts";
 import { MISSING_NODES_QUERY } from "../../../../src/web/console/result-graph.ts";
 import { graphOfRun, planRun, runStatements, type RunCypher } from "../../../../src/web/console/run-statements.ts";
 import { splitStatements } from "../../../../src/web/console/statements.ts";
@@ -74,11 +74,9 @@ describe("runStatements", () => {
   });
 
   it("stops at the first failure and skips the rest", async () => {
-    const refused = new ConsoleFailure(
-      consoleErrorFromResponse(403, {
-        error: { status: 403, message: "The query would change the graph.", rule: "write" },
-      }),
-    );
+    const refused = errorFromBody(403, {
+      error: { status: 403, message: "The query would change the graph.", rule: "write" },
+    });
     const calls: string[] = [];
     const runs = await runStatements(
       splitStatements("RETURN 1; CREATE (n); RETURN 3"),
