@@ -58,7 +58,7 @@ async function failure(p: Promise<unknown>): Promise<ApiError> {
 const answering = (answer: Answer) => fetchStub(() => answer);
 
 describe("api client: failures", () => {
-  it("reports a server that cannot be reached as a network error naming the route", async () => {
+  it("should report a server that cannot be reached as a network error naming the route", async () => {
     const down = (async () => {
       throw new TypeError("Failed to fetch");
     }) as unknown as Fetch;
@@ -67,7 +67,7 @@ describe("api client: failures", () => {
     expect(e.message).toBe("GET /api/summary: Failed to fetch");
   });
 
-  it("rethrows an abort as it is", async () => {
+  it("should rethrow an abort as it is", async () => {
     const abort = new AbortController();
     abort.abort();
     const aborting = (async () => {
@@ -77,7 +77,7 @@ describe("api client: failures", () => {
     await expect(run).rejects.toSatisfy((e: unknown) => e instanceof DOMException && e.name === "AbortError");
   });
 
-  it("keeps the server's status, message, field, rule, code and position", async () => {
+  it("should keep the server's status, message, field, rule, code and position", async () => {
     const body = {
       error: {
         status: 400,
@@ -102,7 +102,7 @@ describe("api client: failures", () => {
     expect(r.position).toBeUndefined();
   });
 
-  it("falls back to the status text when the error body is not the API's", async () => {
+  it("should fall back to the status text when the error body is not the API's", async () => {
     const e = await failure(
       createApiClient(answering({ status: 502, body: "<html>", statusText: "Bad Gateway" })).health(),
     );
@@ -111,7 +111,7 @@ describe("api client: failures", () => {
     expect(bare.message).toBe("HTTP 500");
   });
 
-  it("refuses an answer of the wrong shape, naming the route and the path of the bad value", async () => {
+  it("should refuse an answer of the wrong shape, naming the route and the path of the bad value", async () => {
     const body = {
       entities: [entity("china")],
       relations: [{ ...relation("r1"), type: "SANCTION" }],
@@ -126,7 +126,7 @@ describe("api client: failures", () => {
 });
 
 describe("api client: reads", () => {
-  it("sends GET with the query string and returns the checked answer", async () => {
+  it("should send GET with the query string and returns the checked answer", async () => {
     const { fetch, sent } = fetchStub(() => ({ status: 200, body: { hits: [] } }));
     expect(await createApiClient({ fetch }).search("Chi na", 5)).toEqual({ hits: [] });
     expect(sent).toEqual([
@@ -134,7 +134,7 @@ describe("api client: reads", () => {
     ]);
   });
 
-  it("builds the path search's query from the model's path options", async () => {
+  it("should build the path search's query from the model's path options", async () => {
     const { fetch, sent } = fetchStub(() => ({ status: 200, body: { paths: [] } }));
     const client = createApiClient({ fetch });
     await client.paths({ from: "smic", to: "ukraine", maxHops: 4, stances: ["hostile"], direction: "any", k: 3 });
@@ -153,7 +153,7 @@ describe("api client: reads", () => {
     ]);
   });
 
-  it("encodes ids in paths", async () => {
+  it("should encode ids in paths", async () => {
     const { fetch, sent } = fetchStub(() => ({ status: 200, body: relation("r/1") }));
     await createApiClient({ fetch }).relation("r/1");
     expect(sent[0]!.url).toBe("/api/relations/r%2F1");
@@ -172,13 +172,13 @@ describe("api client: batch reads", () => {
       };
     });
 
-  it("sends nothing for no ids", async () => {
+  it("should send nothing for no ids", async () => {
     const { fetch, sent } = entityServer();
     expect(await createApiClient({ fetch }).entities([])).toEqual({ entities: [], missing: [] });
     expect(sent).toEqual([]);
   });
 
-  it("posts the ids, each once, and returns the records and the missing ids", async () => {
+  it("should post the ids, each once, and returns the records and the missing ids", async () => {
     const { fetch, sent } = entityServer();
     const answer = await createApiClient({ fetch }).entities(["russia", "gone-1", "china", "russia"]);
     expect(sent).toEqual([
@@ -192,7 +192,7 @@ describe("api client: batch reads", () => {
     expect(answer).toEqual({ entities: [entity("china"), entity("russia")], missing: ["gone-1"] });
   });
 
-  it(`cuts more than ${BATCH_MAX_IDS} ids into requests of at most ${BATCH_MAX_IDS}, joined sorted by id`, async () => {
+  it(`should cut more than ${BATCH_MAX_IDS} ids into requests of at most ${BATCH_MAX_IDS}, joined sorted by id`, async () => {
     const { fetch, sent } = entityServer();
     const ids = Array.from(
       { length: BATCH_MAX_IDS + 2 },
@@ -206,7 +206,7 @@ describe("api client: batch reads", () => {
     expect(answer.missing).toEqual(["gone-a", "gone-b"]);
   });
 
-  it("reads relations with their sources through the relation batch route", async () => {
+  it("should read relations with their sources through the relation batch route", async () => {
     const { fetch, sent } = fetchStub(() => ({ status: 200, body: { relations: [relation("r1")], missing: ["r9"] } }));
     expect(await createApiClient({ fetch }).relations(["r1", "r9"])).toEqual({
       relations: [relation("r1")],
@@ -217,7 +217,7 @@ describe("api client: batch reads", () => {
     ]);
   });
 
-  it("fails as a whole when one chunk fails", async () => {
+  it("should fail as a whole when one chunk fails", async () => {
     let calls = 0;
     const { fetch } = fetchStub(() =>
       ++calls === 2
@@ -231,7 +231,7 @@ describe("api client: batch reads", () => {
 });
 
 describe("api client: Cypher", () => {
-  it("posts the query and parameters as JSON and returns the result", async () => {
+  it("should post the query and parameters as JSON and returns the result", async () => {
     const r = result(["x"], [[1]]);
     const { fetch, sent } = fetchStub(() => ({ status: 200, body: r }));
     expect(await createApiClient({ fetch }).cypher("RETURN $x AS x", { x: 1 })).toEqual(r);
@@ -240,7 +240,7 @@ describe("api client: Cypher", () => {
     ]);
   });
 
-  it("returns the library's queries, and refuses a library answer without its list", async () => {
+  it("should return the library's queries, and refuses a library answer without its list", async () => {
     const q = { id: "neighbours", name: "Neighbours", description: "d", params: { id: "china" }, query: "RETURN 1" };
     expect(await createApiClient(answering({ status: 200, body: { queries: [q] } })).queries()).toEqual([q]);
     const e = await failure(createApiClient(answering({ status: 200, body: {} })).queries());
@@ -267,12 +267,12 @@ describe("api client: decks", () => {
     expect(sent[2]!.body).toEqual(deck);
   });
 
-  it("refuses a deck that does not validate, naming the bad field", async () => {
+  it("should refuse a deck that does not validate, naming the bad field", async () => {
     const e = await failure(createApiClient(answering({ status: 200, body: { ...deck, title: "" } })).decks.get("x"));
     expect(e).toMatchObject({ kind: "shape", field: "title" });
   });
 
-  it("deletes a deck, and takes one already gone as deleted", async () => {
+  it("should delete a deck, and takes one already gone as deleted", async () => {
     const gone = { status: 404, body: { error: { status: 404, message: 'no deck with id "x"', field: "id" } } };
     const { fetch, sent } = fetchStub((r) => (r.url === "/api/decks/x" ? gone : { status: 204 }));
     const client = createApiClient({ fetch });
