@@ -285,7 +285,7 @@ const sceneSchema = z
     }
   });
 
-const deckSchema = z
+export const deckSchema = z
   .strictObject({
     format: z.literal(DECK_FORMAT, { error: `expected "${DECK_FORMAT}" (is this a Statecraft deck?)` }),
     version: z

@@ -3,14 +3,15 @@
 // store is 501.
 
 import Fastify, { type FastifyInstance, type FastifyReply } from "fastify";
-import { BATCH_MAX_IDS } from "../model/api.ts";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import * as s from "../model/api-schema.ts";
 import { CYPHER_UNSUPPORTED_MESSAGE, CypherUnsupportedError, type CypherRunner } from "../store/cypher-runner.ts";
 import type { DeckStore } from "../store/deck-store.ts";
 import type { GraphStore } from "../store/graph-store.ts";
 import type { ServerConfig } from "./config.ts";
-import * as p from "./params.ts";
 import { loadQueryLibrary } from "./query-library.ts";
-import { sendStatic } from "./static-files.ts";
+import { zodValidatorCompiler } from "./validation.ts";
+import { registerWebApp } from "./web-app.ts";
 
 interface ErrorBody {
   error: { status: number; message: string; field?: string; rule?: string; code?: string; position?: unknown };
@@ -50,7 +51,9 @@ export function createApp(parts: AppParts, config: ServerConfig): FastifyInstanc
   const app = Fastify({
     logger: config.logLevel === "silent" ? false : { level: config.logLevel },
     bodyLimit: 1_048_576,
-  });
+  }).withTypeProvider<ZodTypeProvider>();
+  // Every route declares its query, params and body as zod schemas (model/api-schema.ts); see validation.ts.
+  app.setValidatorCompiler(zodValidatorCompiler);
 
   app.setErrorHandler(
     (
@@ -78,76 +81,51 @@ export function createApp(parts: AppParts, config: ServerConfig): FastifyInstanc
 
   app.get("/api/summary", async () => store.summary());
 
-  app.get("/api/graph", async (request) => {
-    const q = request.query as p.Query;
-    const filter = {
-      types: p.relationTypes(q),
-      stances: p.stances(q),
-      kinds: p.kinds(q),
-      asOf: p.isoDate(q, "asOf"),
-      from: p.isoDate(q, "from"),
-      to: p.isoDate(q, "to"),
-      dataset: p.optionalString(q, "dataset"),
-      limit: p.integer(q, "limit", 2000, 1, 100_000),
-    };
-    return store.graph(filter);
-  });
+  app.get("/api/graph", { schema: { querystring: s.graphQuery } }, async (request) => store.graph(request.query));
 
-  app.get("/api/search", async (request) => {
-    const q = request.query as p.Query;
-    const text = p.requiredString(q, "q", 200);
-    return { hits: await store.search(text, p.integer(q, "limit", 10, 1, 100)) };
-  });
+  app.get("/api/search", { schema: { querystring: s.searchQuery } }, async (request) => ({
+    hits: await store.search(request.query.q, request.query.limit),
+  }));
 
-  app.get("/api/entities/:id", async (request, reply) => {
-    const { id } = request.params as { id: string };
+  app.get("/api/entities/:id", { schema: { params: s.recordIdParams } }, async (request, reply) => {
+    const { id } = request.params;
     const entity = await store.entity(id);
     return entity ?? notFound(reply, "entity", id);
   });
 
-  app.get("/api/relations/:id", async (request, reply) => {
-    const { id } = request.params as { id: string };
+  app.get("/api/relations/:id", { schema: { params: s.recordIdParams } }, async (request, reply) => {
+    const { id } = request.params;
     const relation = await store.relation(id);
     return relation ?? notFound(reply, "relation", id);
   });
 
   // Batch reads: one query for up to BATCH_MAX_IDS ids (a briefing capture, the console's result nodes). The colon
   // is doubled because Fastify reads a single one as the start of a path parameter.
-  app.post("/api/entities::batch", async (request) => {
-    const ids = p.batchIds(request.body, BATCH_MAX_IDS);
+  app.post("/api/entities::batch", { schema: { body: s.batchRequest } }, async (request) => {
+    const { ids } = request.body;
     const entities = await store.entities(ids);
     return { entities, missing: missingIds(ids, entities) };
   });
 
-  app.post("/api/relations::batch", async (request) => {
-    const ids = p.batchIds(request.body, BATCH_MAX_IDS);
+  app.post("/api/relations::batch", { schema: { body: s.batchRequest } }, async (request) => {
+    const { ids } = request.body;
     const relations = await store.relations(ids);
     return { relations, missing: missingIds(ids, relations) };
   });
 
-  app.get("/api/entities/:id/neighbours", async (request, reply) => {
-    const { id } = request.params as { id: string };
-    const q = request.query as p.Query;
-    const result = await store.neighbours(id, {
-      types: p.relationTypes(q),
-      direction: p.oneOf(q, "direction", ["out", "in", "both"] as const, "both"),
-      limit: p.integer(q, "limit", 25, 1, 10_000),
-    });
-    return result ?? notFound(reply, "entity", id);
-  });
+  app.get(
+    "/api/entities/:id/neighbours",
+    { schema: { params: s.recordIdParams, querystring: s.neighboursQuery } },
+    async (request, reply) => {
+      const { id } = request.params;
+      const result = await store.neighbours(id, request.query);
+      return result ?? notFound(reply, "entity", id);
+    },
+  );
 
-  app.get("/api/paths", async (request, reply) => {
-    const q = request.query as p.Query;
-    const from = p.requiredString(q, "from");
-    const to = p.requiredString(q, "to");
-    const paths = await store.paths(from, to, {
-      maxHops: p.integer(q, "maxHops", 4, 1, 8),
-      types: p.relationTypes(q),
-      stances: p.stances(q),
-      direction: p.oneOf(q, "direction", ["follow", "any"] as const, "any"),
-      k: p.integer(q, "k", 3, 1, 20),
-      asOf: p.isoDate(q, "asOf"),
-    });
+  app.get("/api/paths", { schema: { querystring: s.pathsQuery } }, async (request, reply) => {
+    const { from, to, ...options } = request.query;
+    const paths = await store.paths(from, to, options);
     if (!paths) {
       const missing = (await store.entity(from)) ? to : from;
       return sendError(reply, 404, `no entity with id "${missing}"`, { field: missing === from ? "from" : "to" });
@@ -155,14 +133,8 @@ export function createApp(parts: AppParts, config: ServerConfig): FastifyInstanc
     return { paths };
   });
 
-  app.post("/api/cypher", async (request) => {
-    const body = (request.body ?? {}) as { query?: unknown; params?: unknown };
-    if (typeof body.query !== "string" || body.query.trim() === "")
-      throw new p.BadRequestError("query", "a Cypher query (a non-empty string) is required");
-    if (body.query.length > 100_000) throw new p.BadRequestError("query", "at most 100,000 characters");
-    const params = body.params ?? {};
-    if (typeof params !== "object" || params === null || Array.isArray(params))
-      throw new p.BadRequestError("params", 'expected a JSON object of parameters, e.g. {"id": "china"}');
+  app.post("/api/cypher", { schema: { body: s.cypherRequest } }, async (request) => {
+    const { query, params } = request.body;
     // A browser that goes away (or cancels) closes the connection: end the transaction on the server too.
     const controller = new AbortController();
     const onClose = () => {
@@ -171,7 +143,7 @@ export function createApp(parts: AppParts, config: ServerConfig): FastifyInstanc
     request.raw.socket?.once("close", onClose);
     if (!parts.cypher) throw new CypherUnsupportedError(CYPHER_UNSUPPORTED_MESSAGE);
     try {
-      return await parts.cypher.run(body.query, params as Record<string, unknown>, {
+      return await parts.cypher.run(query, params, {
         signal: controller.signal,
         timeoutMs: config.cypherTimeoutMs,
         maxRows: config.cypherMaxRows,
@@ -185,11 +157,11 @@ export function createApp(parts: AppParts, config: ServerConfig): FastifyInstanc
 
   app.register(import("./deck-routes.ts"), { decks: parts.decks });
 
-  app.all("/api/*", async (request, reply) =>
-    sendError(reply, 404, `no API route ${request.method} ${request.url.split("?")[0]}`),
-  );
-
-  app.get("/*", async (request, reply) => sendStatic(config.webRoot, request.url, reply));
+  registerWebApp(app, {
+    root: config.webRoot,
+    apiNotFound: (request, reply) =>
+      sendError(reply, 404, `no API route ${request.method} ${request.url.split("?")[0]}`),
+  });
 
   return app;
 }

@@ -1,12 +1,15 @@
 // The briefing deck routes, a Fastify plugin registered by app.ts: GET /api/decks (summaries, newest first),
-// GET /api/decks/:id, PUT /api/decks/:id (create or replace; the body is a deck, validated by model/deck.ts, and a
-// bad one is a 400 naming the path of the bad field), DELETE /api/decks/:id. Decks are kept by the DeckStore that
-// main.ts built: the app store (files in STATECRAFT_DECKS, or the Neo4j database STATECRAFT_APP_DATABASE names).
+// GET /api/decks/:id, PUT /api/decks/:id (create or replace; the body is a deck, declared with the zod schema of
+// model/deck.ts, and a bad one is a 400 naming the path of the bad field), DELETE /api/decks/:id. Decks are kept by
+// the DeckStore that main.ts built: the app store (files in STATECRAFT_DECKS, or the Neo4j database
+// STATECRAFT_APP_DATABASE names).
 
 import type { FastifyInstance, FastifyReply } from "fastify";
-import { DECK_ID, parseDeck, type Deck, type DeckIssue } from "../model/deck.ts";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { deckBody, deckIdParams } from "../model/api-schema.ts";
+import type { Deck } from "../model/deck.ts";
 import type { DeckStore } from "../store/deck-store.ts";
-import { BadRequestError } from "./params.ts";
+import { BadRequestError } from "./validation.ts";
 
 /** Decks carry frozen copies of their scenes' data: far more than the API's 1 MB default body. */
 export const DECK_BODY_LIMIT = 32 * 1_048_576;
@@ -15,29 +18,13 @@ export interface DeckRoutesOptions {
   decks: DeckStore;
 }
 
-/** The 400 for a deck that does not validate: the first problem's path is the field, a few more are listed. */
-export function deckBadRequest(issues: readonly DeckIssue[]): BadRequestError {
-  const [first, ...rest] = issues;
-  if (!first) return new BadRequestError("(deck)", "not a deck");
-  const listed = rest.slice(0, 3).map((i) => `${i.path}: ${i.message}`);
-  const more = rest.length > listed.length ? `; ${rest.length - listed.length} more` : "";
-  return new BadRequestError(
-    first.path,
-    rest.length ? `${first.message} (also ${listed.join("; ")}${more})` : first.message,
-  );
-}
-
-function checkId(id: string): void {
-  if (!DECK_ID.test(id))
-    throw new BadRequestError("id", "expected a deck id of lower-case letters, digits and '-' (at most 80)");
-}
-
 function sendStoredDeckError(reply: FastifyReply, error: unknown): FastifyReply | undefined {
   if (!(error instanceof Error) || error.name !== "StoredDeckError") return undefined;
   return reply.code(500).send({ error: { status: 500, message: error.message } });
 }
 
-export async function deckRoutes(app: FastifyInstance, options: DeckRoutesOptions): Promise<void> {
+export async function deckRoutes(instance: FastifyInstance, options: DeckRoutesOptions): Promise<void> {
+  const app = instance.withTypeProvider<ZodTypeProvider>();
   const decks = options.decks;
 
   // A body that is not JSON is a 400 naming the body (Fastify's own parser says nothing about a field).
@@ -65,9 +52,8 @@ export async function deckRoutes(app: FastifyInstance, options: DeckRoutesOption
     }
   });
 
-  app.get("/api/decks/:id", async (request, reply) => {
-    const { id } = request.params as { id: string };
-    checkId(id);
+  app.get("/api/decks/:id", { schema: { params: deckIdParams } }, async (request, reply) => {
+    const { id } = request.params;
     try {
       return (await decks.get(id)) ?? notFound(reply, id);
     } catch (error) {
@@ -75,23 +61,21 @@ export async function deckRoutes(app: FastifyInstance, options: DeckRoutesOption
     }
   });
 
-  app.put("/api/decks/:id", { bodyLimit: DECK_BODY_LIMIT }, async (request, reply) => {
-    const { id } = request.params as { id: string };
-    checkId(id);
-    if (request.body === undefined || request.body === null)
-      throw new BadRequestError("body", "expected a deck as JSON (Content-Type: application/json)");
-    const parsed = parseDeck(request.body);
-    if (!parsed.ok) throw deckBadRequest(parsed.issues);
-    if (parsed.deck.id !== id)
-      throw new BadRequestError("id", `the deck's id "${parsed.deck.id}" differs from the id in the URL "${id}"`);
-    const deck: Deck = { ...parsed.deck, updatedAt: new Date().toISOString() };
-    const { created } = await decks.put(deck);
-    return reply.code(created ? 201 : 200).send(deck);
-  });
+  app.put(
+    "/api/decks/:id",
+    { bodyLimit: DECK_BODY_LIMIT, schema: { params: deckIdParams, body: deckBody } },
+    async (request, reply) => {
+      const { id } = request.params;
+      if (request.body.id !== id)
+        throw new BadRequestError("id", `the deck's id "${request.body.id}" differs from the id in the URL "${id}"`);
+      const deck: Deck = { ...request.body, updatedAt: new Date().toISOString() };
+      const { created } = await decks.put(deck);
+      return reply.code(created ? 201 : 200).send(deck);
+    },
+  );
 
-  app.delete("/api/decks/:id", async (request, reply) => {
-    const { id } = request.params as { id: string };
-    checkId(id);
+  app.delete("/api/decks/:id", { schema: { params: deckIdParams } }, async (request, reply) => {
+    const { id } = request.params;
     return (await decks.delete(id)) ? reply.code(204).send() : notFound(reply, id);
   });
 }

@@ -1,0 +1,205 @@
+// The HTTP API's requests as zod schemas: the query strings, route parameters and JSON bodies the server accepts
+// (its routes declare them) and the web app sends. Messages say what the field expects and what it got; the server
+// puts the field's name in front ("types: unknown relation type ...") and answers 400.
+
+import { z } from "zod";
+import { BATCH_MAX_IDS } from "./api.ts";
+import { isCalendarDate } from "./dataset-schema.ts";
+import { DECK_ID, deckSchema, type Deck } from "./deck.ts";
+import { ENTITY_KINDS } from "./kinds.ts";
+import { RELATION_TYPE_NAMES, STANCES } from "./relations.ts";
+import { suggest } from "./suggest.ts";
+
+// Query-string values ------------------------------------------------------------------------------------------------
+
+/** What a query-string value that is not one string gets: missing, or repeated (`?types=A&types=B`). */
+function queryTextError(issue: { input?: unknown }): string {
+  if (issue.input === undefined) return "is required";
+  if (Array.isArray(issue.input)) return "give it once (lists are comma-separated)";
+  return "expected text";
+}
+
+const queryText = () => z.string({ error: queryTextError });
+
+/** A query-string value where `?name=` (empty) means the same as leaving it out. */
+function queryValue<T extends z.ZodType>(schema: T) {
+  return z.preprocess((value) => (value === "" ? undefined : value), schema);
+}
+
+export const requiredText = (maxLength = 200) =>
+  queryValue(queryText().max(maxLength, { error: `at most ${maxLength} characters` }));
+
+export const optionalText = (maxLength = 200) =>
+  queryValue(
+    queryText()
+      .max(maxLength, { error: `at most ${maxLength} characters` })
+      .optional(),
+  );
+
+/** A whole number from `min` to `max`, `fallback` when absent. Written digits only: "1e3" and " 12" are refused. */
+export function wholeNumber(fallback: number, min: number, max: number) {
+  const expected = `expected a whole number from ${min} to ${max}`;
+  return queryValue(
+    queryText()
+      .regex(/^-?\d+$/, { error: (issue) => `${expected}, got "${String(issue.input)}"` })
+      .transform(Number)
+      .refine((n) => n >= min && n <= max, { error: (issue) => `${expected}, got "${String(issue.input)}"` })
+      .default(fallback),
+  );
+}
+
+/** One of a few words, `fallback` when absent. */
+export function oneOf<const T extends readonly [string, ...string[]]>(allowed: T, fallback: T[number]) {
+  return queryValue(
+    z
+      .enum(allowed, {
+        error: (issue) =>
+          Array.isArray(issue.input)
+            ? queryTextError(issue)
+            : `expected one of ${allowed.join(", ")}, got "${String(issue.input)}"`,
+      })
+      .default(fallback as never),
+  );
+}
+
+/** An optional calendar day as YYYY-MM-DD (the rule the datasets and decks use). */
+export const calendarDate = () =>
+  queryValue(
+    queryText()
+      .refine(isCalendarDate, { error: (issue) => `expected a date as YYYY-MM-DD, got "${String(issue.input)}"` })
+      .optional(),
+  );
+
+/**
+ * An optional comma-separated list of names from a vocabulary (`?types=SANCTIONS,PROTECTS`). An unknown name is
+ * refused with the nearest known one; the whole list is the field, so the 400 names `types`, not `types[1]`.
+ */
+export function commaList<T extends string>(names: readonly T[], noun: string) {
+  return queryValue(
+    queryText()
+      .transform((value, ctx): T[] => {
+        const items = value
+          .split(",")
+          .map((s) => s.trim())
+          .filter(Boolean);
+        const unknown = items.find((item) => !(names as readonly string[]).includes(item));
+        if (unknown === undefined) return items as T[];
+        const hint = suggest(unknown, names);
+        ctx.addIssue({
+          code: "custom",
+          input: value,
+          message: `unknown ${noun} "${unknown}"${hint ? ` (did you mean ${hint}?)` : ""}`,
+        });
+        return z.NEVER;
+      })
+      .optional(),
+  );
+}
+
+export const relationTypeList = () => commaList(RELATION_TYPE_NAMES, "relation type");
+export const stanceList = () => commaList(STANCES, "stance");
+export const entityKindList = () => commaList(ENTITY_KINDS, "entity kind");
+
+// Route parameters ---------------------------------------------------------------------------------------------------
+
+/** `/api/entities/:id`, `/api/relations/:id`: any id; one that names nothing is a 404, not a 400. */
+export const recordIdParams = z.object({ id: z.string() });
+
+/** `/api/decks/:id`. */
+export const deckIdParams = z.object({
+  id: z.string().regex(DECK_ID, { error: "expected a deck id of lower-case letters, digits and '-' (at most 80)" }),
+});
+
+// Query strings of the read routes -----------------------------------------------------------------------------------
+
+/** GET /api/graph. */
+export const graphQuery = z.object({
+  types: relationTypeList(),
+  stances: stanceList(),
+  kinds: entityKindList(),
+  asOf: calendarDate(),
+  from: calendarDate(),
+  to: calendarDate(),
+  dataset: optionalText(),
+  limit: wholeNumber(2000, 1, 100_000),
+});
+
+/** GET /api/search. */
+export const searchQuery = z.object({
+  q: requiredText(200),
+  limit: wholeNumber(10, 1, 100),
+});
+
+/** GET /api/entities/:id/neighbours. */
+export const neighboursQuery = z.object({
+  types: relationTypeList(),
+  direction: oneOf(["out", "in", "both"], "both"),
+  limit: wholeNumber(25, 1, 10_000),
+});
+
+/** GET /api/paths. Fields are checked in this order, so the 400 names the first bad one. */
+export const pathsQuery = z.object({
+  from: requiredText(),
+  to: requiredText(),
+  maxHops: wholeNumber(4, 1, 8),
+  types: relationTypeList(),
+  stances: stanceList(),
+  direction: oneOf(["follow", "any"], "any"),
+  k: wholeNumber(3, 1, 20),
+  asOf: calendarDate(),
+});
+
+// JSON bodies --------------------------------------------------------------------------------------------------------
+
+/** A body that is not a JSON object (missing, `null`, a list) reads as `{}`, so the 400 names the missing field. */
+function jsonObjectBody<T extends z.ZodRawShape>(shape: T) {
+  return z.preprocess(
+    (body) => (typeof body === "object" && body !== null && !Array.isArray(body) ? body : {}),
+    z.object(shape),
+  );
+}
+
+const batchId = z
+  .string({ error: "expected an id: a non-empty string of at most 200 characters" })
+  .min(1, { error: "expected an id: a non-empty string of at most 200 characters" })
+  .max(200, { error: "expected an id: a non-empty string of at most 200 characters" });
+
+/** POST /api/entities:batch, /api/relations:batch: `{"ids": [...]}`, 1 to BATCH_MAX_IDS ids. */
+export const batchRequest = jsonObjectBody({
+  ids: z
+    .array(batchId, { error: 'expected a JSON body {"ids": [...]} listing ids' })
+    .min(1, { error: "expected at least one id" })
+    .max(BATCH_MAX_IDS, {
+      error: (issue) => `at most ${BATCH_MAX_IDS.toLocaleString("en")} ids, got ${(issue.input as unknown[]).length}`,
+    }),
+});
+
+const CYPHER_QUERY_REQUIRED = "a Cypher query (a non-empty string) is required";
+
+/** POST /api/cypher: a query and its parameters (`{}` when left out). */
+export const cypherRequest = jsonObjectBody({
+  query: z
+    .string({ error: CYPHER_QUERY_REQUIRED })
+    .refine((query) => query.trim() !== "", { error: CYPHER_QUERY_REQUIRED })
+    .max(100_000, { error: "at most 100,000 characters" }),
+  params: z
+    .record(z.string(), z.unknown(), { error: 'expected a JSON object of parameters, e.g. {"id": "china"}' })
+    .nullish()
+    .transform((params) => params ?? {}),
+});
+
+/** PUT /api/decks/:id: a deck (model/deck.ts says what one is). */
+export const deckBody = z
+  .unknown()
+  .refine((body) => body !== undefined && body !== null, {
+    error: "expected a deck as JSON (Content-Type: application/json)",
+  })
+  .pipe(deckSchema)
+  // The schema's output is checked against Deck in deck.ts; its format and version are the literal ones.
+  .transform((deck) => deck as Deck);
+
+export type GraphQuery = z.output<typeof graphQuery>;
+export type SearchQuery = z.output<typeof searchQuery>;
+export type NeighboursQuery = z.output<typeof neighboursQuery>;
+export type PathsQuery = z.output<typeof pathsQuery>;
+export type CypherRequest = z.input<typeof cypherRequest>;
