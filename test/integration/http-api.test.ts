@@ -111,6 +111,24 @@ function routeSuite(name: string, getBase: () => string) {
       }
     });
 
+    it("should refuse a bad Cypher body with 400 naming the field, on either store", async () => {
+      const cases: [string, string, RegExp][] = [
+        ["{}", "query", /a Cypher query \(a non-empty string\) is required/],
+        ['{"query": "   "}', "query", /is required/],
+        ['{"query": "RETURN $id", "params": ["china"]}', "params", /expected a JSON object of parameters/],
+      ];
+      for (const [body, field, message] of cases) {
+        const res = await getJson(getBase() + "/api/cypher", {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body,
+        });
+        expect(res.status, body).toBe(400);
+        expect(res.body.error.field, body).toBe(field);
+        expect(res.body.error.message, body).toMatch(message);
+      }
+    });
+
     it("should answer batch reads with the records each single route gives, sorted, and the ids missing", async () => {
       const post = (path: string, ids: string[]) =>
         getJson(getBase() + path, {

@@ -1,0 +1,135 @@
+// The API's request schemas (model/api-schema.ts) and the server's 400 built from their issues
+// (server/validation.ts): the field each bad input is blamed on, the message, and what a good input parses to.
+
+import { describe, expect, it } from "vitest";
+import type { z } from "zod";
+import {
+  batchRequest,
+  cypherRequest,
+  deckBody,
+  deckIdParams,
+  graphQuery,
+  neighboursQuery,
+  pathsQuery,
+  searchQuery,
+} from "../../src/model/api-schema.ts";
+import { badRequestFromIssues, zodValidatorCompiler } from "../../src/server/validation.ts";
+import { deck } from "./web/briefing/fixtures.ts";
+
+/** The 400 the server would answer for `input`, or undefined when it parses. */
+function refusal(schema: z.ZodType, input: unknown, httpPart = "querystring") {
+  const result = schema.safeParse(input);
+  return result.success ? undefined : badRequestFromIssues(result.error.issues, httpPart);
+}
+
+describe("api-schema", () => {
+  it("should name the field and say what it expects for every kind of bad input", () => {
+    const cases: [string, z.ZodType, unknown, string, RegExp][] = [
+      ["unknown type", graphQuery, { types: "SANCTION" }, "types", /unknown relation type "SANCTION" \(did you/],
+      ["unknown in a list", graphQuery, { types: "SANCTIONS,PROTECT" }, "types", /did you mean PROTECTS\?/],
+      ["list given twice", graphQuery, { types: ["SANCTIONS", "PROTECTS"] }, "types", /give it once/],
+      ["unknown stance", graphQuery, { stances: "angry" }, "stances", /unknown stance "angry"/],
+      ["unknown kind", graphQuery, { kinds: "Nation" }, "kinds", /unknown entity kind "Nation"/],
+      ["no such day", graphQuery, { asOf: "2022-02-30" }, "asOf", /date as YYYY-MM-DD, got "2022-02-30"/],
+      ["limit too low", graphQuery, { limit: "0" }, "limit", /whole number from 1 to 100000, got "0"/],
+      ["limit in exponent form", graphQuery, { limit: "1e3" }, "limit", /whole number/],
+      ["dataset too long", graphQuery, { dataset: "x".repeat(201) }, "dataset", /at most 200 characters/],
+      ["no search text", searchQuery, {}, "q", /is required/],
+      ["empty search text", searchQuery, { q: "" }, "q", /is required/],
+      ["no path end", pathsQuery, { from: "smic" }, "to", /is required/],
+      ["too many hops", pathsQuery, { from: "a", to: "b", maxHops: "99" }, "maxHops", /from 1 to 8/],
+      ["bad path direction", pathsQuery, { from: "a", to: "b", direction: "up" }, "direction", /follow, any/],
+      ["bad direction", neighboursQuery, { direction: "up" }, "direction", /one of out, in, both, got "up"/],
+      ["deck id", deckIdParams, { id: "Not An Id" }, "id", /deck id of lower-case letters/],
+    ];
+    for (const [name, schema, input, field, message] of cases) {
+      const error = refusal(schema, input);
+      expect(error?.field, name).toBe(field);
+      expect(error?.message, name).toMatch(message);
+      expect(error?.message.startsWith(`${field}: `), name).toBe(true);
+    }
+  });
+
+  it("should name the field of a bad JSON body, and blame a missing body on the field it lacks", () => {
+    const many = Array.from({ length: 5001 }, (_, i) => `r${i}`);
+    const cases: [string, z.ZodType, unknown, string, RegExp][] = [
+      ["no body", batchRequest, null, "ids", /expected a JSON body \{"ids": \[\.\.\.\]\}/],
+      ["no ids", batchRequest, {}, "ids", /listing ids/],
+      ["a list as body", batchRequest, ["a"], "ids", /listing ids/],
+      ["no id", batchRequest, { ids: [] }, "ids", /at least one id/],
+      ["too many ids", batchRequest, { ids: many }, "ids", /at most 5,000 ids, got 5001/],
+      ["an id not a string", batchRequest, { ids: ["a", 7] }, "ids[1]", /non-empty string/],
+      ["an empty id", batchRequest, { ids: [""] }, "ids[0]", /non-empty string/],
+      ["no query", cypherRequest, null, "query", /a Cypher query \(a non-empty string\) is required/],
+      ["blank query", cypherRequest, { query: " \n" }, "query", /is required/],
+      ["long query", cypherRequest, { query: "x".repeat(100_001) }, "query", /at most 100,000 characters/],
+      ["params a list", cypherRequest, { query: "RETURN 1", params: [1] }, "params", /JSON object of parameters/],
+      ["no deck", deckBody, null, "body", /expected a deck as JSON/],
+      ["deck of a newer version", deckBody, { ...deck(), version: 9 }, "version", /newer Statecraft/],
+    ];
+    for (const [name, schema, input, field, message] of cases) {
+      const error = refusal(schema, input, "body");
+      expect(error?.field, name).toBe(field);
+      expect(error?.message, name).toMatch(message);
+    }
+  });
+
+  it("should list a few more problems after the first, and count the rest", () => {
+    const error = refusal(graphQuery, {
+      types: "NOPE",
+      stances: "angry",
+      kinds: "Nation",
+      asOf: "never",
+      from: "x",
+      limit: "0",
+    });
+    expect(error?.field).toBe("types");
+    expect(error?.message).toBe(
+      'types: unknown relation type "NOPE" (also stances: unknown stance "angry"; ' +
+        'kinds: unknown entity kind "Nation"; asOf: expected a date as YYYY-MM-DD, got "never"; 2 more)',
+    );
+  });
+
+  it("should fill in defaults, split lists and treat an empty value as absent", () => {
+    expect(graphQuery.parse({})).toEqual({ limit: 2000 });
+    expect(graphQuery.parse({ types: "SANCTIONS, PROTECTS", asOf: "", limit: "50", extra: "kept out" })).toEqual({
+      types: ["SANCTIONS", "PROTECTS"],
+      limit: 50,
+    });
+    expect(pathsQuery.parse({ from: "smic", to: "ukraine", stances: "hostile,cooperative" })).toEqual({
+      from: "smic",
+      to: "ukraine",
+      maxHops: 4,
+      stances: ["hostile", "cooperative"],
+      direction: "any",
+      k: 3,
+    });
+    expect(neighboursQuery.parse({ direction: "out" })).toEqual({ direction: "out", limit: 25 });
+    expect(searchQuery.parse({ q: "Россия" })).toEqual({ q: "Россия", limit: 10 });
+    expect(cypherRequest.parse({ query: "RETURN 1", params: null })).toEqual({ query: "RETURN 1", params: {} });
+    expect(batchRequest.parse({ ids: ["china"] })).toEqual({ ids: ["china"] });
+    expect(deckBody.parse(deck())).toMatchObject({ id: deck().id, scenes: expect.any(Array) });
+  });
+});
+
+describe("validation", () => {
+  it("should turn a failed parse into a BadRequestError and a good one into the parsed value", () => {
+    const validate = zodValidatorCompiler({
+      schema: searchQuery,
+      method: "GET",
+      url: "/api/search",
+      httpPart: "querystring",
+    });
+    const bad = validate({}) as { error?: Error & { field?: string } };
+    expect(bad.error?.name).toBe("BadRequestError");
+    expect(bad.error?.field).toBe("q");
+    expect(validate({ q: "china" })).toEqual({ value: { q: "china", limit: 10 } });
+  });
+
+  it("should blame a problem at the root of a schema on the part of the request", () => {
+    expect(badRequestFromIssues([{ code: "custom", path: [], message: "not a deck", input: 1 }], "body").field).toBe(
+      "body",
+    );
+    expect(badRequestFromIssues([], "params").message).toBe("params: not valid");
+  });
+});
