@@ -1,6 +1,6 @@
-// The HTTP API over a GraphStore, and the built web app at `/`. Routes are listed in README.md; every input is
-// checked (400 naming the field), unknown ids are 404, an unreachable database is 503, Cypher on the embedded
-// store is 501.
+// The HTTP API over a GraphStore, and the built web app at `/` (web-app.ts). Routes are listed in README.md; each
+// declares its query, params and body as zod schemas (model/api-schema.ts), so every input is checked (400 naming
+// the field, validation.ts); unknown ids are 404, an unreachable database is 503, Cypher on the embedded store is 501.
 
 import Fastify, { type FastifyInstance, type FastifyReply } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
@@ -52,7 +52,7 @@ export function createApp(parts: AppParts, config: ServerConfig): FastifyInstanc
     logger: config.logLevel === "silent" ? false : { level: config.logLevel },
     bodyLimit: 1_048_576,
   }).withTypeProvider<ZodTypeProvider>();
-  // Every route declares its query, params and body as zod schemas (model/api-schema.ts); see validation.ts.
+  // Zod schemas in, typed values out: the parsed query replaces the raw one, with defaults filled in.
   app.setValidatorCompiler(zodValidatorCompiler);
 
   app.setErrorHandler(
