@@ -1,10 +1,10 @@
 // The HTTP API over a GraphStore, and the built web app at `/` (web-app.ts). Routes are listed in README.md; each
-// declares its query, params and body as zod schemas (model/api-schema.ts), so every input is checked (400 naming
+// declares its query, params and body as zod schemas (model/api-requests.ts), so every input is checked (400 naming
 // the field, validation.ts); unknown ids are 404, an unreachable database is 503, Cypher on the embedded store is 501.
 
 import Fastify, { type FastifyInstance, type FastifyReply } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import * as s from "../model/api-schema.ts";
+import * as s from "../model/api-requests.ts";
 import { CYPHER_UNSUPPORTED_MESSAGE, CypherUnsupportedError, type CypherRunner } from "../store/cypher-runner.ts";
 import type { DeckStore } from "../store/deck-store.ts";
 import type { GraphStore } from "../store/graph-store.ts";

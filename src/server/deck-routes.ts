@@ -6,7 +6,7 @@
 
 import type { FastifyInstance, FastifyReply } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { deckBody, deckIdParams } from "../model/api-schema.ts";
+import { deckBody, deckIdParams } from "../model/api-requests.ts";
 import type { Deck } from "../model/deck.ts";
 import type { DeckStore } from "../store/deck-store.ts";
 import { BadRequestError } from "./validation.ts";

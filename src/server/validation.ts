@@ -1,4 +1,4 @@
-// Request validation for the routes' zod schemas (src/model/api-schema.ts), declared through
+// Request validation for the routes' zod schemas (src/model/api-requests.ts), declared through
 // fastify-type-provider-zod: a failed parse becomes the project's own 400, whose `field` is the path of the first
 // problem ("types", "ids[1]", "scenes[0].relations[0].confidence") and whose message says what that field expects.
 

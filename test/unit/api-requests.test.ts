@@ -1,4 +1,4 @@
-// The API's request schemas (model/api-schema.ts) and the server's 400 built from their issues
+// The API's request schemas (model/api-requests.ts) and the server's 400 built from their issues
 // (server/validation.ts): the field each bad input is blamed on, the message, and what a good input parses to.
 
 import { describe, expect, it } from "vitest";
@@ -12,7 +12,7 @@ import {
   neighboursQuery,
   pathsQuery,
   searchQuery,
-} from "../../src/model/api-schema.ts";
+} from "../../src/model/api-requests.ts";
 import { badRequestFromIssues, zodValidatorCompiler } from "../../src/server/validation.ts";
 import { deck } from "./web/briefing/fixtures.ts";
 
@@ -22,7 +22,7 @@ function refusal(schema: z.ZodType, input: unknown, httpPart = "querystring") {
   return result.success ? undefined : badRequestFromIssues(result.error.issues, httpPart);
 }
 
-describe("api-schema", () => {
+describe("api-requests", () => {
   it("should name the field and say what it expects for every kind of bad input", () => {
     const cases: [string, z.ZodType, unknown, string, RegExp][] = [
       ["unknown type", graphQuery, { types: "SANCTION" }, "types", /unknown relation type "SANCTION" \(did you/],

@@ -1,7 +1,7 @@
 // The HTTP API's requests as zod schemas: the query strings, route parameters and JSON bodies the server accepts
-// (its routes declare them) and the web app sends. Messages say what the field expects and what it got; the server
-// puts the field's name in front ("types: unknown relation type ...") and answers 400.
-
+// (its routes declare them) and the web app sends; api-responses.ts is the other half. Pure: no I/O. Messages say
+// what the field expects and what it got; the server puts the field's name in front ("types: unknown relation type
+// ...") and answers 400.
 import { z } from "zod";
 import { BATCH_MAX_IDS } from "./api.ts";
 import { isCalendarDate } from "./dataset-schema.ts";
