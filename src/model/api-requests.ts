@@ -3,7 +3,7 @@
 // what the field expects and what it got; the server puts the field's name in front ("types: unknown relation type
 // ...") and answers 400.
 import { z } from "zod";
-import { BATCH_MAX_IDS } from "./api.ts";
+import { BATCH_MAX_IDS, type BatchRequest, type GraphFilter, type NeighbourOptions, type PathOptions } from "./api.ts";
 import { isCalendarDate } from "./dataset-schema.ts";
 import { DECK_ID, deckSchema, type Deck } from "./deck.ts";
 import { ENTITY_KINDS } from "./kinds.ts";
@@ -203,3 +203,15 @@ export type SearchQuery = z.output<typeof searchQuery>;
 export type NeighboursQuery = z.output<typeof neighboursQuery>;
 export type PathsQuery = z.output<typeof pathsQuery>;
 export type CypherRequest = z.input<typeof cypherRequest>;
+
+// What the schemas parse to is what the stores take (a compile-time check, as deck.ts does for decks): a field added
+// to GraphFilter, NeighbourOptions or PathOptions must be added here too, or the build fails.
+/** True when A and B accept the same values and name the same keys (optional ones too). */
+type Same<A, B> = [A, keyof A] extends [B, keyof B] ? ([B, keyof B] extends [A, keyof A] ? true : false) : false;
+const _requestsMatchModel: [
+  Same<GraphQuery, GraphFilter>,
+  Same<NeighboursQuery, NeighbourOptions>,
+  Same<Omit<PathsQuery, "from" | "to">, PathOptions>,
+  Same<z.output<typeof batchRequest>, BatchRequest>,
+] = [true, true, true, true];
+void _requestsMatchModel;
