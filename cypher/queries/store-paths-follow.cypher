@@ -6,7 +6,9 @@
 // undated one always.
 // __TYPES__ (alternation checked against the registry), __GROUPS__ and __MAX_HOPS__ (validated whole numbers) are
 // filled by the store, never from input.
-// Params: $from, $to (entity ids), $asOf (ISO date "YYYY-MM-DD", or null).
+// At most $limit rows: the store asks for one more than its cap (path-ranking.ts MAX_PATH_CANDIDATES) and says the
+// search was truncated when it gets it, since the shortest lengths between two hubs can hold millions of paths.
+// Params: $from, $to (entity ids), $asOf (ISO date "YYYY-MM-DD", or null), $limit (rows at most).
 // Columns: length, nodes (list of {id, kind, name}), relations (list of {relation, from, to}), in walking order.
 MATCH p = SHORTEST __GROUPS__ GROUPS (:Entity {id: $from})
   (()-[r:__TYPES__]->()
@@ -19,3 +21,4 @@ RETURN
   length(p) AS length,
   [n IN nodes(p) | n {.id, .kind, .name}] AS nodes,
   [x IN relationships(p) | {relation: x, from: startNode(x).id, to: endNode(x).id}] AS relations
+LIMIT $limit

@@ -125,12 +125,12 @@ export function createApp(parts: AppParts, config: ServerConfig): FastifyInstanc
 
   app.get("/api/paths", { schema: { querystring: s.pathsQuery } }, async (request, reply) => {
     const { from, to, ...options } = request.query;
-    const paths = await store.paths(from, to, options);
-    if (!paths) {
+    const search = await store.paths(from, to, options);
+    if (!search) {
       const missing = (await store.entity(from)) ? to : from;
       return sendError(reply, 404, `no entity with id "${missing}"`, { field: missing === from ? "from" : "to" });
     }
-    return { paths };
+    return search;
   });
 
   app.post("/api/cypher", { schema: { body: s.cypherRequest } }, async (request) => {

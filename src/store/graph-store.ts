@@ -10,7 +10,7 @@ import type {
   Neighbourhood,
   NeighbourOptions,
   PathOptions,
-  PathResult,
+  PathSearch,
   RelationDetail,
   SearchHit,
   Subgraph,
@@ -36,7 +36,11 @@ export type * from "../model/api.ts";
  *   'follow' only from its `from` to its `to`, with 'any' either way. Candidates are simple paths (no entity twice)
  *   of 1..maxHops relations, distinct by their relation sequence; the answer is store/path-ranking.ts rankPaths
  *   over all candidates of the lengths needed (shortest length first, then the next, until k are found or maxHops
- *   is passed). from == to answers one path of that entity alone.
+ *   is passed). from == to answers one path of that entity alone. k or maxHops below 1, or no walkable type, answers
+ *   no path. `truncated` says a cap stopped the search before it had every candidate it needed: more than
+ *   path-ranking.ts MAX_PATH_CANDIDATES candidates (the memory store counts them per length, Neo4j per query) or,
+ *   in the memory store, more than MAX_EDGE_VISITS relations walked; the paths are then the best of those it
+ *   counted, still ranked by rankPaths, and a better one may exist. Otherwise truncated is false.
  * - entities / relations (batch): the records of the ids given that exist, each once, sorted by id; a relation as
  *   relation() answers it.
  * - degree counts every relation touching an entity in the whole store.
@@ -58,7 +62,7 @@ export interface GraphStore {
   /** undefined when no entity has that id. */
   neighbours(id: string, options: NeighbourOptions): Promise<Neighbourhood | undefined>;
   /** undefined when `from` or `to` names no entity. */
-  paths(from: string, to: string, options: PathOptions): Promise<PathResult[] | undefined>;
+  paths(from: string, to: string, options: PathOptions): Promise<PathSearch | undefined>;
   close(): Promise<void>;
 }
 

@@ -4,6 +4,13 @@
 import { readPath } from "../model/readout.ts";
 import type { EntitySummary, PathResult, RelationRecord } from "./graph-store.ts";
 
+/**
+ * The most candidate paths a store looks at for one path search: the memory store counts them per length, Neo4j per
+ * query (its candidate query's LIMIT). A search that meets the cap stops there, ranks what it found and answers
+ * `truncated` (model/api.ts PathSearch): on a dense graph the paths between two hubs run into the millions.
+ */
+export const MAX_PATH_CANDIDATES = 20_000;
+
 /** A candidate path: its entities (length n+1) and relations (length n), in walking order. */
 export interface PathCandidate {
   nodes: EntitySummary[];

@@ -55,7 +55,7 @@ export async function benchPaths(options: {
   const heap = process.memoryUsage().heapUsed;
   // Warm up, then measure.
   for (const [from, to] of pairs.slice(0, 50)) await memory.paths(from, to, query);
-  const mem = await time(pairs, async (from, to) => (await memory.paths(from, to, query))?.length ?? 0);
+  const mem = await time(pairs, async (from, to) => (await memory.paths(from, to, query))?.paths.length ?? 0);
 
   const instance = await startNeo4j({ pagecache: "2g" });
   const config: Neo4jConfig = { ...DEFAULT_NEO4J_CONFIG, uri: instance.uri };
@@ -84,7 +84,7 @@ export async function benchPaths(options: {
     let found = 0;
     for (const [from, to] of pairs) {
       let t0 = performance.now();
-      const direct = (await store.paths(from, to, query))?.length ?? 0;
+      const direct = (await store.paths(from, to, query))?.paths.length ?? 0;
       directSamples.push(performance.now() - t0);
       t0 = performance.now();
       const res = await fetch(url(from, to));

@@ -80,6 +80,7 @@ function routeSuite(name: string, getBase: () => string) {
       const paths = await api("/api/paths?from=smic&to=ukraine&k=3");
       expect(paths.status).toBe(200);
       expect(paths.body.paths.length).toBeGreaterThan(0);
+      expect(paths.body.truncated).toBe(false);
       expect(paths.body.paths[0].nodes[0]).toEqual({
         id: "smic",
         name: "Semiconductor Manufacturing International Corporation",

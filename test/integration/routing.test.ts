@@ -32,7 +32,7 @@ describe("neo4j:// routing scheme", () => {
   it("should answer reads through a routing driver", async () => {
     expect(await store.health()).toMatchObject({ store: "neo4j", entities: 15, relations: 21 });
     const paths = await store.paths("smic", "ukraine", { maxHops: 4, direction: "any", k: 1 });
-    expect(paths?.[0]?.length).toBe(3);
+    expect(paths?.paths[0]?.length).toBe(3);
     const hits = await store.search("Beijing", 5);
     expect(hits[0]?.entity.id).toBe("china");
   });

@@ -36,7 +36,7 @@ const ANY: PathOptions = { maxHops: 4, direction: "any", k: 3 };
 
 function ranked(graph: EntityGraph, from: string, to: string, options: Partial<PathOptions> = {}): string[][] {
   const o = { ...ANY, ...options };
-  return rankPaths(findPaths(graph, from, to, o), o.k).map((p) => p.relations.map((r) => r.id));
+  return rankPaths(findPaths(graph, from, to, o).candidates, o.k).map((p) => p.relations.map((r) => r.id));
 }
 
 /** The rule of store/graph-store.ts read literally: all simple paths, by brute force, then rankPaths. */
@@ -92,11 +92,11 @@ describe("k-shortest-paths", () => {
     ["a path longer than maxHops", "a", "d", { maxHops: 2 }],
     ["no path along the arrows", "d", "a", { direction: "follow" }],
   ] as [string, string, string, Partial<PathOptions>][])("should find nothing for %s", (_name, from, to, options) => {
-    expect(findPaths(chain, from, to, { ...ANY, ...options })).toEqual([]);
+    expect(findPaths(chain, from, to, { ...ANY, ...options })).toEqual({ candidates: [], truncated: false });
   });
 
   it("should answer the entity alone when from and to are the same", () => {
-    const paths = rankPaths(findPaths(chain, "b", "b", ANY), 3);
+    const paths = rankPaths(findPaths(chain, "b", "b", ANY).candidates, 3);
     expect(paths).toEqual([
       { nodes: [{ id: "b", kind: "Country", name: "B" }], relations: [], sentence: "B", length: 0, confidence: 1 },
     ]);
@@ -288,7 +288,7 @@ describe("k-shortest-paths", () => {
         } as PathOptions;
         const expected = bruteForce(graph, from, to, options);
         expect(
-          rankPaths(findPaths(graph, from, to, options), options.k),
+          rankPaths(findPaths(graph, from, to, options).candidates, options.k),
           JSON.stringify({ g, from, to, options }),
         ).toEqual(expected);
         compared++;

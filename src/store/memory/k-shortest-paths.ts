@@ -6,14 +6,20 @@
 // entities near its two ends, where walking out of one end to full length would fan out through every hub.
 
 import type { PathOptions } from "../graph-store.ts";
-import type { PathCandidate } from "../path-ranking.ts";
+import { MAX_PATH_CANDIDATES, type PathCandidate } from "../path-ranking.ts";
 import { summaryOf, type EntityAttributes, type EntityGraph, type RelationAttributes } from "./entity-graph.ts";
 import { compileRelationFilter, type RelationTest } from "./relation-filter.ts";
 
 /** Candidates counted per length at most, so the hubs between two ends cannot hang the server. */
-export const MAX_CANDIDATES_PER_LENGTH = 20_000;
+export const MAX_CANDIDATES_PER_LENGTH = MAX_PATH_CANDIDATES;
 /** Relations looked at per query at most, for the same reason when most branches are dead ends. */
 export const MAX_EDGE_VISITS = 5_000_000;
+
+/** What findPaths found, and whether a cap stopped it before it had counted every candidate it needed. */
+export interface FoundPaths {
+  candidates: PathCandidate[];
+  truncated: boolean;
+}
 
 /** Confidences this close may tie in rankPaths (which allows 1e-12); kept so rankPaths can break them by id. */
 const TIE_MARGIN = 1e-9;
@@ -57,14 +63,18 @@ interface Found {
 /**
  * The candidates rankPaths needs for the k best paths from `from` to `to`: the simple paths of the lengths the
  * rule asks for, less those that cannot make the top k (materialising thousands that rankPaths would drop would
- * cost more than the search). [] when an end is unknown or no path fits in maxHops.
+ * cost more than the search). No candidates when an end is unknown or no path fits in maxHops. `truncated` when
+ * a length held more than MAX_CANDIDATES_PER_LENGTH candidates or the walk met MAX_EDGE_VISITS: the candidates are
+ * then those counted before the cap, and a better path may exist.
  */
-export function findPaths(graph: EntityGraph, from: string, to: string, options: PathOptions): PathCandidate[] {
-  if (!graph.hasNode(from) || !graph.hasNode(to)) return [];
-  if (from === to) return [{ nodes: [summaryOf(graph.getNodeAttributes(from))], relations: [] }];
+export function findPaths(graph: EntityGraph, from: string, to: string, options: PathOptions): FoundPaths {
+  const none: FoundPaths = { candidates: [], truncated: false };
+  if (!graph.hasNode(from) || !graph.hasNode(to)) return none;
+  if (from === to)
+    return { candidates: [{ nodes: [summaryOf(graph.getNodeAttributes(from))], relations: [] }], truncated: false };
   const maxHops = Math.floor(options.maxHops);
   const k = Math.floor(options.k);
-  if (!(maxHops >= 1) || !(k >= 1)) return [];
+  if (!(maxHops >= 1) || !(k >= 1)) return none;
   const walkable = compileRelationFilter({
     types: options.types,
     stances: options.stances,
@@ -72,9 +82,12 @@ export function findPaths(graph: EntityGraph, from: string, to: string, options:
   });
   const search = new PathSearch(graph, from, to, options.direction === "any", walkable);
   const shortest = search.shortestLength(maxHops);
-  if (shortest === undefined) return [];
+  if (shortest === undefined) return none;
   for (let length = shortest; length <= maxHops && search.count < k; length++) search.enumerate(length, k);
-  return shortlist(search.found, k).map((f) => ({ nodes: f.nodes.map(summaryOf), relations: f.relations }));
+  return {
+    candidates: shortlist(search.found, k).map((f) => ({ nodes: f.nodes.map(summaryOf), relations: f.relations })),
+    truncated: search.truncated,
+  };
 }
 
 /** Whether a has fewer relations than b, or as many and a higher confidence. */
@@ -111,6 +124,8 @@ function shortlist(found: Found[], k: number): Found[] {
 class PathSearch {
   /** Candidates counted so far, over all lengths. */
   count = 0;
+  /** Set when a cap stopped the search before it had counted every candidate of a length it needed. */
+  truncated = false;
   /** The candidates that may still rank in the top k. */
   readonly found: Found[] = [];
   private readonly forwardSide: Side;
@@ -234,7 +249,10 @@ class PathSearch {
    * extra steps go first to the side whose frontier is cheaper to walk.
    */
   enumerate(length: number, k: number): void {
-    if (this.visits >= MAX_EDGE_VISITS) return;
+    if (this.visits >= MAX_EDGE_VISITS) {
+      this.truncated = true;
+      return;
+    }
     const f = this.forwardSide;
     const b = this.backwardSide;
     let forwardLength = radius(f);
@@ -297,7 +315,10 @@ class PathSearch {
     sourceAttributes: EntityAttributes,
     targetAttributes: EntityAttributes,
   ): void => {
-    if (++this.visits > MAX_EDGE_VISITS) return;
+    if (++this.visits > MAX_EDGE_VISITS) {
+      this.truncated = true;
+      return;
+    }
     if (this.walkable !== undefined && !this.walkable(r)) return;
     const depth = this.depth;
     const ids = this.ids;
@@ -341,13 +362,18 @@ class PathSearch {
     // The `need` best confidences so far, best first: a path below the last cannot make the top.
     const best: number[] = [];
     let counted = 0;
+    let capped = false;
     for (const f of forward) {
-      if (counted >= MAX_CANDIDATES_PER_LENGTH) break;
+      if (capped) break;
       const list = byMiddle.get(f.ids[f.ids.length - 1]!);
       if (list === undefined) continue;
       for (const h of list) {
-        if (counted >= MAX_CANDIDATES_PER_LENGTH) break;
         if (!disjoint(f, h)) continue;
+        // One candidate more than the cap exists: stop, and say so.
+        if (counted === MAX_CANDIDATES_PER_LENGTH) {
+          capped = this.truncated = true;
+          break;
+        }
         counted++;
         const confidence = f.confidence * h.confidence;
         if (best.length === need && confidence < best[need - 1]! - TIE_MARGIN) continue;

@@ -13,7 +13,7 @@ import {
   type Neighbourhood,
   type NeighbourOptions,
   type PathOptions,
-  type PathResult,
+  type PathSearch,
   type RelationDetail,
   type RelationRecord,
   type SearchHit,
@@ -166,9 +166,10 @@ export class MemoryStore implements GraphStore {
     };
   }
 
-  async paths(from: string, to: string, options: PathOptions): Promise<PathResult[] | undefined> {
+  async paths(from: string, to: string, options: PathOptions): Promise<PathSearch | undefined> {
     if (!this.entityGraph.hasNode(from) || !this.entityGraph.hasNode(to)) return undefined;
-    return rankPaths(findPaths(this.entityGraph, from, to, options), options.k);
+    const found = findPaths(this.entityGraph, from, to, options);
+    return { paths: rankPaths(found.candidates, options.k), truncated: found.truncated };
   }
 
   async close(): Promise<void> {}

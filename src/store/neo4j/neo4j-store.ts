@@ -12,7 +12,7 @@ import type {
   Neighbourhood,
   NeighbourOptions,
   PathOptions,
-  PathResult,
+  PathSearch,
   RelationDetail,
   SearchHit,
   SourceRecord,
@@ -31,7 +31,7 @@ import {
 } from "../../model/relations.ts";
 import { foldText, scoreMatch } from "../../model/text.ts";
 import type { GraphStore } from "../graph-store.ts";
-import { rankPaths, type PathCandidate } from "../path-ranking.ts";
+import { MAX_PATH_CANDIDATES, rankPaths, type PathCandidate } from "../path-ranking.ts";
 import type { Neo4jClient } from "./client.ts";
 import {
   toEntityRecord,
@@ -288,24 +288,25 @@ export class Neo4jStore implements GraphStore {
     return rows.map(toRelationDetail).sort((a, b) => compareStrings(a.id, b.id));
   }
 
-  async paths(from: string, to: string, options: PathOptions): Promise<PathResult[] | undefined> {
+  async paths(from: string, to: string, options: PathOptions): Promise<PathSearch | undefined> {
     const ends = await this.read("path ends", (tx) =>
       this.run(tx, getQuery("store-entity-summaries"), { ids: [...new Set([from, to])] }),
     );
     const byId = new Map(ends.map((r) => [String((r.entity as Row).id), toEntitySummary(r.entity)]));
     const start = byId.get(from);
     if (!start || !byId.has(to)) return undefined;
-    if (from === to) return rankPaths([{ nodes: [start], relations: [] }], options.k);
+    if (from === to) return { paths: rankPaths([{ nodes: [start], relations: [] }], options.k), truncated: false };
 
     const types = allowedTypes(options.types, options.stances) ?? [...RELATION_TYPE_NAMES];
     const maxHops = Math.min(Math.floor(options.maxHops), MAX_HOPS_CEILING);
-    if (types.length === 0 || maxHops < 1 || options.k < 1) return [];
+    if (types.length === 0 || maxHops < 1 || options.k < 1) return { paths: [], truncated: false };
 
     const template = withRelationTypes(
       getQuery(options.direction === "follow" ? "store-paths-follow" : "store-paths-any"),
       types,
     );
-    const params = { from, to, asOf: orNull(options.asOf) };
+    // One row more than the cap tells that the cap cut.
+    const params = { from, to, asOf: orNull(options.asOf), limit: neo4j.int(MAX_PATH_CANDIDATES + 1) };
     // SHORTEST k GROUPS returns every path of the k shortest lengths. Start with the shortest length only (on a
     // dense graph the next lengths can hold millions of paths) and take one length more while fewer than k simple
     // paths were found and longer lengths within maxHops may hold some: the memory store stops at the same length.
@@ -319,15 +320,16 @@ export class Neo4jStore implements GraphStore {
         MAX_HOPS_CEILING,
       );
       const rows = await this.read("paths", (tx) => this.run(tx, query, params));
-      const candidates: PathCandidate[] = rows.map((r) => ({
+      const truncated = rows.length > MAX_PATH_CANDIDATES;
+      const candidates: PathCandidate[] = rows.slice(0, MAX_PATH_CANDIDATES).map((r) => ({
         nodes: (r.nodes as unknown[]).map(toEntitySummary),
         relations: (r.relations as Row[]).map((x) => toRelationRecord(x.relation, x.from, x.to)),
       }));
       const ranked = rankPaths(candidates, options.k);
       const lengths = new Set(rows.map((r) => toSafeNumber(r.length, "length")));
       const longest = Math.max(0, ...lengths);
-      if (ranked.length >= options.k || lengths.size < groups || longest >= maxHops || groups >= maxHops) {
-        return ranked;
+      if (truncated || ranked.length >= options.k || lengths.size < groups || longest >= maxHops || groups >= maxHops) {
+        return { paths: ranked, truncated };
       }
       groups = Math.min(groups + 1, maxHops);
     }
