@@ -1,6 +1,6 @@
 // GraphStore: everything the server (and so the web app) asks of the graph. Two implementations answer it the same
 // way: Neo4jStore (src/store/neo4j) and MemoryStore (src/store/memory, the embedded default). The rules below are
-// stated once, as tests, in the GraphStore spec both stores run. Users' own Cypher is a separate capability
+// stated once, as tests, in the GraphStore spec both stores run (test/spec/graph-store.spec.ts). Users' own Cypher is a separate capability
 // (cypher-runner.ts) that only Neo4j offers. The record shapes live in src/model/api.ts.
 
 import type {
@@ -20,7 +20,8 @@ import type {
 export type * from "../model/api.ts";
 
 /**
- * The rules both stores follow, so the conformance suite can demand equal answers:
+ * The rules both stores follow. The spec (test/spec) holds each to its expected answer on hand-built data; the
+ * conformance suite (test/integration/conformance.test.ts) also demands equal answers on generated graphs.
  * - summary: byKind/byType/byStance list only non-zero counts; dateRange spans every date, validFrom and validTo of
  *   relations; datasets sorted by id, with the entities tagged with each and its relations.
  * - graph: entities matching `kinds` and `dataset` (entity tagged with it), sorted by id, first `limit` kept;

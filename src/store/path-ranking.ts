@@ -17,11 +17,20 @@ export interface PathCandidate {
   relations: RelationRecord[];
 }
 
+/**
+ * What ranking reads of a path: its entities' ids and its relations' ids and confidences. A store may rank these
+ * outlines and fetch whole records only for the k it keeps (Neo4j does: a candidate query can return thousands).
+ */
+export interface PathOutline {
+  nodes: readonly { id: string }[];
+  relations: readonly Pick<RelationRecord, "id" | "confidence">[];
+}
+
 export function pathConfidence(relations: readonly Pick<RelationRecord, "confidence">[]): number {
   return relations.reduce((p, r) => p * r.confidence, 1);
 }
 
-export function comparePaths(a: PathCandidate, b: PathCandidate): number {
+export function comparePaths(a: PathOutline, b: PathOutline): number {
   if (a.relations.length !== b.relations.length) return a.relations.length - b.relations.length;
   const ca = pathConfidence(a.relations);
   const cb = pathConfidence(b.relations);
@@ -32,7 +41,7 @@ export function comparePaths(a: PathCandidate, b: PathCandidate): number {
 }
 
 /** True when no entity appears twice on the path. */
-export function isSimplePath(candidate: PathCandidate): boolean {
+export function isSimplePath(candidate: PathOutline): boolean {
   return new Set(candidate.nodes.map((n) => n.id)).size === candidate.nodes.length;
 }
 
@@ -50,8 +59,8 @@ export function toPathResult(candidate: PathCandidate): PathResult {
   };
 }
 
-/** The k best simple paths, distinct by their relation sequence, as results. */
-export function rankPaths(candidates: readonly PathCandidate[], k: number): PathResult[] {
+/** The k best simple paths, distinct by their relation sequence, best first. */
+export function selectPaths<T extends PathOutline>(candidates: readonly T[], k: number): T[] {
   const seen = new Set<string>();
   const unique = candidates.filter((c) => {
     const key = c.relations.map((r) => r.id).join("\u0000") + "|" + c.nodes[0]?.id;
@@ -59,5 +68,10 @@ export function rankPaths(candidates: readonly PathCandidate[], k: number): Path
     seen.add(key);
     return true;
   });
-  return unique.sort(comparePaths).slice(0, k).map(toPathResult);
+  return unique.sort(comparePaths).slice(0, k);
+}
+
+/** The k best simple paths, distinct by their relation sequence, as results. */
+export function rankPaths(candidates: readonly PathCandidate[], k: number): PathResult[] {
+  return selectPaths(candidates, k).map(toPathResult);
 }

@@ -12,6 +12,7 @@ import type {
   Neighbourhood,
   NeighbourOptions,
   PathOptions,
+  PathResult,
   PathSearch,
   RelationDetail,
   SearchHit,
@@ -31,9 +32,10 @@ import {
 } from "../../model/relations.ts";
 import { foldText, scoreMatch } from "../../model/text.ts";
 import type { GraphStore } from "../graph-store.ts";
-import { MAX_PATH_CANDIDATES, rankPaths, type PathCandidate } from "../path-ranking.ts";
+import { MAX_PATH_CANDIDATES, rankPaths, selectPaths, toPathResult, type PathOutline } from "../path-ranking.ts";
 import type { Neo4jClient } from "./client.ts";
 import {
+  RecordMappingError,
   toEntityRecord,
   toEntitySummary,
   toIsoDate,
@@ -79,6 +81,23 @@ export function allowedTypes(types?: readonly string[], stances?: readonly Stanc
 /** A time bound as a query parameter: like model/time.ts, an empty string sets no bound. */
 function orNull(value: string | undefined): string | null {
   return value ? value : null;
+}
+
+/** A row of store-paths-*.cypher: what ranking needs, and the element id to read each relation whole later. */
+interface OutlineRow extends PathOutline {
+  nodes: { id: string }[];
+  relations: { id: string; confidence: number; element: string }[];
+}
+
+function toPathOutline(row: Row): OutlineRow {
+  return {
+    nodes: (row.nodes as unknown[]).map((id) => ({ id: String(id) })),
+    relations: (row.relations as Row[]).map((r) => ({
+      id: String(r.id),
+      confidence: toSafeNumber(r.confidence, "confidence"),
+      element: String(r.element),
+    })),
+  };
 }
 
 /** A row of store-relation.cypher or store-relations-batch.cypher as the API's relation detail. */
@@ -307,32 +326,53 @@ export class Neo4jStore implements GraphStore {
     );
     // One row more than the cap tells that the cap cut.
     const params = { from, to, asOf: orNull(options.asOf), limit: neo4j.int(MAX_PATH_CANDIDATES + 1) };
-    // SHORTEST k GROUPS returns every path of the k shortest lengths. Start with the shortest length only (on a
-    // dense graph the next lengths can hold millions of paths) and take one length more while fewer than k simple
-    // paths were found and longer lengths within maxHops may hold some: the memory store stops at the same length.
-    let groups = 1;
-    for (;;) {
-      const query = withInteger(
-        withInteger(template, "__GROUPS__", groups, 1, MAX_HOPS_CEILING),
-        "__MAX_HOPS__",
-        maxHops,
-        1,
-        MAX_HOPS_CEILING,
-      );
-      const rows = await this.read("paths", (tx) => this.run(tx, query, params));
-      const truncated = rows.length > MAX_PATH_CANDIDATES;
-      const candidates: PathCandidate[] = rows.slice(0, MAX_PATH_CANDIDATES).map((r) => ({
-        nodes: (r.nodes as unknown[]).map(toEntitySummary),
-        relations: (r.relations as Row[]).map((x) => toRelationRecord(x.relation, x.from, x.to)),
-      }));
-      const ranked = rankPaths(candidates, options.k);
-      const lengths = new Set(rows.map((r) => toSafeNumber(r.length, "length")));
-      const longest = Math.max(0, ...lengths);
-      if (truncated || ranked.length >= options.k || lengths.size < groups || longest >= maxHops || groups >= maxHops) {
-        return { paths: ranked, truncated };
+    // One transaction: the element ids the candidates give are looked up again at the end.
+    return this.read("paths", async (tx) => {
+      // SHORTEST k GROUPS returns every path of the k shortest lengths. Start with the shortest length only (on a
+      // dense graph the next lengths can hold millions of paths) and take one length more while fewer than k simple
+      // paths were found and longer lengths within maxHops may hold some: the memory store stops at the same length.
+      for (let groups = 1; ; groups = Math.min(groups + 1, maxHops)) {
+        const query = withInteger(
+          withInteger(template, "__GROUPS__", groups, 1, MAX_HOPS_CEILING),
+          "__MAX_HOPS__",
+          maxHops,
+          1,
+          MAX_HOPS_CEILING,
+        );
+        const rows = await this.run(tx, query, params);
+        const truncated = rows.length > MAX_PATH_CANDIDATES;
+        const chosen = selectPaths(rows.slice(0, MAX_PATH_CANDIDATES).map(toPathOutline), options.k);
+        const lengths = new Set(rows.map((r) => toSafeNumber(r.length, "length")));
+        const longest = Math.max(0, ...lengths);
+        if (truncated || chosen.length >= options.k || lengths.size < groups || longest >= maxHops || groups >= maxHops)
+          return { paths: await this.pathResults(tx, chosen), truncated };
       }
-      groups = Math.min(groups + 1, maxHops);
-    }
+    });
+  }
+
+  /** The chosen outlines as results: their entities and relations read whole, in one query each. */
+  private async pathResults(tx: ManagedTransaction, chosen: OutlineRow[]): Promise<PathResult[]> {
+    const elements = [...new Set(chosen.flatMap((p) => p.relations.map((r) => r.element)))];
+    const entityIds = [...new Set(chosen.flatMap((p) => p.nodes.map((n) => n.id)))];
+    const [relationRows, entityRows] = [
+      await this.run(tx, getQuery("store-path-relations"), { elements }),
+      await this.run(tx, getQuery("store-entity-summaries"), { ids: entityIds }),
+    ];
+    const relations = new Map(relationRows.map((r) => [String(r.element), toRelationRecord(r.relation, r.from, r.to)]));
+    const entities = new Map(entityRows.map((r) => [String((r.entity as Row).id), toEntitySummary(r.entity)]));
+    const lookup = <T>(map: Map<string, T>, key: string): T => {
+      const value = map.get(key);
+      // Cannot happen inside one transaction; were it to, a path with a hole would be worse than an error.
+      if (value === undefined)
+        throw new RecordMappingError(`statecraft/neo4j: path search: "${key}" vanished within its own transaction`);
+      return value;
+    };
+    return chosen.map((p) =>
+      toPathResult({
+        nodes: p.nodes.map((n) => lookup(entities, n.id)),
+        relations: p.relations.map((r) => lookup(relations, r.element)),
+      }),
+    );
   }
 
   /** The client belongs to whoever built it (src/server/main.ts), which closes it. */
