@@ -1,7 +1,7 @@
 // GraphStore: everything the server (and so the web app) asks of the graph. Two implementations answer it the same
 // way: Neo4jStore (src/store/neo4j) and MemoryStore (src/store/memory, the embedded default). The rules below are
-// stated once, as tests, in the GraphStore spec both stores run (test/spec/graph-store.spec.ts). Users' own Cypher is a separate capability
-// (cypher-runner.ts) that only Neo4j offers. The record shapes live in src/model/api.ts.
+// stated once, as tests, in the GraphStore spec both stores run (test/spec/graph-store.spec.ts). Users' own Cypher
+// is a separate capability (cypher-runner.ts) that only Neo4j offers. The record shapes live in src/model/api.ts.
 
 import type {
   EntityDetail,
