@@ -40,8 +40,9 @@ export type * from "../model/api.ts";
  *   is passed). from == to answers one path of that entity alone. k or maxHops below 1, or no walkable type, answers
  *   no path. `truncated` says a cap stopped the search before it had every candidate it needed: more than
  *   path-ranking.ts MAX_PATH_CANDIDATES candidates (the memory store counts them per length, Neo4j per query) or,
- *   in the memory store, more than MAX_EDGE_VISITS relations walked; the paths are then the best of those it
- *   counted, still ranked by rankPaths, and a better one may exist. Otherwise truncated is false.
+ *   in the memory store, more relations walked than its edge-visit limit (memory/k-shortest-paths.ts); the paths
+ *   are then the best of those it counted, still ranked by rankPaths, and a better one may exist. Otherwise
+ *   truncated is false.
  * - entities / relations (batch): the records of the ids given that exist, each once, sorted by id; a relation as
  *   relation() answers it.
  * - degree counts every relation touching an entity in the whole store.

@@ -3,7 +3,11 @@ import type { RelationType } from "../../src/model/relations.ts";
 import type { Dataset } from "../../src/model/types.ts";
 import type { PathOptions, PathResult } from "../../src/store/graph-store.ts";
 import { buildEntityGraph, summaryOf, type EntityGraph } from "../../src/store/memory/entity-graph.ts";
-import { findPaths } from "../../src/store/memory/k-shortest-paths.ts";
+import {
+  DEFAULT_PATH_SEARCH_LIMITS,
+  findPaths,
+  type PathSearchLimits,
+} from "../../src/store/memory/k-shortest-paths.ts";
 import { compileRelationFilter } from "../../src/store/memory/relation-filter.ts";
 import { rankPaths, type PathCandidate } from "../../src/store/path-ranking.ts";
 
@@ -252,6 +256,37 @@ describe("k-shortest-paths", () => {
 
   it.each(CASES)("should find $name", ({ edges, from, to, options, expected }) => {
     expect(ranked(graphOf(edges), from, to, options)).toEqual(expected);
+  });
+
+  describe("limits", () => {
+    // Three paths of 2 from a to c, through b1 (the best), b2 and b3.
+    const fan = graphOf([
+      ["ab1", "a", "b1", 1],
+      ["ab2", "a", "b2", 0.9],
+      ["ab3", "a", "b3", 0.8],
+      ["b1c", "b1", "c", 1],
+      ["b2c", "b2", "c", 1],
+      ["b3c", "b3", "c", 1],
+    ]);
+    const ALL = [
+      ["ab1", "b1c"],
+      ["ab2", "b2c"],
+      ["ab3", "b3c"],
+    ];
+
+    it.each<[string, Partial<PathSearchLimits>, boolean]>([
+      ["one candidate fewer than the paths of a length", { maxCandidatesPerLength: 2 }, true],
+      ["as many candidates as the paths of a length", { maxCandidatesPerLength: 3 }, false],
+      ["an edge-visit limit the walk meets", { maxEdgeVisits: 1 }, true],
+      ["the default limits", {}, false],
+    ])("should say truncated or not with %s", (_name, limits, truncated) => {
+      const found = findPaths(fan, "a", "c", { ...ANY, k: 3 }, { ...DEFAULT_PATH_SEARCH_LIMITS, ...limits });
+      expect(found.truncated).toBe(truncated);
+      const paths = rankPaths(found.candidates, 3).map((p) => p.relations.map((r) => r.id));
+      // Cut or not, what was counted is ranked as usual: some of all, in the order of all.
+      expect(ALL.filter((p) => paths.some((q) => q.join() === p.join()))).toEqual(paths);
+      if (!truncated) expect(paths).toEqual(ALL);
+    });
   });
 
   it("should agree with brute force on random small graphs", () => {

@@ -10,10 +10,18 @@ import { MAX_PATH_CANDIDATES, type PathCandidate } from "../path-ranking.ts";
 import { summaryOf, type EntityAttributes, type EntityGraph, type RelationAttributes } from "./entity-graph.ts";
 import { compileRelationFilter, type RelationTest } from "./relation-filter.ts";
 
-/** Candidates counted per length at most, so the hubs between two ends cannot hang the server. */
-export const MAX_CANDIDATES_PER_LENGTH = MAX_PATH_CANDIDATES;
-/** Relations looked at per query at most, for the same reason when most branches are dead ends. */
-export const MAX_EDGE_VISITS = 5_000_000;
+/** How much one search may do before it stops and says `truncated`. */
+export interface PathSearchLimits {
+  /** Candidates counted per length at most, so the hubs between two ends cannot hang the server. */
+  maxCandidatesPerLength: number;
+  /** Relations looked at per query at most, for the same reason when most branches are dead ends. */
+  maxEdgeVisits: number;
+}
+
+export const DEFAULT_PATH_SEARCH_LIMITS: PathSearchLimits = {
+  maxCandidatesPerLength: MAX_PATH_CANDIDATES,
+  maxEdgeVisits: 5_000_000,
+};
 
 /** What findPaths found, and whether a cap stopped it before it had counted every candidate it needed. */
 export interface FoundPaths {
@@ -64,10 +72,16 @@ interface Found {
  * The candidates rankPaths needs for the k best paths from `from` to `to`: the simple paths of the lengths the
  * rule asks for, less those that cannot make the top k (materialising thousands that rankPaths would drop would
  * cost more than the search). No candidates when an end is unknown or no path fits in maxHops. `truncated` when
- * a length held more than MAX_CANDIDATES_PER_LENGTH candidates or the walk met MAX_EDGE_VISITS: the candidates are
- * then those counted before the cap, and a better path may exist.
+ * a length held more than `limits.maxCandidatesPerLength` candidates or the walk met `limits.maxEdgeVisits`: the
+ * candidates are then those counted before the cap, and a better path may exist.
  */
-export function findPaths(graph: EntityGraph, from: string, to: string, options: PathOptions): FoundPaths {
+export function findPaths(
+  graph: EntityGraph,
+  from: string,
+  to: string,
+  options: PathOptions,
+  limits: PathSearchLimits = DEFAULT_PATH_SEARCH_LIMITS,
+): FoundPaths {
   const none: FoundPaths = { candidates: [], truncated: false };
   if (!graph.hasNode(from) || !graph.hasNode(to)) return none;
   if (from === to)
@@ -80,7 +94,7 @@ export function findPaths(graph: EntityGraph, from: string, to: string, options:
     stances: options.stances,
     time: options.asOf ? { asOf: options.asOf } : undefined,
   });
-  const search = new PathSearch(graph, from, to, options.direction === "any", walkable);
+  const search = new PathSearch(graph, from, to, options.direction === "any", walkable, limits);
   const shortest = search.shortestLength(maxHops);
   if (shortest === undefined) return none;
   for (let length = shortest; length <= maxHops && search.count < k; length++) search.enumerate(length, k);
@@ -160,6 +174,7 @@ class PathSearch {
     to: string,
     private readonly any: boolean,
     private readonly walkable: RelationTest | undefined,
+    private readonly limits: PathSearchLimits,
   ) {
     this.forwardSide = { end: from, forward: true, dist: new Map([[from, 0]]), levels: [[from]] };
     this.backwardSide = { end: to, forward: false, dist: new Map([[to, 0]]), levels: [[to]] };
@@ -249,7 +264,7 @@ class PathSearch {
    * extra steps go first to the side whose frontier is cheaper to walk.
    */
   enumerate(length: number, k: number): void {
-    if (this.visits >= MAX_EDGE_VISITS) {
+    if (this.visits >= this.limits.maxEdgeVisits) {
       this.truncated = true;
       return;
     }
@@ -315,7 +330,7 @@ class PathSearch {
     sourceAttributes: EntityAttributes,
     targetAttributes: EntityAttributes,
   ): void => {
-    if (++this.visits > MAX_EDGE_VISITS) {
+    if (++this.visits > this.limits.maxEdgeVisits) {
       this.truncated = true;
       return;
     }
@@ -370,7 +385,7 @@ class PathSearch {
       for (const h of list) {
         if (!disjoint(f, h)) continue;
         // One candidate more than the cap exists: stop, and say so.
-        if (counted === MAX_CANDIDATES_PER_LENGTH) {
+        if (counted === this.limits.maxCandidatesPerLength) {
           capped = this.truncated = true;
           break;
         }
