@@ -1,10 +1,12 @@
-// The Cypher tab: mounts the console and merges its graph results into the explorer's view (entities and the
-// relations among them by id, read in batches), or replaces the view with them; undo goes through the view history.
+// The Cypher tab: mounts the explorer's console (its controller outlives the tab) and merges its graph results into
+// the explorer's view (entities and the relations among them by id, read in batches), or replaces the view with
+// them; undo goes through the view history.
 
 import { useCallback } from "react";
 import { api } from "../api/client.ts";
 import { addRecords } from "../app/add-records.ts";
 import { useExplorer, useExplorerState } from "../app/context.ts";
+import { getCypherConsole } from "../console/console-actions.ts";
 import { CypherConsole, type CanvasMode, type ConsoleGraph } from "../console/CypherConsole.tsx";
 import { requestCamera, undoView, updateView } from "../state/explorer-state.ts";
 import { hideOthers, showNodes } from "../state/view.ts";
@@ -25,5 +27,12 @@ export function CypherTab() {
     [explorer],
   );
   const onUndoGraph = useCallback(() => explorer.store.update(undoView()), [explorer]);
-  return <CypherConsole store={store} onGraphResult={(g, m) => void onGraphResult(g, m)} onUndoGraph={onUndoGraph} />;
+  return (
+    <CypherConsole
+      controller={getCypherConsole(explorer)}
+      store={store}
+      onGraphResult={(g, m) => void onGraphResult(g, m)}
+      onUndoGraph={onUndoGraph}
+    />
+  );
 }

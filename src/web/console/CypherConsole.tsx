@@ -2,47 +2,40 @@
 // (Ctrl/Cmd+Enter) and Cancel; each statement's result as a table, a graph or JSON, with exports; errors in plain
 // words with their place marked in the editor; the run's graph handed to the explorer (merge or replace, with
 // undo); the library, saved queries and history. On the embedded store it explains how to start Neo4j instead of
-// running. Self-contained: it talks to the server itself and to the explorer only through its props.
+// running. It only renders and dispatches: its state and the producers that change it are in console-state.ts, the
+// work (server, storage) in console-actions.ts; it reaches the explorer only through its props.
 
-import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from "react";
-import { api } from "../api/client.ts";
-import { consoleErrorOf } from "./console-errors.ts";
+import { useEffect, useMemo, useRef, useSyncExternalStore, type KeyboardEvent } from "react";
+import type { CypherConsoleController } from "./console-actions.ts";
+import {
+  describeErrorPlace,
+  isDrawChoice,
+  loadQuery,
+  retrySchema,
+  selectStatement,
+  setDrawChoice,
+  setParams,
+  setQuery,
+  shownStatement,
+  type CanvasMode,
+} from "./console-state.ts";
 import { CypherEditor, type CypherEditorHandle } from "./CypherEditor.tsx";
 import { EmbeddedHelp } from "./EmbeddedHelp.tsx";
-import { errorRange } from "./error-position.ts";
 import { parseParams } from "./params.ts";
-import {
-  addToHistory,
-  browserStorage,
-  checkSave,
-  clearHistory,
-  loadHistory,
-  loadSaved,
-  removeSaved,
-  saveQuery,
-} from "./query-storage.ts";
-import { QueryLists, type LibraryState } from "./QueryLists.tsx";
-import { isEmptyGraph, type ConsoleGraph } from "./result-graph.ts";
+import { QueryLists } from "./QueryLists.tsx";
+import type { ConsoleGraph } from "./result-graph.ts";
 import { ErrorView, ResultView } from "./ResultView.tsx";
-import { planRun, type StatementRun } from "./run-statements.ts";
-import {
-  EMPTY_SCHEMA,
-  SCHEMA_QUERIES,
-  schemaNames,
-  toEditorSchema,
-  withParameters,
-  type ConsoleSchema,
-  type SchemaPart,
-} from "./schema.ts";
+import type { StatementRun } from "./run-statements.ts";
+import { toEditorSchema, withParameters } from "./schema.ts";
 import { queryParameters } from "./statements.ts";
-import { useConsoleRun, type ConsoleRun } from "./use-console-run.ts";
 import "./console.css";
 
 export type { ConsoleGraph, ConsoleNode, ConsoleEdge } from "./result-graph.ts";
-
-export type CanvasMode = "merge" | "replace";
+export type { CanvasMode } from "./console-state.ts";
 
 export interface CypherConsoleProps {
+  /** The console's state and actions; it outlives this component, so the draft and the last run stay. */
+  controller: CypherConsoleController;
   /** Which store the server runs on (from GET /api/health); undefined while not known. */
   store: "memory" | "neo4j" | undefined;
   /** Draw a result on the canvas: add it to what is shown ("merge") or show only it ("replace"). */
@@ -50,16 +43,6 @@ export interface CypherConsoleProps {
   /** Undo the last onGraphResult. The console offers Undo only when this is given. */
   onUndoGraph?(): void;
 }
-
-type DrawChoice = CanvasMode | "off";
-
-/** What outlives the component while the page stays (switching tabs unmounts it): the draft and the last run. */
-const session: { query: string | null; params: string | null; drawChoice: DrawChoice; lastRun: ConsoleRun | null } = {
-  query: null,
-  params: null,
-  drawChoice: "merge",
-  lastRun: null,
-};
 
 function isMac(): boolean {
   return typeof navigator !== "undefined" && /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent);
@@ -90,142 +73,40 @@ function statusMark(s: StatementRun): string {
   }
 }
 
-export function CypherConsole({ store, onGraphResult, onUndoGraph }: CypherConsoleProps) {
-  const storage = useMemo(() => browserStorage(), []);
-  const [history, setHistory] = useState(() => loadHistory(storage));
-  const [saved, setSaved] = useState(() => loadSaved(storage));
-  const [initialQuery] = useState(() => session.query ?? history[0]?.query ?? "");
-  const [query, setQuery] = useState(initialQuery);
-  const [paramsText, setParamsText] = useState(
-    () => session.params ?? (session.query === null ? (history[0]?.params ?? "") : ""),
-  );
-  const [drawChoice, setDrawChoice] = useState<DrawChoice>(session.drawChoice);
-  const [draws, setDraws] = useState(0);
-  const [embeddedHint, setEmbeddedHint] = useState(false);
-  const [selected, setSelected] = useState<number | null>(null);
-  const [schema, setSchema] = useState<ConsoleSchema>(EMPTY_SCHEMA);
-  const [schemaNote, setSchemaNote] = useState<string | null>(null);
-  const [library, setLibrary] = useState<LibraryState>({ status: "loading", queries: [] });
-  const [notice, setNotice] = useState<string | null>(null);
+export function CypherConsole({ controller, store, onGraphResult, onUndoGraph }: CypherConsoleProps) {
+  const state = useSyncExternalStore(controller.store.subscribe, controller.store.get);
+  const { query, paramsText, drawChoice, run: consoleRun, errorMark, loadRequest } = state;
   const editor = useRef<CypherEditorHandle | null>(null);
   const embedded = store === "memory";
+  const update = controller.store.update;
 
-  const latest = useRef({ query, paramsText, drawChoice, onGraphResult });
-  useEffect(() => {
-    latest.current = { query, paramsText, drawChoice, onGraphResult };
-    session.query = query;
-    session.params = paramsText;
-    session.drawChoice = drawChoice;
-  }, [query, paramsText, drawChoice, onGraphResult]);
-
-  const draw = useCallback((graph: ConsoleGraph, choice: DrawChoice) => {
-    latest.current.onGraphResult(graph, choice === "off" ? "merge" : choice);
-    setDraws((n) => n + 1);
-  }, []);
-
-  const onFinished = useCallback(
-    (run: ConsoleRun) => {
-      session.lastRun = run;
-      const failed = run.statements.findIndex((s) => s.status === "error" || s.status === "cancelled");
-      const lastDone = run.statements.map((s) => s.status).lastIndexOf("done");
-      setSelected(failed >= 0 ? failed : Math.max(0, lastDone));
-      const { drawChoice: choice, query: current } = latest.current;
-      if (run.graph && !isEmptyGraph(run.graph) && choice !== "off") draw(run.graph, choice);
-      const bad = run.statements[failed];
-      if (bad?.error?.position && current === run.plan.query) {
-        const range = errorRange(current, bad.statement, bad.error.position);
-        editor.current?.markError({ from: range.from, to: range.to, message: bad.error.message });
-      }
-    },
-    [draw],
+  // The canvas handlers change with every render of the tab; the controller reads the latest through this ref.
+  const canvas = useRef({ onGraphResult, onUndoGraph });
+  canvas.current = { onGraphResult, onUndoGraph };
+  useEffect(
+    () =>
+      controller.connect({
+        draw: (graph, mode) => canvas.current.onGraphResult(graph, mode),
+        undo: () => canvas.current.onUndoGraph?.(),
+      }),
+    [controller],
   );
-  const runner = useConsoleRun(onFinished, session.lastRun);
-  const running = runner.run?.running ?? false;
-
-  const run = useCallback(() => {
-    if (embedded) {
-      setEmbeddedHint(true);
-      return;
-    }
-    editor.current?.markError(null);
-    const { query: text, paramsText: params } = latest.current;
-    const plan = planRun(text, params);
-    if (plan.ok) setHistory(addToHistory(storage, { query: plan.query, params: plan.paramsText }));
-    setSelected(null);
-    runner.start(plan);
-  }, [embedded, runner, storage]);
-
-  // The shipped library, once.
+  useEffect(() => controller.loadLibrary(), [controller]);
+  useEffect(() => (store === "neo4j" ? controller.loadSchema() : undefined), [controller, store, state.schemaAttempt]);
+  useEffect(() => editor.current?.markError(errorMark), [errorMark]);
   useEffect(() => {
-    const abort = new AbortController();
-    api
-      .queries(abort.signal)
-      .then((queries) => setLibrary({ status: "ready", queries }))
-      .catch((error: unknown) => {
-        if (abort.signal.aborted) return;
-        const message = consoleErrorOf(error).title;
-        setLibrary({ status: "error", queries: [], error: message });
-      });
-    return () => abort.abort();
-  }, []);
-
-  // The live schema for completion, whenever the server is known to run on Neo4j.
-  const [schemaAttempt, setSchemaAttempt] = useState(0);
-  useEffect(() => {
-    if (store !== "neo4j") return;
-    const abort = new AbortController();
-    const parts = Object.keys(SCHEMA_QUERIES) as SchemaPart[];
-    Promise.all(parts.map((part) => api.cypher(SCHEMA_QUERIES[part], {}, abort.signal)))
-      .then((results) => {
-        const next: ConsoleSchema = { ...EMPTY_SCHEMA };
-        parts.forEach((part, i) => (next[part] = schemaNames(part, results[i]!)));
-        setSchema(next);
-        setSchemaNote(null);
-      })
-      .catch((error: unknown) => {
-        if (abort.signal.aborted) return;
-        const e = consoleErrorOf(error);
-        setSchemaNote(`Completion knows Cypher but not this graph's labels and types yet (${e.title})`);
-      });
-    return () => abort.abort();
-  }, [store, schemaAttempt]);
-
-  useEffect(() => {
-    if (!notice) return;
-    const timer = setTimeout(() => setNotice(null), 4000);
-    return () => clearTimeout(timer);
-  }, [notice]);
+    if (!loadRequest) return;
+    editor.current?.setValue(loadRequest.query);
+    editor.current?.focus();
+  }, [loadRequest]);
 
   const params = useMemo(() => parseParams(paramsText), [paramsText]);
   const editorSchema = useMemo(
-    () => toEditorSchema(withParameters(schema, params.ok ? Object.keys(params.params) : [])),
-    [schema, params],
+    () => toEditorSchema(withParameters(state.schema, params.ok ? Object.keys(params.params) : [])),
+    [state.schema, params],
   );
   const usedParams = useMemo(() => queryParameters(query), [query]);
-
-  const load = useCallback((text: string, paramsValue: string) => {
-    editor.current?.setValue(text);
-    setQuery(text);
-    setParamsText(paramsValue);
-    editor.current?.focus();
-  }, []);
-
-  const save = useCallback(
-    (name: string, description: string): string | null => {
-      const { query: text, paramsText: p } = latest.current;
-      const problem = checkSave({ name, query: text });
-      if (problem) return problem;
-      const result = saveQuery(storage, { name, description, query: text, params: p });
-      setSaved(result.saved);
-      setNotice(
-        result.stored
-          ? `${result.replaced ? "Replaced" : "Saved"} “${name.trim()}”.`
-          : `Saved “${name.trim()}” for this visit only: the browser refused to store it.`,
-      );
-      return null;
-    },
-    [storage],
-  );
+  const run = () => controller.run(embedded);
 
   const onParamsKey = (e: KeyboardEvent<HTMLTextAreaElement>) => {
     if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) {
@@ -234,22 +115,19 @@ export function CypherConsole({ store, onGraphResult, onUndoGraph }: CypherConso
     }
   };
 
-  const statements = runner.run?.statements ?? [];
-  const shown = selected ?? (statements.length > 0 ? statements.length - 1 : null);
-  const current = shown !== null ? statements[shown] : undefined;
-  const errorWhere = (() => {
-    const pos = current?.error?.position;
-    if (!pos || !current || !runner.run) return undefined;
-    const range = errorRange(runner.run.plan.query, current.statement, pos);
-    return `At line ${range.line}, column ${range.column}${query === runner.run.plan.query ? ", marked in the editor" : ""}.`;
-  })();
+  const running = consoleRun?.running ?? false;
+  const statements = consoleRun?.statements ?? [];
+  const shownRun = shownStatement(state);
+  const shown = shownRun?.index ?? null;
+  const current = shownRun?.run;
+  const errorWhere = describeErrorPlace(state);
   const runKeys = isMac() ? "⌘↵" : "Ctrl+Enter";
 
   return (
     <div className="cypher-console" data-testid="cypher-console" onKeyDown={keepEscapeInEditor}>
       {embedded && (
         <div
-          className={embeddedHint ? "console-embedded emphasised" : "console-embedded"}
+          className={state.embeddedHint ? "console-embedded emphasised" : "console-embedded"}
           data-testid="console-embedded"
           role="note"
         >
@@ -258,11 +136,17 @@ export function CypherConsole({ store, onGraphResult, onUndoGraph }: CypherConso
         </div>
       )}
 
-      <CypherEditor initialValue={initialQuery} schema={editorSchema} onChange={setQuery} onRun={run} handle={editor} />
-      {schemaNote && (
+      <CypherEditor
+        initialValue={query}
+        schema={editorSchema}
+        onChange={(text) => update(setQuery(text))}
+        onRun={run}
+        handle={editor}
+      />
+      {state.schemaNote && (
         <p className="muted console-schema-note">
-          {schemaNote}{" "}
-          <button className="link" onClick={() => setSchemaAttempt((n) => n + 1)}>
+          {state.schemaNote}{" "}
+          <button className="link" onClick={() => update(retrySchema())}>
             Retry
           </button>
         </p>
@@ -275,7 +159,7 @@ export function CypherConsole({ store, onGraphResult, onUndoGraph }: CypherConso
         </span>
         <textarea
           value={paramsText}
-          onChange={(e) => setParamsText(e.target.value)}
+          onChange={(e) => update(setParams(e.target.value))}
           onKeyDown={onParamsKey}
           placeholder='{"id": "china"}'
           spellCheck={false}
@@ -292,7 +176,7 @@ export function CypherConsole({ store, onGraphResult, onUndoGraph }: CypherConso
 
       <div className="console-row console-actions">
         {running ? (
-          <button onClick={runner.cancel} data-testid="console-cancel" className="danger">
+          <button onClick={controller.cancel} data-testid="console-cancel" className="danger">
             Cancel
           </button>
         ) : (
@@ -302,7 +186,7 @@ export function CypherConsole({ store, onGraphResult, onUndoGraph }: CypherConso
         )}
         <select
           value={drawChoice}
-          onChange={(e) => setDrawChoice(e.target.value as DrawChoice)}
+          onChange={(e) => isDrawChoice(e.target.value) && update(setDrawChoice(e.target.value))}
           title="What Run does to the canvas"
           aria-label="Results on the canvas"
           data-testid="console-canvas-mode"
@@ -311,12 +195,9 @@ export function CypherConsole({ store, onGraphResult, onUndoGraph }: CypherConso
           <option value="replace">Replace canvas</option>
           <option value="off">Table only</option>
         </select>
-        {onUndoGraph && draws > 0 && (
+        {onUndoGraph && state.draws > 0 && (
           <button
-            onClick={() => {
-              onUndoGraph();
-              setDraws((n) => Math.max(0, n - 1));
-            }}
+            onClick={controller.undoDraw}
             title="Undo the last change the console made to the canvas"
             data-testid="console-undo"
           >
@@ -325,19 +206,19 @@ export function CypherConsole({ store, onGraphResult, onUndoGraph }: CypherConso
         )}
       </div>
 
-      {embedded && embeddedHint && (
+      {embedded && state.embeddedHint && (
         <p className="console-field-error" role="alert" data-testid="console-embedded-run">
           Not run: this server has no Neo4j. Start it as explained above, then run the query again.
         </p>
       )}
-      {runner.planError && <ErrorView error={runner.planError} />}
-      {notice && (
+      {state.planError && <ErrorView error={state.planError} />}
+      {state.notice && (
         <p className="muted" role="status">
-          {notice}
+          {state.notice}
         </p>
       )}
 
-      {runner.run && statements.length > 0 && (
+      {consoleRun && statements.length > 0 && (
         <section className="console-results" aria-label="Results">
           {statements.length > 1 && (
             <div className="console-statement-tabs" role="tablist" aria-label="Statements">
@@ -347,7 +228,7 @@ export function CypherConsole({ store, onGraphResult, onUndoGraph }: CypherConso
                   role="tab"
                   aria-selected={i === shown}
                   className={`${i === shown ? "on " : ""}${s.status}`}
-                  onClick={() => setSelected(i)}
+                  onClick={() => update(selectStatement(i))}
                   title={s.statement.text}
                   data-testid="console-statement-tab"
                 >
@@ -360,22 +241,22 @@ export function CypherConsole({ store, onGraphResult, onUndoGraph }: CypherConso
             <ResultView
               key={`${shown}-${current.statement.from}-${current.result?.timeMs ?? current.status}`}
               run={current}
-              params={runner.run.plan.params}
+              params={consoleRun.plan.params}
               errorWhere={errorWhere}
-              onDraw={(graph) => draw(graph, latest.current.drawChoice)}
+              onDraw={(graph) => controller.draw(graph, controller.store.get().drawChoice)}
             />
           )}
         </section>
       )}
 
       <QueryLists
-        library={library}
-        saved={saved}
-        history={history}
-        onLoad={load}
-        onSave={save}
-        onRemoveSaved={(id) => setSaved(removeSaved(storage, id))}
-        onClearHistory={() => setHistory(clearHistory(storage))}
+        library={state.library}
+        saved={state.saved}
+        history={state.history}
+        onLoad={(text, paramsValue) => update(loadQuery(text, paramsValue))}
+        onSave={controller.save}
+        onRemoveSaved={controller.removeSaved}
+        onClearHistory={controller.clearHistory}
       />
     </div>
   );

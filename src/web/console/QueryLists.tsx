@@ -3,17 +3,11 @@
 // parameters into the editor.
 
 import { useState, type FormEvent } from "react";
-import type { LibraryQuery } from "../../model/api.ts";
+import type { LibraryState } from "./console-state.ts";
 import { formatParams } from "./params.ts";
 import type { HistoryEntry, SavedQuery } from "./query-storage.ts";
 
 type ListTab = "library" | "saved" | "history";
-
-export interface LibraryState {
-  status: "loading" | "ready" | "error";
-  queries: LibraryQuery[];
-  error?: string;
-}
 
 interface Props {
   library: LibraryState;

@@ -18,7 +18,8 @@ import { queryParameters, splitStatements, type Statement } from "./statements.t
 
 export type RunCypher = (query: string, params: Record<string, unknown>, signal: AbortSignal) => Promise<CypherResult>;
 
-export type StatementStatus = "pending" | "running" | "done" | "error" | "cancelled" | "skipped";
+export const STATEMENT_STATUSES = ["pending", "running", "done", "error", "cancelled", "skipped"] as const;
+export type StatementStatus = (typeof STATEMENT_STATUSES)[number];
 
 export interface StatementRun {
   statement: Statement;
