@@ -9,12 +9,23 @@ import { createDataGraph, mergeEntities, mergeRelations, type DataGraph } from "
 import {
   INITIAL_STATE,
   applyUrlView,
+  bumpGraphVersion,
+  graphLoaded,
+  healthFailed,
+  idlePaths,
+  loadFailed,
+  pathsFailed,
+  pathsFound,
+  recordExpansion,
   rememberNames,
   requestCamera,
   requestLayout,
   select,
+  setHealth,
+  setLoading,
   setNotice,
-  setTab,
+  setSummary,
+  startPaths,
   updateView,
   type ExplorerState,
 } from "../state/explorer-state.ts";
@@ -62,7 +73,7 @@ export function createExplorer(): Explorer {
 
     afterGraphChange() {
       indexParallelEdges(graph);
-      store.update((s) => ({ ...s, graphVersion: s.graphVersion + 1 }));
+      store.update(bumpGraphVersion());
     },
 
     async start(search) {
@@ -71,14 +82,13 @@ export function createExplorer(): Explorer {
       store.update(applyUrlView(url, { reset: true }));
       void api
         .health()
-        .then((health) => store.update((s) => ({ ...s, health, healthError: undefined })))
-        .catch((error) =>
-          store.update((s) => ({ ...s, healthError: describeError(error, "asking the server's health") })),
-        );
+        .then((health) => store.update(setHealth(health)))
+        .catch((error) => store.update(healthFailed(describeError(error, "asking the server's health"))));
       try {
-        store.update((s) => ({ ...s, load: { phase: "loading", what: "Loading the summary…" } }));
+        store.update(setLoading("Loading the summary…"));
         const summary = await api.summary();
-        store.update((s) => ({ ...s, summary, load: { phase: "loading", what: "Loading the graph…" } }));
+        store.update(setSummary(summary));
+        store.update(setLoading("Loading the graph…"));
         const sub = await api.graph({ limit: INITIAL_LIMIT, dataset: url.dataset });
         const positions = loadPositions(url.dataset);
         mergeEntities(graph, sub.entities, { base: true });
@@ -88,12 +98,12 @@ export function createExplorer(): Explorer {
         if (reuse) applySavedPositions(graph, positions);
         rememberAll(sub.entities);
         explorer.afterGraphChange();
-        store.update((s) => ({ ...s, truncated: sub.truncated, load: { phase: "ready" } }));
+        store.update(graphLoaded(sub.truncated));
         if (!reuse) store.update(requestLayout());
         await explorer.applyUrl(url);
         if (url.camera) store.update(requestCamera({ kind: "camera", camera: url.camera }));
       } catch (error) {
-        store.update((s) => ({ ...s, load: { phase: "error", report: describeError(error, "loading the graph") } }));
+        store.update(loadFailed(describeError(error, "loading the graph")));
       }
     },
 
@@ -109,7 +119,7 @@ export function createExplorer(): Explorer {
         if (id && graph.hasNode(id)) store.update(rememberNames([{ id, name: graph.getNodeAttribute(id, "label") }]));
       }
       if (url.run) await explorer.runPaths({ fit: !url.camera });
-      else store.update((s) => ({ ...s, path: { ...s.path, status: "idle", results: [] } }));
+      else store.update(idlePaths());
       if (url.camera) store.update(requestCamera({ kind: "camera", camera: url.camera }));
     },
 
@@ -158,7 +168,7 @@ export function createExplorer(): Explorer {
         explorer.afterGraphChange();
         store.update(updateView(bringIntoView([id, ...hood.neighbours.map((n) => n.id)])));
         const expansion = { id, types, limit, shown: hood.relations.length, total: hood.total };
-        store.update((s) => ({ ...s, expansions: { ...s.expansions, [key]: expansion } }));
+        store.update(recordExpansion(key, expansion));
         store.update(setNotice({ text: `${hood.entity.name}: ${expansionLabel(expansion)} relations`, tone: "info" }));
       } catch (error) {
         store.update(setNotice({ text: describeError(error, "expanding").message, tone: "error" }));
@@ -183,11 +193,7 @@ export function createExplorer(): Explorer {
       pathAbort?.abort();
       const abort = new AbortController();
       pathAbort = abort;
-      store.update((s) => ({
-        ...s,
-        tab: "paths",
-        path: { ...s.path, status: "loading", results: [], error: undefined, empty: undefined },
-      }));
+      store.update(startPaths());
       try {
         const { paths } = await api.paths(pathRequest(query, store.get().filters.asOf), abort.signal);
         if (abort.signal.aborted) return;
@@ -197,24 +203,11 @@ export function createExplorer(): Explorer {
           paths.length === 0
             ? describeNoPath(query, names[query.from] ?? query.from, names[query.to] ?? query.to)
             : undefined;
-        store.update((s) => ({
-          ...s,
-          path: {
-            ...s.path,
-            status: "done",
-            results: paths,
-            empty,
-            active: s.path.active !== null && s.path.active < paths.length ? s.path.active : null,
-          },
-        }));
-        store.update(setTab("paths"));
+        store.update(pathsFound(paths, empty));
         if (fit && paths.length) store.update(requestCamera({ kind: "nodes", ids: [...pathMembers(paths).nodes] }));
       } catch (error) {
         if (abort.signal.aborted) return;
-        store.update((s) => ({
-          ...s,
-          path: { ...s.path, status: "error", error: describeError(error, "finding paths") },
-        }));
+        store.update(pathsFailed(describeError(error, "finding paths")));
       }
     },
   };

@@ -1,7 +1,7 @@
 // The right-click menu on an entity: paths from/to here, expand, hide, hide others, centre, details.
 
 import { useExplorer, useExplorerState } from "../app/context.ts";
-import { rememberNames, requestCamera, select, setPathQuery, setTab } from "../state/explorer-state.ts";
+import { closeMenu, rememberNames, requestCamera, select, setPathQuery, setTab } from "../state/explorer-state.ts";
 
 export function ContextMenu() {
   const explorer = useExplorer();
@@ -10,7 +10,7 @@ export function ContextMenu() {
   if (!menu || !graph.hasNode(menu.node)) return null;
   const id = menu.node;
   const name = graph.getNodeAttribute(id, "label");
-  const close = () => store.update((s) => ({ ...s, menu: null }));
+  const close = () => store.update(closeMenu());
   const item = (label: string, run: () => void) => (
     <li>
       <button

@@ -2,12 +2,13 @@
 
 import { useExplorer, useExplorerState } from "../app/context.ts";
 import { SHORTCUTS } from "../state/shortcuts.ts";
+import { closeDialog } from "../state/explorer-state.ts";
 
 export function ShortcutsDialog() {
   const { store } = useExplorer();
   const open = useExplorerState((s) => s.dialog === "shortcuts");
   if (!open) return null;
-  const close = () => store.update((s) => ({ ...s, dialog: null }));
+  const close = () => store.update(closeDialog());
   return (
     <div className="dialog-backdrop" onClick={close}>
       <div className="dialog" role="dialog" aria-label="Keyboard shortcuts" onClick={(e) => e.stopPropagation()}>

@@ -3,6 +3,7 @@
 
 import { useExplorer, useExplorerState, useVisibility } from "../app/context.ts";
 import { countLabel, storeLabel } from "../state/status.ts";
+import { openDialog, setNotice } from "../state/explorer-state.ts";
 
 export function StatusBar() {
   const { store, graph } = useExplorer();
@@ -34,13 +35,13 @@ export function StatusBar() {
       {notice && (
         <span className={notice.tone === "error" ? "notice error" : "notice"} role="status">
           {notice.text}
-          <button className="link" aria-label="Dismiss" onClick={() => store.update((s) => ({ ...s, notice: null }))}>
+          <button className="link" aria-label="Dismiss" onClick={() => store.update(setNotice(null))}>
             ×
           </button>
         </span>
       )}
       <span className="spacer" />
-      <button className="link" onClick={() => store.update((s) => ({ ...s, dialog: "shortcuts" }))}>
+      <button className="link" onClick={() => store.update(openDialog("shortcuts"))}>
         ? shortcuts
       </button>
     </footer>

@@ -4,7 +4,7 @@
 
 import { useEffect, useMemo } from "react";
 import { useExplorer, useExplorerState, useVisibility } from "../app/context.ts";
-import { setFilters } from "../state/explorer-state.ts";
+import { setFilters, setPlaying } from "../state/explorer-state.ts";
 import { setAsOf } from "../state/filters.ts";
 import { formatDate, nextStop, stopIndex, timeStops } from "../state/time-stops.ts";
 
@@ -31,7 +31,7 @@ export function TimeBar() {
       const current = store.get().filters.asOf;
       const next = nextStop(stops, current);
       if (!next || (current && current >= stops[stops.length - 1]!)) {
-        store.update((s) => ({ ...s, playing: false }));
+        store.update(setPlaying(false));
         return;
       }
       store.update(setFilters(setAsOf(next)));
@@ -42,12 +42,12 @@ export function TimeBar() {
   const togglePlay = () => {
     const s = store.get();
     if (s.playing) {
-      store.update((st) => ({ ...st, playing: false }));
+      store.update(setPlaying(false));
       return;
     }
     const atEnd = !s.filters.asOf || s.filters.asOf >= stops[stops.length - 1]!;
     if (atEnd && stops.length) store.update(setFilters(setAsOf(stops[0])));
-    store.update((st) => ({ ...st, playing: true }));
+    store.update(setPlaying(true));
   };
 
   if (stops.length === 0) return <div className="timebar muted">No dated relations.</div>;

@@ -2,7 +2,7 @@
 // changes, layout, fit, and the shortcuts help.
 
 import { useExplorer, useExplorerState } from "../app/context.ts";
-import { redoView, requestCamera, requestLayout, undoView } from "../state/explorer-state.ts";
+import { openDialog, redoView, requestCamera, requestLayout, undoView } from "../state/explorer-state.ts";
 import { canRedo, canUndo } from "../state/history.ts";
 import { SearchField } from "./SearchField.tsx";
 
@@ -37,7 +37,7 @@ export function Toolbar() {
           Fit
         </button>
         <button
-          onClick={() => store.update((s) => ({ ...s, dialog: "shortcuts" }))}
+          onClick={() => store.update(openDialog("shortcuts"))}
           title="Keyboard shortcuts (?)"
           aria-label="Keyboard shortcuts"
         >

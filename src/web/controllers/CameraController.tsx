@@ -5,6 +5,7 @@
 import { useEffect } from "react";
 import { useExplorer, useExplorerState, useRenderer } from "../app/context.ts";
 import { fitCamera } from "../graph/camera-fit.ts";
+import { setCamera, setZoomedIn } from "../state/explorer-state.ts";
 
 export const LABEL_ZOOM_RATIO = 0.45;
 
@@ -41,9 +42,9 @@ export function CameraController() {
     const onUpdate = () => {
       const { x, y, ratio } = camera.getState();
       const zoomedIn = ratio < LABEL_ZOOM_RATIO;
-      if (zoomedIn !== store.get().zoomedIn) store.update((s) => ({ ...s, zoomedIn }));
+      store.update(setZoomedIn(zoomedIn));
       clearTimeout(timer);
-      timer = setTimeout(() => store.update((s) => ({ ...s, camera: { x, y, ratio } })), 300);
+      timer = setTimeout(() => store.update(setCamera({ x, y, ratio })), 300);
     };
     camera.on("updated", onUpdate);
     return () => {

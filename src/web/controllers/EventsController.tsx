@@ -3,7 +3,7 @@
 
 import { useEffect } from "react";
 import { useExplorer, useRenderer } from "../app/context.ts";
-import { select, setHover } from "../state/explorer-state.ts";
+import { clickStage, openMenu, select, setHover } from "../state/explorer-state.ts";
 
 export function EventsController() {
   const explorer = useExplorer();
@@ -32,10 +32,10 @@ export function EventsController() {
     });
     renderer.on("clickNode", ({ node }) => store.update(select({ kind: "entity", id: node })));
     renderer.on("clickEdge", ({ edge }) => store.update(select({ kind: "relation", id: edge })));
-    renderer.on("clickStage", () => store.update((s) => (s.menu ? { ...s, menu: null } : select(null)(s))));
+    renderer.on("clickStage", () => store.update(clickStage()));
     renderer.on("rightClickNode", ({ node, event }) => {
       event.original.preventDefault();
-      store.update((s) => ({ ...s, menu: { node, x: event.x, y: event.y } }));
+      store.update(openMenu({ node, x: event.x, y: event.y }));
     });
     renderer.on("doubleClickNode", ({ node, event }) => {
       event.preventSigmaDefault();

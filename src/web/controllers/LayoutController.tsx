@@ -18,6 +18,7 @@ import {
 } from "../graph/layout-plan.ts";
 import type { Renderer } from "../graph/sigma-setup.ts";
 import { sizeSettings } from "../graph/render-settings.ts";
+import { setLayoutRunning } from "../state/explorer-state.ts";
 
 const SAMPLE_MS = 300;
 
@@ -66,7 +67,7 @@ export function LayoutController() {
     };
     renderer.setCustomBBox(null);
     const layout = new FA2Layout(graph, { settings: fa2Settings(order) });
-    store.update((s) => ({ ...s, layoutRunning: true }));
+    store.update(setLayoutRunning(true));
     layout.start();
     const started = performance.now();
     let previous = read();
@@ -79,7 +80,7 @@ export function LayoutController() {
       layout.kill();
       spreadOverlaps(graph, renderer);
       savePositions(graph, store.get().dataset);
-      store.update((s) => ({ ...s, layoutRunning: false }));
+      store.update(setLayoutRunning(false));
     };
     const timer = setInterval(() => {
       const next = read();
@@ -92,7 +93,7 @@ export function LayoutController() {
         done = true;
         clearInterval(timer);
         layout.kill();
-        store.update((s) => ({ ...s, layoutRunning: false }));
+        store.update(setLayoutRunning(false));
       }
     };
   }, [request, graph, store, renderer]);

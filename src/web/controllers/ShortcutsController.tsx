@@ -2,7 +2,15 @@
 
 import { useEffect } from "react";
 import { useExplorer } from "../app/context.ts";
-import { clearFocus, redoView, requestCamera, requestLayout, setTab, undoView } from "../state/explorer-state.ts";
+import {
+  clearFocus,
+  redoView,
+  requestCamera,
+  requestLayout,
+  setTab,
+  toggleDialog,
+  undoView,
+} from "../state/explorer-state.ts";
 import { matchShortcut, type ShortcutId } from "../state/shortcuts.ts";
 
 function isTyping(target: EventTarget | null): boolean {
@@ -45,7 +53,7 @@ export function ShortcutsController() {
         case "play":
           return (document.querySelector("[data-testid=timebar] button") as HTMLButtonElement | null)?.click();
         case "help":
-          return store.update((s) => ({ ...s, dialog: s.dialog === "shortcuts" ? null : "shortcuts" }));
+          return store.update(toggleDialog("shortcuts"));
       }
     };
     const onKey = (event: KeyboardEvent) => {

@@ -14,9 +14,12 @@ import type { Expansion } from "./expansion.ts";
 export type LoadStatus =
   { phase: "loading"; what: string } | { phase: "ready" } | { phase: "error"; report: ErrorReport };
 
+export const PATH_STATUSES = ["idle", "loading", "done", "error"] as const;
+export type PathStatus = (typeof PATH_STATUSES)[number];
+
 export interface PathState {
   query: PathQuery;
-  status: "idle" | "loading" | "done" | "error";
+  status: PathStatus;
   results: readonly PathResult[];
   /** Which result is highlighted; null for all of them. */
   active: number | null;
@@ -30,6 +33,10 @@ export type CameraRequest =
   | { kind: "camera"; camera: Camera; nonce: number }
   | { kind: "nodes"; ids: readonly string[]; nonce: number }
   | { kind: "fit"; nonce: number };
+
+/** The dialogs the explorer can open over the graph. */
+export const DIALOGS = ["shortcuts"] as const;
+export type Dialog = (typeof DIALOGS)[number];
 
 export interface ExplorerState {
   load: LoadStatus;
@@ -52,7 +59,7 @@ export interface ExplorerState {
   playing: boolean;
   expansions: Readonly<Record<string, Expansion>>;
   menu: { node: string; x: number; y: number } | null;
-  dialog: "shortcuts" | null;
+  dialog: Dialog | null;
   notice: { text: string; tone: "info" | "error" } | null;
   /** Asks the camera controller to move: to an entity, to a saved camera, or to fit everything. */
   cameraRequest: CameraRequest | null;
@@ -218,3 +225,107 @@ export const requestCamera =
   (s) => ({ ...s, cameraRequest: { ...request, nonce: ++nonce } });
 
 export const requestLayout = (): P => (s) => ({ ...s, layoutRequest: s.layoutRequest + 1 });
+
+// Loading: the server's health, the summary, the first graph.
+
+export const setHealth =
+  (health: Health): P =>
+  (s) => ({ ...s, health, healthError: undefined });
+
+export const healthFailed =
+  (report: ErrorReport): P =>
+  (s) => ({ ...s, healthError: report });
+
+export const setLoading =
+  (what: string): P =>
+  (s) => ({ ...s, load: { phase: "loading", what } });
+
+export const setSummary =
+  (summary: Summary): P =>
+  (s) => ({ ...s, summary });
+
+/** The first graph is in: `truncated` says whether the server held some of it back. */
+export const graphLoaded =
+  (truncated: boolean): P =>
+  (s) => ({ ...s, truncated, load: { phase: "ready" } });
+
+export const loadFailed =
+  (report: ErrorReport): P =>
+  (s) => ({ ...s, load: { phase: "error", report } });
+
+/** The data graph gained entities or relations: what depends on it (neighbourhoods, counts) is read again. */
+export const bumpGraphVersion = (): P => (s) => ({ ...s, graphVersion: s.graphVersion + 1 });
+
+export const recordExpansion =
+  (key: string, expansion: Expansion): P =>
+  (s) => ({ ...s, expansions: { ...s.expansions, [key]: expansion } });
+
+// Paths: a search runs, finds paths (or none), or fails; a link without "run" shows none.
+
+export const startPaths = (): P => (s) => ({
+  ...s,
+  tab: "paths",
+  path: { ...s.path, status: "loading", results: [], error: undefined, empty: undefined },
+});
+
+/** The paths found; `empty` says why there are none. The highlighted one stays when it still exists. */
+export const pathsFound =
+  (results: readonly PathResult[], empty?: string): P =>
+  (s) => ({
+    ...s,
+    tab: "paths",
+    path: {
+      ...s.path,
+      status: "done",
+      results,
+      empty,
+      active: s.path.active !== null && s.path.active < results.length ? s.path.active : null,
+    },
+  });
+
+export const pathsFailed =
+  (report: ErrorReport): P =>
+  (s) => ({ ...s, path: { ...s.path, status: "error", error: report } });
+
+export const idlePaths = (): P => (s) => ({ ...s, path: { ...s.path, status: "idle", results: [] } });
+
+// The screen: camera, zoom, layout, time playback, context menu and dialogs.
+
+export const setCamera =
+  (camera: Camera): P =>
+  (s) => ({ ...s, camera });
+
+export const setZoomedIn =
+  (zoomedIn: boolean): P =>
+  (s) =>
+    s.zoomedIn === zoomedIn ? s : { ...s, zoomedIn };
+
+export const setLayoutRunning =
+  (layoutRunning: boolean): P =>
+  (s) =>
+    s.layoutRunning === layoutRunning ? s : { ...s, layoutRunning };
+
+export const setPlaying =
+  (playing: boolean): P =>
+  (s) =>
+    s.playing === playing ? s : { ...s, playing };
+
+export const openMenu =
+  (menu: NonNullable<ExplorerState["menu"]>): P =>
+  (s) => ({ ...s, menu });
+
+export const closeMenu = (): P => (s) => (s.menu ? { ...s, menu: null } : s);
+
+/** A click on the empty stage closes the menu if one is open, else drops the selection. */
+export const clickStage = (): P => (s) => (s.menu ? closeMenu()(s) : select(null)(s));
+
+export const openDialog =
+  (dialog: Dialog): P =>
+  (s) =>
+    s.dialog === dialog ? s : { ...s, dialog };
+
+export const toggleDialog =
+  (dialog: Dialog): P =>
+  (s) => ({ ...s, dialog: s.dialog === dialog ? null : dialog });
+
+export const closeDialog = (): P => (s) => (s.dialog ? { ...s, dialog: null } : s);

@@ -1,14 +1,39 @@
-// The explorer's UI-state producers: undo/redo of the view, no-op identity, Escape, and links in and out.
+// The explorer's UI-state producers: undo/redo of the view, no-op identity, Escape, links in and out, loading,
+// path searches, and the screen (camera, zoom, layout, playback, menu, dialogs).
 
 import { describe, expect, it } from "vitest";
+import type { PathResult } from "../../../src/model/index.ts";
 import {
+  DIALOGS,
   INITIAL_STATE,
+  PATH_STATUSES,
   applyUrlView,
+  bumpGraphVersion,
   clearFocus,
+  clickStage,
+  closeDialog,
+  closeMenu,
+  graphLoaded,
+  healthFailed,
+  idlePaths,
+  loadFailed,
+  openDialog,
+  openMenu,
+  pathsFailed,
+  pathsFound,
+  recordExpansion,
   redoView,
   select,
+  setCamera,
+  setHealth,
   setHover,
+  setLayoutRunning,
+  setLoading,
+  setPlaying,
+  setZoomedIn,
+  startPaths,
   toUrlView,
+  toggleDialog,
   undoView,
   updateView,
 } from "../../../src/web/state/explorer-state.ts";
@@ -44,5 +69,105 @@ describe("explorer state producers", () => {
       "sel=e:smic&stances=hostile&from=smic&to=ukraine&hops=4&dir=any&k=3&pstances=hostile&tab=paths&hide=nyt&cam=0.5,0.5,0.3";
     const s = applyUrlView(decodeUrlView(link))(INITIAL_STATE);
     expect(encodeUrlView(toUrlView(s))).toBe(link);
+  });
+});
+
+const twoPaths: PathResult[] = [0, 1].map((i) => ({
+  nodes: [],
+  relations: [],
+  sentence: `path ${i}`,
+  length: 1,
+  confidence: 1,
+}));
+const failure = { message: "The server did not answer.", action: "Start it and retry." };
+
+describe("explorer loading producers", () => {
+  it("should record a failed load with its report", () => {
+    expect(loadFailed(failure)(INITIAL_STATE).load).toEqual({ phase: "error", report: failure });
+  });
+
+  it("should walk from loading to ready", () => {
+    const loading = setLoading("Loading the graph…")(INITIAL_STATE);
+    expect(loading.load).toEqual({ phase: "loading", what: "Loading the graph…" });
+    const ready = graphLoaded(true)(loading);
+    expect([ready.load, ready.truncated]).toEqual([{ phase: "ready" }, true]);
+  });
+
+  it("should clear an earlier health error once the health is known", () => {
+    const failed = healthFailed(failure)(INITIAL_STATE);
+    const known = setHealth({ store: "neo4j", entities: 1, relations: 0 })(failed);
+    expect([failed.healthError, known.healthError, known.health?.store]).toEqual([failure, undefined, "neo4j"]);
+  });
+
+  it("should bump the graph version and keep each expansion by key", () => {
+    expect(bumpGraphVersion()(INITIAL_STATE).graphVersion).toBe(INITIAL_STATE.graphVersion + 1);
+    const expansion = { id: "smic", limit: 50, shown: 3, total: 3 };
+    expect(recordExpansion("smic|", expansion)(INITIAL_STATE).expansions).toEqual({ "smic|": expansion });
+  });
+});
+
+describe("explorer path producers", () => {
+  it("should keep the query and record the report when the search fails", () => {
+    const s = pathsFailed(failure)(startPaths()(INITIAL_STATE));
+    expect([s.path.status, s.path.error, s.path.query]).toEqual(["error", failure, INITIAL_STATE.path.query]);
+  });
+
+  it("should open the paths tab and forget earlier results when a search starts", () => {
+    const earlier = pathsFound(twoPaths)(INITIAL_STATE);
+    const s = startPaths()({ ...earlier, tab: "filters" });
+    expect([s.tab, s.path.status, s.path.results]).toEqual(["paths", "loading", []]);
+  });
+
+  it.each([
+    [null, 2, null],
+    [1, 2, 1],
+    [1, 1, null],
+  ])("should keep the highlighted path %s when %s paths are found only if it still exists", (active, found, kept) => {
+    const before = { ...INITIAL_STATE, path: { ...INITIAL_STATE.path, active } };
+    const s = pathsFound(twoPaths.slice(0, found))(before);
+    expect([s.path.status, s.path.active, s.tab]).toEqual(["done", kept, "paths"]);
+  });
+
+  it("should say why there are no paths, and show none when a link does not run the search", () => {
+    expect(pathsFound([], "No path within 4 hops.")(INITIAL_STATE).path.empty).toBe("No path within 4 hops.");
+    const idle = idlePaths()(pathsFound(twoPaths)(INITIAL_STATE));
+    expect([idle.path.status, idle.path.results]).toEqual(["idle", []]);
+  });
+});
+
+describe("explorer screen producers", () => {
+  it("should return the same state when nothing changes", () => {
+    expect(setZoomedIn(false)(INITIAL_STATE)).toBe(INITIAL_STATE);
+    expect(setLayoutRunning(false)(INITIAL_STATE)).toBe(INITIAL_STATE);
+    expect(setPlaying(false)(INITIAL_STATE)).toBe(INITIAL_STATE);
+    expect(closeMenu()(INITIAL_STATE)).toBe(INITIAL_STATE);
+    expect(closeDialog()(INITIAL_STATE)).toBe(INITIAL_STATE);
+  });
+
+  it("should close the menu on a stage click first, then drop the selection", () => {
+    const s = openMenu({ node: "smic", x: 1, y: 2 })(select({ kind: "entity", id: "smic" })(INITIAL_STATE));
+    const once = clickStage()(s);
+    expect([once.menu, once.selection?.id]).toEqual([null, "smic"]);
+    expect(clickStage()(once).selection).toBeNull();
+  });
+
+  it("should toggle and open the shortcuts dialog", () => {
+    const open = toggleDialog("shortcuts")(INITIAL_STATE);
+    expect(open.dialog).toBe("shortcuts");
+    expect(toggleDialog("shortcuts")(open).dialog).toBeNull();
+    expect(openDialog("shortcuts")(open)).toBe(open);
+    expect(DIALOGS).toContain(open.dialog);
+  });
+
+  it("should record the camera, the zoom, the layout and playback", () => {
+    const s = setPlaying(true)(
+      setLayoutRunning(true)(setZoomedIn(true)(setCamera({ x: 1, y: 2, ratio: 0.5 })(INITIAL_STATE))),
+    );
+    expect([s.camera, s.zoomedIn, s.layoutRunning, s.playing]).toEqual([{ x: 1, y: 2, ratio: 0.5 }, true, true, true]);
+  });
+
+  it("should list every path status once", () => {
+    expect(new Set(PATH_STATUSES).size).toBe(PATH_STATUSES.length);
+    expect(PATH_STATUSES).toContain(INITIAL_STATE.path.status);
   });
 });
