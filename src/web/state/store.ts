@@ -1,5 +1,7 @@
 // A minimal external store: one immutable state, updated only by producers `(state) => state`, with subscribers.
-// React reads it through useStore (components/use-store.ts); controllers subscribe directly.
+// The explorer, the Briefings tab and the Cypher console each keep one. Components read them through
+// useSyncExternalStore selector hooks (useExplorerState in app/context.ts, useBriefingState in
+// briefing/use-briefing.ts); controllers and actions subscribe or read directly.
 
 export type Producer<S> = (state: S) => S;
 
