@@ -9,7 +9,7 @@ import { formatDate } from "../state/time-stops.ts";
 import { PNG_SIZES } from "./png-sizes.ts";
 import { Presenter } from "./Presenter.tsx";
 import { RefreshDialog } from "./RefreshDialog.tsx";
-import { selectScene } from "./briefing-state.ts";
+import { selectScene, setIncludeNotes, setLevel, setPngSize } from "./briefing-state.ts";
 import { useBriefing, useBriefingState } from "./use-briefing.ts";
 import "./briefing.css";
 
@@ -231,9 +231,7 @@ function Exports() {
         <select
           data-testid="export-level"
           value={level}
-          onChange={(e) =>
-            isMarking(e.target.value) && store.update((s) => ({ ...s, level: e.target.value as typeof level }))
-          }
+          onChange={(e) => isMarking(e.target.value) && store.update(setLevel(e.target.value))}
         >
           {MARKINGS.map((m) => (
             <option key={m} value={m}>
@@ -246,7 +244,7 @@ function Exports() {
         <input
           type="checkbox"
           checked={includeNotes}
-          onChange={(e) => store.update((s) => ({ ...s, includeNotes: e.target.checked }))}
+          onChange={(e) => store.update(setIncludeNotes(e.target.checked))}
         />
         <span>Include speaker notes (HTML, JSON)</span>
       </label>
@@ -256,7 +254,7 @@ function Exports() {
           aria-label="PNG size"
           data-testid="png-size"
           value={pngSize}
-          onChange={(e) => store.update((s) => ({ ...s, pngSize: Number(e.target.value) }))}
+          onChange={(e) => store.update(setPngSize(Number(e.target.value)))}
         >
           {PNG_SIZES.map((size, i) => (
             <option key={size.label} value={i}>

@@ -6,7 +6,8 @@ import type { Deck, DeckSummary } from "../../model/deck.ts";
 import { MARKINGS, type Marking } from "../../model/marking.ts";
 import type { FreshData, SceneDiff } from "./scene-diff.ts";
 
-export type SaveStatus = "clean" | "dirty" | "saving" | "saved" | "error";
+export const SAVE_STATUSES = ["clean", "dirty", "saving", "saved", "error"] as const;
+export type SaveStatus = (typeof SAVE_STATUSES)[number];
 
 export interface PendingRefresh {
   sceneId: string;
@@ -104,3 +105,55 @@ export const setPresenting =
     if (presenting === null || !s.deck || s.deck.scenes.length === 0) return { ...s, presenting: null };
     return { ...s, presenting: clampIndex(s.deck, presenting) };
   };
+
+/** Opens a deck that is not on the server yet (new or imported): it needs saving. */
+export const openUnsavedDeck =
+  (deck: Deck): P =>
+  (s) => ({ ...openDeck(deck)(s), save: { status: "dirty" } });
+
+/**
+ * The server stored `saved`, the deck as it was at `revision`. Edits made while saving stay unsaved (and are saved
+ * next): the deck keeps them and only takes the server's time of update. A deck closed meanwhile is left alone.
+ */
+export const deckSaved =
+  (saved: Deck, revision: number): P =>
+  (s) => {
+    if (s.deck?.id !== saved.id) return s;
+    const newer = s.revision !== revision;
+    return {
+      ...s,
+      deck: newer ? { ...s.deck, updatedAt: saved.updatedAt } : saved,
+      save: { status: newer ? "dirty" : "saved" },
+    };
+  };
+
+export const listLoaded =
+  (decks: DeckSummary[], deckStore: BriefingState["deckStore"]): P =>
+  (s) => ({ ...s, decks, deckStore, listError: null });
+
+export const listFailed =
+  (message: string): P =>
+  (s) => ({ ...s, listError: message });
+
+/** A refresh found changes: they wait for the analyst to accept or dismiss them. */
+export const proposeRefresh =
+  (refresh: PendingRefresh | null): P =>
+  (s) =>
+    s.refresh === refresh ? s : { ...s, refresh };
+
+// Export settings.
+
+export const setLevel =
+  (level: Marking): P =>
+  (s) =>
+    s.level === level ? s : { ...s, level };
+
+export const setIncludeNotes =
+  (includeNotes: boolean): P =>
+  (s) =>
+    s.includeNotes === includeNotes ? s : { ...s, includeNotes };
+
+export const setPngSize =
+  (pngSize: number): P =>
+  (s) =>
+    s.pngSize === pngSize ? s : { ...s, pngSize };
