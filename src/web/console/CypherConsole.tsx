@@ -5,29 +5,17 @@
 // running. It only renders and dispatches: its state and the producers that change it are in console-state.ts, the
 // work (server, storage) in console-actions.ts; it reaches the explorer only through its props.
 
-import { useEffect, useMemo, useRef, useSyncExternalStore, type KeyboardEvent } from "react";
+import { useEffect, useMemo, useRef, useSyncExternalStore, type KeyboardEvent, type RefObject } from "react";
 import type { CypherConsoleController } from "./console-actions.ts";
-import {
-  describeErrorPlace,
-  isDrawChoice,
-  loadQuery,
-  retrySchema,
-  selectStatement,
-  setDrawChoice,
-  setParams,
-  setQuery,
-  shownStatement,
-  type CanvasMode,
-} from "./console-state.ts";
+import { loadQuery, retrySchema, setQuery, type CanvasMode } from "./console-state.ts";
+import { ParamsField, RunBar, RunResults } from "./ConsoleParts.tsx";
 import { CypherEditor, type CypherEditorHandle } from "./CypherEditor.tsx";
 import { EmbeddedHelp } from "./EmbeddedHelp.tsx";
 import { parseParams } from "./params.ts";
 import { QueryLists } from "./QueryLists.tsx";
 import type { ConsoleGraph } from "./result-graph.ts";
-import { ErrorView, ResultView } from "./ResultView.tsx";
-import type { StatementRun } from "./run-statements.ts";
+import { ErrorView } from "./ResultView.tsx";
 import { toEditorSchema, withParameters } from "./schema.ts";
-import { queryParameters } from "./statements.ts";
 import "./console.css";
 
 export type { ConsoleGraph, ConsoleNode, ConsoleEdge } from "./result-graph.ts";
@@ -44,10 +32,6 @@ export interface CypherConsoleProps {
   onUndoGraph?(): void;
 }
 
-function isMac(): boolean {
-  return typeof navigator !== "undefined" && /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent);
-}
-
 /**
  * Escape in the editor closes its completion or search: it must not also reach the page's own shortcuts (the
  * explorer clears its selection and blurs the focused element on Escape).
@@ -58,28 +42,19 @@ function keepEscapeInEditor(event: KeyboardEvent<HTMLDivElement>): void {
   }
 }
 
-function statusMark(s: StatementRun): string {
-  switch (s.status) {
-    case "done":
-      return "✓";
-    case "error":
-      return "✗";
-    case "cancelled":
-      return "■";
-    case "running":
-      return "…";
-    default:
-      return "–";
-  }
-}
-
-export function CypherConsole({ controller, store, onGraphResult, onUndoGraph }: CypherConsoleProps) {
-  const state = useSyncExternalStore(controller.store.subscribe, controller.store.get);
-  const { query, paramsText, drawChoice, run: consoleRun, errorMark, loadRequest } = state;
-  const editor = useRef<CypherEditorHandle | null>(null);
-  const embedded = store === "memory";
-  const update = controller.store.update;
-
+/**
+ * Wires the mounted console to its controller: the canvas handlers, the library and the live schema fetched when
+ * known to be useful, and the editor following the state (the error mark, a loaded query).
+ */
+function useConsoleWiring(
+  controller: CypherConsoleController,
+  editor: RefObject<CypherEditorHandle | null>,
+  { store, onGraphResult, onUndoGraph }: Omit<CypherConsoleProps, "controller">,
+): void {
+  const { errorMark, loadRequest, schemaAttempt } = useSyncExternalStore(
+    controller.store.subscribe,
+    controller.store.get,
+  );
   // The canvas handlers change with every render of the tab; the controller reads the latest through this ref.
   const canvas = useRef({ onGraphResult, onUndoGraph });
   canvas.current = { onGraphResult, onUndoGraph };
@@ -92,36 +67,28 @@ export function CypherConsole({ controller, store, onGraphResult, onUndoGraph }:
     [controller],
   );
   useEffect(() => controller.loadLibrary(), [controller]);
-  useEffect(() => (store === "neo4j" ? controller.loadSchema() : undefined), [controller, store, state.schemaAttempt]);
-  useEffect(() => editor.current?.markError(errorMark), [errorMark]);
+  useEffect(() => (store === "neo4j" ? controller.loadSchema() : undefined), [controller, store, schemaAttempt]);
+  useEffect(() => editor.current?.markError(errorMark), [editor, errorMark]);
   useEffect(() => {
     if (!loadRequest) return;
     editor.current?.setValue(loadRequest.query);
     editor.current?.focus();
-  }, [loadRequest]);
+  }, [editor, loadRequest]);
+}
 
-  const params = useMemo(() => parseParams(paramsText), [paramsText]);
+export function CypherConsole({ controller, ...props }: CypherConsoleProps) {
+  const state = useSyncExternalStore(controller.store.subscribe, controller.store.get);
+  const editor = useRef<CypherEditorHandle | null>(null);
+  useConsoleWiring(controller, editor, props);
+  const embedded = props.store === "memory";
+  const update = controller.store.update;
+
+  const params = useMemo(() => parseParams(state.paramsText), [state.paramsText]);
   const editorSchema = useMemo(
     () => toEditorSchema(withParameters(state.schema, params.ok ? Object.keys(params.params) : [])),
     [state.schema, params],
   );
-  const usedParams = useMemo(() => queryParameters(query), [query]);
   const run = () => controller.run(embedded);
-
-  const onParamsKey = (e: KeyboardEvent<HTMLTextAreaElement>) => {
-    if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) {
-      e.preventDefault();
-      run();
-    }
-  };
-
-  const running = consoleRun?.running ?? false;
-  const statements = consoleRun?.statements ?? [];
-  const shownRun = shownStatement(state);
-  const shown = shownRun?.index ?? null;
-  const current = shownRun?.run;
-  const errorWhere = describeErrorPlace(state);
-  const runKeys = isMac() ? "⌘↵" : "Ctrl+Enter";
 
   return (
     <div className="cypher-console" data-testid="cypher-console" onKeyDown={keepEscapeInEditor}>
@@ -137,7 +104,7 @@ export function CypherConsole({ controller, store, onGraphResult, onUndoGraph }:
       )}
 
       <CypherEditor
-        initialValue={query}
+        initialValue={state.query}
         schema={editorSchema}
         onChange={(text) => update(setQuery(text))}
         onRun={run}
@@ -152,59 +119,8 @@ export function CypherConsole({ controller, store, onGraphResult, onUndoGraph }:
         </p>
       )}
 
-      <label className="console-params">
-        <span>
-          Parameters <span className="muted">(JSON)</span>
-          {usedParams.length > 0 && <span className="muted"> · uses {usedParams.map((p) => `$${p}`).join(", ")}</span>}
-        </span>
-        <textarea
-          value={paramsText}
-          onChange={(e) => update(setParams(e.target.value))}
-          onKeyDown={onParamsKey}
-          placeholder='{"id": "china"}'
-          spellCheck={false}
-          rows={Math.min(6, Math.max(1, paramsText.split("\n").length))}
-          aria-invalid={!params.ok}
-          data-testid="console-params"
-        />
-      </label>
-      {!params.ok && (
-        <p className="console-field-error" data-testid="console-params-error">
-          {params.message}
-        </p>
-      )}
-
-      <div className="console-row console-actions">
-        {running ? (
-          <button onClick={controller.cancel} data-testid="console-cancel" className="danger">
-            Cancel
-          </button>
-        ) : (
-          <button className="primary" onClick={run} title={`Run (${runKeys})`} data-testid="console-run">
-            Run <span className="keys">{runKeys}</span>
-          </button>
-        )}
-        <select
-          value={drawChoice}
-          onChange={(e) => isDrawChoice(e.target.value) && update(setDrawChoice(e.target.value))}
-          title="What Run does to the canvas"
-          aria-label="Results on the canvas"
-          data-testid="console-canvas-mode"
-        >
-          <option value="merge">Add to canvas</option>
-          <option value="replace">Replace canvas</option>
-          <option value="off">Table only</option>
-        </select>
-        {onUndoGraph && state.draws > 0 && (
-          <button
-            onClick={controller.undoDraw}
-            title="Undo the last change the console made to the canvas"
-            data-testid="console-undo"
-          >
-            Undo canvas
-          </button>
-        )}
-      </div>
+      <ParamsField controller={controller} state={state} params={params} onRun={run} />
+      <RunBar controller={controller} state={state} canUndo={!!props.onUndoGraph} onRun={run} />
 
       {embedded && state.embeddedHint && (
         <p className="console-field-error" role="alert" data-testid="console-embedded-run">
@@ -217,37 +133,7 @@ export function CypherConsole({ controller, store, onGraphResult, onUndoGraph }:
           {state.notice}
         </p>
       )}
-
-      {consoleRun && statements.length > 0 && (
-        <section className="console-results" aria-label="Results">
-          {statements.length > 1 && (
-            <div className="console-statement-tabs" role="tablist" aria-label="Statements">
-              {statements.map((s, i) => (
-                <button
-                  key={i}
-                  role="tab"
-                  aria-selected={i === shown}
-                  className={`${i === shown ? "on " : ""}${s.status}`}
-                  onClick={() => update(selectStatement(i))}
-                  title={s.statement.text}
-                  data-testid="console-statement-tab"
-                >
-                  {i + 1} {statusMark(s)}
-                </button>
-              ))}
-            </div>
-          )}
-          {current && (
-            <ResultView
-              key={`${shown}-${current.statement.from}-${current.result?.timeMs ?? current.status}`}
-              run={current}
-              params={consoleRun.plan.params}
-              errorWhere={errorWhere}
-              onDraw={(graph) => controller.draw(graph, controller.store.get().drawChoice)}
-            />
-          )}
-        </section>
-      )}
+      <RunResults controller={controller} state={state} />
 
       <QueryLists
         library={state.library}

@@ -7,7 +7,8 @@ import type { LibraryState } from "./console-state.ts";
 import { formatParams } from "./params.ts";
 import type { HistoryEntry, SavedQuery } from "./query-storage.ts";
 
-type ListTab = "library" | "saved" | "history";
+const LIST_TABS = ["library", "saved", "history"] as const;
+type ListTab = (typeof LIST_TABS)[number];
 
 interface Props {
   library: LibraryState;
@@ -80,7 +81,7 @@ export function QueryLists({ library, saved, history, onLoad, onSave, onRemoveSa
   return (
     <section className="console-lists" aria-label="Queries" data-testid="console-lists">
       <div className="segmented" role="tablist">
-        {(["library", "saved", "history"] as const).map((t) => (
+        {LIST_TABS.map((t) => (
           <button
             key={t}
             role="tab"

@@ -12,7 +12,8 @@ import { sortedRowIndices, type SortOrder } from "./result-table.ts";
 import { ResultTable } from "./ResultTable.tsx";
 import type { StatementRun } from "./run-statements.ts";
 
-type View = "table" | "graph" | "json";
+const VIEWS = ["table", "graph", "json"] as const;
+type View = (typeof VIEWS)[number];
 
 export function ErrorView({ error, where }: { error: ConsoleError; where?: string }) {
   return (
@@ -92,7 +93,7 @@ export function ResultView({ run, params, errorWhere, onDraw }: Props) {
       </p>
       <div className="console-result-bar">
         <div className="segmented" role="tablist" aria-label="Show the result as">
-          {(["table", "graph", "json"] as const).map((v) => (
+          {VIEWS.map((v) => (
             <button
               key={v}
               role="tab"

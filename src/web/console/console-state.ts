@@ -17,6 +17,13 @@ export const DRAW_CHOICES = ["merge", "replace", "off"] as const;
 export type DrawChoice = (typeof DRAW_CHOICES)[number];
 export type CanvasMode = Exclude<DrawChoice, "off">;
 
+/** How the canvas menu names each draw choice. */
+export const DRAW_CHOICE_LABELS: Record<DrawChoice, string> = {
+  merge: "Add to canvas",
+  replace: "Replace canvas",
+  off: "Table only",
+};
+
 export const LIBRARY_STATUSES = ["loading", "ready", "error"] as const;
 export type LibraryStatus = (typeof LIBRARY_STATUSES)[number];
 
