@@ -4,7 +4,11 @@
 
 import { describe, expect, it } from "vitest";
 import type { CypherResult } from "../../../../src/model/index.ts";
-import { createCypherConsole, type ConsoleDeps } from "../../../../src/web/console/console-actions.ts";
+import {
+  createCypherConsole,
+  getCypherConsole,
+  type ConsoleDeps,
+} from "../../../../src/web/console/console-actions.ts";
 import { setDrawChoice, setParams, setQuery } from "../../../../src/web/console/console-state.ts";
 import { HISTORY_KEY, memoryStorage, SAVED_KEY } from "../../../../src/web/console/query-storage.ts";
 import type { ConsoleGraph } from "../../../../src/web/console/result-graph.ts";
@@ -123,5 +127,16 @@ describe("createCypherConsole", () => {
     expect([controller.store.get().saved, storage.data.get(SAVED_KEY)]).toEqual([[], "[]"]);
     controller.clearHistory();
     expect(controller.store.get().history).toEqual([]);
+  });
+});
+
+describe("getCypherConsole", () => {
+  it("should keep one console per owner, so the draft outlives the tab", () => {
+    const explorer = {};
+    const first = getCypherConsole(explorer);
+    first.store.update(setQuery("RETURN 42"));
+    expect(getCypherConsole(explorer)).toBe(first);
+    expect(getCypherConsole(explorer).store.get().query).toBe("RETURN 42");
+    expect(getCypherConsole({})).not.toBe(first);
   });
 });
