@@ -1,0 +1,85 @@
+// Opening the explorer: the server's health, the summary and the first graph (with the saved positions when they
+// still cover it, else a fresh layout), then the view a link describes: its entities fetched when missing, its path
+// search run, its camera restored.
+
+import { api } from "../api/client.ts";
+import { describeError } from "../api/errors.ts";
+import { mergeEntities, mergeRelations } from "../graph/data-graph.ts";
+import {
+  applyUrlView,
+  graphLoaded,
+  healthFailed,
+  idlePaths,
+  loadFailed,
+  rememberNames,
+  requestCamera,
+  requestLayout,
+  setHealth,
+  setLoading,
+  setSummary,
+} from "../state/explorer-state.ts";
+import { coverage, REUSE_COVERAGE } from "../state/positions.ts";
+import type { UrlView } from "../state/url-state.ts";
+import { INITIAL_LIMIT, rememberAll, type ExplorerCore } from "./explorer-core.ts";
+import { applySavedPositions, loadPositions } from "./position-storage.ts";
+
+/** What applying a link needs of the explorer. */
+export interface LinkSteps {
+  ensureEntity(id: string): Promise<boolean>;
+  runPaths(options: { fit: boolean }): Promise<void>;
+}
+
+/** Applies a link's view: missing entities fetched (at most 50), its path search run or cleared, its camera. */
+export async function applyLink(core: ExplorerCore, url: UrlView, steps: LinkSteps): Promise<void> {
+  const { graph, store } = core;
+  store.update(applyUrlView(url));
+  const wanted = [...url.add];
+  if (url.selection?.kind === "entity") wanted.push(url.selection.id);
+  if (url.path.from) wanted.push(url.path.from);
+  if (url.path.to) wanted.push(url.path.to);
+  const missing = [...new Set(wanted)].filter((id) => !graph.hasNode(id)).slice(0, 50);
+  await Promise.all(missing.map((id) => steps.ensureEntity(id)));
+  for (const id of [url.path.from, url.path.to]) {
+    if (id && graph.hasNode(id)) store.update(rememberNames([{ id, name: graph.getNodeAttribute(id, "label") }]));
+  }
+  if (url.run) await steps.runPaths({ fit: !url.camera });
+  else store.update(idlePaths());
+  if (url.camera) store.update(requestCamera({ kind: "camera", camera: url.camera }));
+}
+
+/** Reads the first graph into the data graph; true when the saved positions were reused. */
+async function loadFirstGraph(core: ExplorerCore, dataset: string | undefined): Promise<boolean> {
+  const { graph, store } = core;
+  store.update(setLoading("Loading the summary…"));
+  store.update(setSummary(await api.summary()));
+  store.update(setLoading("Loading the graph…"));
+  const sub = await api.graph({ limit: INITIAL_LIMIT, dataset });
+  const positions = loadPositions(dataset);
+  mergeEntities(graph, sub.entities, { base: true });
+  mergeRelations(graph, sub.relations);
+  const ids = sub.entities.map((e) => e.id);
+  const reuse = ids.length > 0 && coverage(positions, ids) >= REUSE_COVERAGE;
+  if (reuse) applySavedPositions(graph, positions);
+  rememberAll(core, sub.entities);
+  core.afterGraphChange();
+  store.update(graphLoaded(sub.truncated));
+  return reuse;
+}
+
+/** Opens the explorer: the first graph, then the view the link describes. */
+export async function openExplorer(core: ExplorerCore, url: UrlView, steps: LinkSteps): Promise<void> {
+  const { store } = core;
+  store.update(applyUrlView(url, { reset: true }));
+  void api
+    .health()
+    .then((health) => store.update(setHealth(health)))
+    .catch((error) => store.update(healthFailed(describeError(error, "asking the server's health"))));
+  try {
+    const reuse = await loadFirstGraph(core, url.dataset);
+    if (!reuse) store.update(requestLayout());
+    await applyLink(core, url, steps);
+    if (url.camera) store.update(requestCamera({ kind: "camera", camera: url.camera }));
+  } catch (error) {
+    store.update(loadFailed(describeError(error, "loading the graph")));
+  }
+}
