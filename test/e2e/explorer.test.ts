@@ -172,6 +172,38 @@ describe("the explorer", () => {
     await exploreSmicToUkraine(server.url, "Embedded store");
   });
 
+  it("explains that Cypher needs Neo4j on the embedded store, and keeps the console's draft across tabs", async () => {
+    const { context, page, problems } = await openSession(browser);
+    try {
+      await page.goto(server.url);
+      await settled(page);
+      const console = page.getByTestId("cypher-console");
+      await page.getByRole("tab", { name: "Cypher" }).click();
+      const editor = console.locator(".cm-content");
+      await editor.waitFor({ timeout: WAIT });
+      await editor.click();
+      await page.keyboard.press("Control+a");
+      await page.keyboard.press("Delete");
+      await page.keyboard.insertText("RETURN $x");
+      await page.getByTestId("console-params").fill('{"x": 1}');
+      await page.getByTestId("console-run").click();
+      await page.getByTestId("console-embedded-run").waitFor({ timeout: WAIT });
+      expect(await page.getByTestId("console-embedded").getAttribute("class")).toContain("emphasised");
+
+      // Another tab unmounts the console; coming back finds the draft and the note as they were.
+      await page.getByRole("tab", { name: "Filters" }).click();
+      await console.waitFor({ state: "detached", timeout: WAIT });
+      await page.getByRole("tab", { name: "Cypher" }).click();
+      await expect.poll(() => editor.textContent(), { timeout: WAIT }).toBe("RETURN $x");
+      expect(await page.getByTestId("console-params").inputValue()).toBe('{"x": 1}');
+      await page.getByTestId("console-embedded-run").waitFor({ timeout: WAIT });
+      await page.screenshot({ path: `${OUT}/10-console-embedded.png` });
+      expect(problems).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
   it("says clearly when there is no path, from a link alone", async () => {
     const { context, page, problems } = await openSession(browser);
     try {

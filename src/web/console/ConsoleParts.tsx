@@ -1,6 +1,6 @@
-// The parts of the Cypher console below the editor, each rendering a slice of the console state and dispatching to
-// its controller: the JSON parameters, the Run bar (Run or Cancel, what Run does to the canvas, Undo) and the
-// results of the run's statements.
+// The parts of the Cypher console around the editor, each rendering a slice of the console state and dispatching to
+// its controller: the note on the embedded store, the JSON parameters, the Run bar (Run or Cancel, what Run does to
+// the canvas, Undo), what stopped or followed a run, and the results of the run's statements.
 
 import type { KeyboardEvent } from "react";
 import type { CypherConsoleController } from "./console-actions.ts";
@@ -16,7 +16,8 @@ import {
   type ConsoleState,
 } from "./console-state.ts";
 import type { ParamsParse } from "./params.ts";
-import { ResultView } from "./ResultView.tsx";
+import { EmbeddedHelp } from "./EmbeddedHelp.tsx";
+import { ErrorView, ResultView } from "./ResultView.tsx";
 import type { StatementStatus } from "./run-statements.ts";
 import { queryParameters } from "./statements.ts";
 
@@ -36,6 +37,20 @@ const STATUS_MARKS: Record<StatementStatus, string> = {
 
 function isMac(): boolean {
   return typeof navigator !== "undefined" && /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent);
+}
+
+/** On the embedded store: how to start Neo4j, emphasised once Run was pressed. */
+export function EmbeddedNote({ emphasised }: { emphasised: boolean }) {
+  return (
+    <div
+      className={emphasised ? "console-embedded emphasised" : "console-embedded"}
+      data-testid="console-embedded"
+      role="note"
+    >
+      <p className="console-embedded-title">Cypher needs Neo4j.</p>
+      <EmbeddedHelp />
+    </div>
+  );
 }
 
 export function ParamsField({ controller, state, params, onRun }: PartProps & { params: ParamsParse; onRun(): void }) {
@@ -109,6 +124,25 @@ export function RunBar({ controller, state, canUndo, onRun }: PartProps & { canU
         </button>
       )}
     </div>
+  );
+}
+
+/** Why nothing ran (the embedded store, a draft refused), and the passing notice. */
+export function RunMessages({ state, embedded }: { state: ConsoleState; embedded: boolean }) {
+  return (
+    <>
+      {embedded && state.embeddedHint && (
+        <p className="console-field-error" role="alert" data-testid="console-embedded-run">
+          Not run: this server has no Neo4j. Start it as explained above, then run the query again.
+        </p>
+      )}
+      {state.planError && <ErrorView error={state.planError} />}
+      {state.notice && (
+        <p className="muted" role="status">
+          {state.notice}
+        </p>
+      )}
+    </>
   );
 }
 

@@ -8,13 +8,11 @@
 import { useEffect, useMemo, useRef, useSyncExternalStore, type KeyboardEvent, type RefObject } from "react";
 import type { CypherConsoleController } from "./console-actions.ts";
 import { loadQuery, retrySchema, setQuery, type CanvasMode } from "./console-state.ts";
-import { ParamsField, RunBar, RunResults } from "./ConsoleParts.tsx";
+import { EmbeddedNote, ParamsField, RunBar, RunMessages, RunResults } from "./ConsoleParts.tsx";
 import { CypherEditor, type CypherEditorHandle } from "./CypherEditor.tsx";
-import { EmbeddedHelp } from "./EmbeddedHelp.tsx";
 import { parseParams } from "./params.ts";
 import { QueryLists } from "./QueryLists.tsx";
 import type { ConsoleGraph } from "./result-graph.ts";
-import { ErrorView } from "./ResultView.tsx";
 import { toEditorSchema, withParameters } from "./schema.ts";
 import "./console.css";
 
@@ -92,16 +90,7 @@ export function CypherConsole({ controller, ...props }: CypherConsoleProps) {
 
   return (
     <div className="cypher-console" data-testid="cypher-console" onKeyDown={keepEscapeInEditor}>
-      {embedded && (
-        <div
-          className={state.embeddedHint ? "console-embedded emphasised" : "console-embedded"}
-          data-testid="console-embedded"
-          role="note"
-        >
-          <p className="console-embedded-title">Cypher needs Neo4j.</p>
-          <EmbeddedHelp />
-        </div>
-      )}
+      {embedded && <EmbeddedNote emphasised={state.embeddedHint} />}
 
       <CypherEditor
         initialValue={state.query}
@@ -122,17 +111,7 @@ export function CypherConsole({ controller, ...props }: CypherConsoleProps) {
       <ParamsField controller={controller} state={state} params={params} onRun={run} />
       <RunBar controller={controller} state={state} canUndo={!!props.onUndoGraph} onRun={run} />
 
-      {embedded && state.embeddedHint && (
-        <p className="console-field-error" role="alert" data-testid="console-embedded-run">
-          Not run: this server has no Neo4j. Start it as explained above, then run the query again.
-        </p>
-      )}
-      {state.planError && <ErrorView error={state.planError} />}
-      {state.notice && (
-        <p className="muted" role="status">
-          {state.notice}
-        </p>
-      )}
+      <RunMessages state={state} embedded={embedded} />
       <RunResults controller={controller} state={state} />
 
       <QueryLists

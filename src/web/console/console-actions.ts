@@ -25,6 +25,7 @@ import {
   type CanvasMode,
   type ConsoleState,
   type DrawChoice,
+  type ReadyPlan,
 } from "./console-state.ts";
 import {
   addToHistory,
@@ -76,132 +77,143 @@ export interface CypherConsoleController {
   clearHistory(): void;
 }
 
+/** The requests of one console: its store, the server and storage, and the run that is going (if any). */
+interface ConsoleContext {
+  store: Store<ConsoleState>;
+  deps: ConsoleDeps;
+  /** Aborts the run that is going; replaced by each run. */
+  abort: AbortController | null;
+  runs: number;
+}
+
+/** Runs the statements of a checked draft, then draws the run's graph unless a newer run replaced it. */
+async function execute(
+  ctx: ConsoleContext,
+  id: number,
+  plan: ReadyPlan,
+  signal: AbortSignal,
+  draw: (graph: ConsoleGraph, choice: DrawChoice) => void,
+): Promise<void> {
+  const { store, deps } = ctx;
+  const statements = await runStatements(plan.statements, plan.params, deps.runCypher, signal, (s) =>
+    store.update(updateStatements(id, s)),
+  );
+  const results = statements.flatMap((s) => (s.result ? [s.result] : []));
+  const graph =
+    results.length > 0 && !signal.aborted ? await graphOfRun(results, { run: deps.runCypher, signal }) : null;
+  store.update(finishRun(id, statements, graph));
+  const { drawChoice, run } = store.get();
+  if (run?.id === id && graph && !isEmptyGraph(graph) && drawChoice !== "off") draw(graph, drawChoice);
+}
+
+/** Run pressed: on the embedded store only explains; else checks the draft, records it and runs it. */
+function runDraft(
+  ctx: ConsoleContext,
+  embedded: boolean,
+  draw: (graph: ConsoleGraph, choice: DrawChoice) => void,
+): void {
+  const { store, deps } = ctx;
+  if (embedded) {
+    store.update(showEmbeddedHint());
+    return;
+  }
+  const { query, paramsText } = store.get();
+  const plan = planRun(query, paramsText);
+  ctx.abort?.abort();
+  if (!plan.ok) {
+    ctx.abort = null;
+    store.update(rejectPlan(plan.error));
+    return;
+  }
+  store.update(setHistory(addToHistory(deps.storage, { query: plan.query, params: plan.paramsText })));
+  const id = ++ctx.runs;
+  const abort = new AbortController();
+  ctx.abort = abort;
+  store.update(startRun(id, plan));
+  void execute(ctx, id, plan, abort.signal, draw);
+}
+
+function loadLibrary({ store, deps }: ConsoleContext): () => void {
+  if (store.get().library.status === "ready") return () => {};
+  const request = new AbortController();
+  deps
+    .fetchLibrary(request.signal)
+    .then((queries) => store.update(libraryLoaded(queries)))
+    .catch((error: unknown) => {
+      if (!request.signal.aborted) store.update(libraryFailed(consoleErrorOf(error).title));
+    });
+  return () => request.abort();
+}
+
+function loadSchema({ store, deps }: ConsoleContext): () => void {
+  const request = new AbortController();
+  const parts = Object.keys(SCHEMA_QUERIES) as SchemaPart[];
+  Promise.all(parts.map((part) => deps.runCypher(SCHEMA_QUERIES[part], {}, request.signal)))
+    .then((results) => {
+      const schema: ConsoleSchema = { ...EMPTY_SCHEMA };
+      parts.forEach((part, i) => (schema[part] = schemaNames(part, results[i]!)));
+      store.update(setSchema(schema));
+    })
+    .catch((error: unknown) => {
+      if (!request.signal.aborted) store.update(schemaFailed(consoleErrorOf(error).title));
+    });
+  return () => request.abort();
+}
+
+/** Saves the draft under a name; returns why it could not, or null, and says what happened. */
+function saveDraft(ctx: ConsoleContext, name: string, description: string, say: (text: string) => void): string | null {
+  const { store, deps } = ctx;
+  const { query, paramsText } = store.get();
+  const problem = checkSave({ name, query });
+  if (problem) return problem;
+  const result = saveQuery(deps.storage, { name, description, query, params: paramsText });
+  store.update(setSaved(result.saved));
+  say(
+    result.stored
+      ? `${result.replaced ? "Replaced" : "Saved"} “${name.trim()}”.`
+      : `Saved “${name.trim()}” for this visit only: the browser refused to store it.`,
+  );
+  return null;
+}
+
 export function createCypherConsole(deps: ConsoleDeps): CypherConsoleController {
   const { storage } = deps;
   const store = createStore(createConsoleState({ history: loadHistory(storage), saved: loadSaved(storage) }));
+  const ctx: ConsoleContext = { store, deps, abort: null, runs: 0 };
   let canvas: Canvas | null = null;
-  let abort: AbortController | null = null;
-  let runs = 0;
   let noticeTimer: ReturnType<typeof setTimeout> | undefined;
 
-  function say(text: string): void {
+  const say = (text: string) => {
     clearTimeout(noticeTimer);
     store.update(setNotice(text));
     noticeTimer = setTimeout(() => store.update(setNotice(null)), NOTICE_MS);
-  }
-
-  async function execute(id: number, plan: Parameters<typeof startRun>[1], signal: AbortSignal): Promise<void> {
-    const statements = await runStatements(plan.statements, plan.params, deps.runCypher, signal, (s) =>
-      store.update(updateStatements(id, s)),
-    );
-    const results = statements.flatMap((s) => (s.result ? [s.result] : []));
-    const graph =
-      results.length > 0 && !signal.aborted ? await graphOfRun(results, { run: deps.runCypher, signal }) : null;
-    store.update(finishRun(id, statements, graph));
-    const { drawChoice } = store.get();
-    if (store.get().run?.id === id && graph && !isEmptyGraph(graph) && drawChoice !== "off") {
-      controller.draw(graph, drawChoice);
-    }
-  }
+  };
 
   const controller: CypherConsoleController = {
     store,
-
     connect(next) {
       canvas = next;
       return () => {
         if (canvas === next) canvas = null;
-        abort?.abort();
+        ctx.abort?.abort();
       };
     },
-
-    run(embedded) {
-      if (embedded) {
-        store.update(showEmbeddedHint());
-        return;
-      }
-      const { query, paramsText } = store.get();
-      const plan = planRun(query, paramsText);
-      abort?.abort();
-      if (!plan.ok) {
-        abort = null;
-        store.update(rejectPlan(plan.error));
-        return;
-      }
-      store.update(setHistory(addToHistory(storage, { query: plan.query, params: plan.paramsText })));
-      const id = ++runs;
-      const current = new AbortController();
-      abort = current;
-      store.update(startRun(id, plan));
-      void execute(id, plan, current.signal);
-    },
-
-    cancel() {
-      abort?.abort();
-    },
-
+    run: (embedded) => runDraft(ctx, embedded, controller.draw),
+    cancel: () => ctx.abort?.abort(),
     draw(graph, choice) {
       canvas?.draw(graph, choice === "off" ? "merge" : choice);
       store.update(countDraw());
     },
-
     undoDraw() {
       canvas?.undo?.();
       store.update(uncountDraw());
     },
-
-    loadLibrary() {
-      if (store.get().library.status === "ready") return () => {};
-      const request = new AbortController();
-      deps
-        .fetchLibrary(request.signal)
-        .then((queries) => store.update(libraryLoaded(queries)))
-        .catch((error: unknown) => {
-          if (request.signal.aborted) return;
-          store.update(libraryFailed(consoleErrorOf(error).title));
-        });
-      return () => request.abort();
-    },
-
-    loadSchema() {
-      const request = new AbortController();
-      const parts = Object.keys(SCHEMA_QUERIES) as SchemaPart[];
-      Promise.all(parts.map((part) => deps.runCypher(SCHEMA_QUERIES[part], {}, request.signal)))
-        .then((results) => {
-          const schema: ConsoleSchema = { ...EMPTY_SCHEMA };
-          parts.forEach((part, i) => (schema[part] = schemaNames(part, results[i]!)));
-          store.update(setSchema(schema));
-        })
-        .catch((error: unknown) => {
-          if (request.signal.aborted) return;
-          store.update(schemaFailed(consoleErrorOf(error).title));
-        });
-      return () => request.abort();
-    },
-
-    save(name, description) {
-      const { query, paramsText } = store.get();
-      const problem = checkSave({ name, query });
-      if (problem) return problem;
-      const result = saveQuery(storage, { name, description, query, params: paramsText });
-      store.update(setSaved(result.saved));
-      say(
-        result.stored
-          ? `${result.replaced ? "Replaced" : "Saved"} “${name.trim()}”.`
-          : `Saved “${name.trim()}” for this visit only: the browser refused to store it.`,
-      );
-      return null;
-    },
-
-    removeSaved(id) {
-      store.update(setSaved(removeSaved(storage, id)));
-    },
-
-    clearHistory() {
-      store.update(setHistory(clearHistory(storage)));
-    },
+    loadLibrary: () => loadLibrary(ctx),
+    loadSchema: () => loadSchema(ctx),
+    save: (name, description) => saveDraft(ctx, name, description, say),
+    removeSaved: (id) => store.update(setSaved(removeSaved(storage, id))),
+    clearHistory: () => store.update(setHistory(clearHistory(storage))),
   };
-
   return controller;
 }
 
