@@ -128,7 +128,7 @@ export const pathResultSchema = z.object({
 });
 
 /** GET /api/paths: the paths, and (once the stores report it) whether a search cap cut the search short. */
-export const pathAnswerSchema = z.object({ paths: z.array(pathResultSchema), truncated: z.boolean().optional() });
+export const pathAnswerSchema = z.object({ paths: z.array(pathResultSchema), truncated: z.boolean() });
 
 export const entityBatchSchema = z.object({ entities: z.array(entityRecordSchema), missing: z.array(z.string()) });
 

@@ -42,7 +42,7 @@ export function createPathRunner(core: ExplorerCore): PathRunner {
       running = abort;
       store.update(startPaths());
       try {
-        const { paths } = await api.paths(pathRequest(query, store.get().filters.asOf), abort.signal);
+        const { paths, truncated } = await api.paths(pathRequest(query, store.get().filters.asOf), abort.signal);
         if (abort.signal.aborted) return;
         mergePaths(core, paths);
         const { names } = store.get();
@@ -50,7 +50,7 @@ export function createPathRunner(core: ExplorerCore): PathRunner {
           paths.length === 0
             ? describeNoPath(query, names[query.from] ?? query.from, names[query.to] ?? query.to)
             : undefined;
-        store.update(pathsFound(paths, empty));
+        store.update(pathsFound(paths, empty, truncated));
         if (fit && paths.length) store.update(requestCamera({ kind: "nodes", ids: [...pathMembers(paths).nodes] }));
       } catch (error) {
         if (abort.signal.aborted) return;

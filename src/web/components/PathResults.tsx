@@ -15,15 +15,25 @@ export function PathResults() {
   if (path.status === "loading") return <p className="muted">Finding paths…</p>;
   if (path.status === "error" && path.error)
     return <ErrorBox report={path.error} onRetry={() => void explorer.runPaths()} />;
+  const stoppedEarly = path.truncated && (
+    <p className="warn" role="status" data-testid="paths-truncated">
+      The search stopped at its limit, so other paths as short as these may exist. Lower the hops or allow fewer
+      relation types to search them all.
+    </p>
+  );
   if (path.results.length === 0) {
     return (
-      <p className="no-path" role="status" data-testid="no-path">
-        {path.empty ?? "No path found."}
-      </p>
+      <>
+        <p className="no-path" role="status" data-testid="no-path">
+          {path.empty ?? "No path found."}
+        </p>
+        {stoppedEarly}
+      </>
     );
   }
   return (
     <div className="path-results" data-testid="path-results">
+      {stoppedEarly}
       <div className="panel-row">
         <strong>
           {path.results.length} path{path.results.length === 1 ? "" : "s"}

@@ -26,6 +26,8 @@ export interface PathState {
   error?: ErrorReport;
   /** The message when no path was found. */
   empty?: string;
+  /** The search hit the store's cap (candidates or relations visited): other paths may exist. */
+  truncated?: boolean;
 }
 
 export type CameraRequest =
@@ -265,12 +267,15 @@ export const recordExpansion =
 export const startPaths = (): P => (s) => ({
   ...s,
   tab: "paths",
-  path: { ...s.path, status: "loading", results: [], error: undefined, empty: undefined },
+  path: { ...s.path, status: "loading", results: [], error: undefined, empty: undefined, truncated: false },
 });
 
-/** The paths found; `empty` says why there are none. The highlighted one stays when it still exists. */
+/**
+ * The paths found; `empty` says why there are none, `truncated` that the search stopped at its cap. The highlighted
+ * one stays when it still exists.
+ */
 export const pathsFound =
-  (results: readonly PathResult[], empty?: string): P =>
+  (results: readonly PathResult[], empty?: string, truncated = false): P =>
   (s) => ({
     ...s,
     tab: "paths",
@@ -279,6 +284,7 @@ export const pathsFound =
       status: "done",
       results,
       empty,
+      truncated,
       active: s.path.active !== null && s.path.active < results.length ? s.path.active : null,
     },
   });

@@ -128,6 +128,13 @@ describe("explorer path producers", () => {
     expect([s.path.status, s.path.active, s.tab]).toEqual(["done", kept, "paths"]);
   });
 
+  it("should say when the search stopped at its cap, and forget it when the next search starts", () => {
+    const capped = pathsFound(twoPaths, undefined, true)(INITIAL_STATE);
+    expect(capped.path.truncated).toBe(true);
+    expect(pathsFound(twoPaths)(capped).path.truncated).toBe(false);
+    expect(startPaths()(capped).path.truncated).toBe(false);
+  });
+
   it("should say why there are no paths, and show none when a link does not run the search", () => {
     expect(pathsFound([], "No path within 4 hops.")(INITIAL_STATE).path.empty).toBe("No path within 4 hops.");
     const idle = idlePaths()(pathsFound(twoPaths)(INITIAL_STATE));

@@ -135,7 +135,7 @@ describe("api client: reads", () => {
   });
 
   it("should build the path search's query from the model's path options", async () => {
-    const { fetch, sent } = fetchStub(() => ({ status: 200, body: { paths: [] } }));
+    const { fetch, sent } = fetchStub(() => ({ status: 200, body: { paths: [], truncated: false } }));
     const client = createApiClient({ fetch });
     await client.paths({ from: "smic", to: "ukraine", maxHops: 4, stances: ["hostile"], direction: "any", k: 3 });
     await client.paths({
