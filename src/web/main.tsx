@@ -2,7 +2,7 @@
 
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
-import { App } from "./app/App.tsx";
+import { App } from "./App.tsx";
 import { createExplorer } from "./app/explorer.ts";
 import "./styles.css";
 

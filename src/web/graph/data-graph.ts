@@ -13,7 +13,6 @@ import {
   type RelationType,
   type Stance,
 } from "../../model/index.ts";
-import type { EdgeItem, NodeItem } from "../state/filters.ts";
 import { nodeSize } from "./style.ts";
 
 export interface NodeAttrs {
@@ -44,6 +43,26 @@ export interface EdgeAttrs {
   parallelIndex?: number | null;
   parallelMinIndex?: number | null;
   parallelMaxIndex?: number | null;
+}
+
+/** An entity as the filters (state/filters.ts) see it: what nodeItems yields. */
+export interface NodeItem {
+  id: string;
+  kind: EntityKind;
+  /** Loaded with the initial graph (rather than brought in later). */
+  base: boolean;
+}
+
+/** A relation as the filters see it: what edgeItems yields. */
+export interface EdgeItem {
+  id: string;
+  relType: RelationType;
+  stance: Stance;
+  from: string;
+  to: string;
+  date?: IsoDate;
+  validFrom?: IsoDate;
+  validTo?: IsoDate;
 }
 
 export type DataGraph = MultiDirectedGraph<NodeAttrs, EdgeAttrs>;

@@ -13,6 +13,7 @@ import {
   type RelationType,
   type Stance,
 } from "../../model/index.ts";
+import type { EdgeItem, NodeItem } from "../graph/data-graph.ts";
 import { isInView, type ViewContent } from "./view.ts";
 
 export interface Filters {
@@ -73,26 +74,6 @@ export const setAsOf =
     return asOf ? { ...rest, asOf } : rest;
   };
 export const resetFilters = () => (): Filters => DEFAULT_FILTERS;
-
-/** An entity as the filters see it. */
-export interface NodeItem {
-  id: string;
-  kind: EntityKind;
-  /** Loaded with the initial graph (rather than brought in later). */
-  base: boolean;
-}
-
-/** A relation as the filters see it. */
-export interface EdgeItem {
-  id: string;
-  relType: RelationType;
-  stance: Stance;
-  from: string;
-  to: string;
-  date?: IsoDate;
-  validFrom?: IsoDate;
-  validTo?: IsoDate;
-}
 
 export interface FacetCounts {
   kinds: Partial<Record<EntityKind, number>>;

@@ -10,9 +10,8 @@ import {
   toggleKind,
   toggleStance,
   toggleType,
-  type EdgeItem,
-  type NodeItem,
 } from "../../../src/web/state/filters.ts";
+import type { EdgeItem, NodeItem } from "../../../src/web/graph/data-graph.ts";
 import { EMPTY_VIEW, hideNodes, showNodes } from "../../../src/web/state/view.ts";
 
 const nodes: NodeItem[] = [

@@ -3,28 +3,28 @@
 // per change, and shared with the canvas and the panels.
 
 import { useEffect, useMemo } from "react";
-import { ContextMenu } from "../components/ContextMenu.tsx";
-import { DetailsPanel } from "../components/DetailsPanel.tsx";
-import { GraphCanvas } from "../components/GraphCanvas.tsx";
-import { Legend } from "../components/Legend.tsx";
-import { LoadOverlay } from "../components/LoadOverlay.tsx";
-import { ShortcutsDialog } from "../components/ShortcutsDialog.tsx";
-import { SideTabs } from "../components/SideTabs.tsx";
-import { StatusBar } from "../components/StatusBar.tsx";
-import { TimeBar } from "../components/TimeBar.tsx";
-import { Toolbar } from "../components/Toolbar.tsx";
-import { CameraController } from "../controllers/CameraController.tsx";
-import { DragController } from "../controllers/DragController.tsx";
-import { EventsController } from "../controllers/EventsController.tsx";
-import { LayoutController } from "../controllers/LayoutController.tsx";
-import { ReducersController } from "../controllers/ReducersController.tsx";
-import { ShortcutsController } from "../controllers/ShortcutsController.tsx";
-import { UrlController } from "../controllers/UrlController.tsx";
-import { edgeItems, nodeItems } from "../graph/data-graph.ts";
-import { computeVisibility, type Forced } from "../state/filters.ts";
-import { pathMembers } from "../state/path-readout.ts";
-import { ExplorerContext, VisibilityContext, useExplorerState } from "./context.ts";
-import type { Explorer } from "./explorer.ts";
+import { ContextMenu } from "./components/ContextMenu.tsx";
+import { DetailsPanel } from "./components/DetailsPanel.tsx";
+import { GraphCanvas } from "./components/GraphCanvas.tsx";
+import { Legend } from "./components/Legend.tsx";
+import { LoadOverlay } from "./components/LoadOverlay.tsx";
+import { ShortcutsDialog } from "./components/ShortcutsDialog.tsx";
+import { SideTabs } from "./SideTabs.tsx";
+import { StatusBar } from "./components/StatusBar.tsx";
+import { TimeBar } from "./components/TimeBar.tsx";
+import { Toolbar } from "./components/Toolbar.tsx";
+import { CameraController } from "./controllers/CameraController.tsx";
+import { DragController } from "./controllers/DragController.tsx";
+import { EventsController } from "./controllers/EventsController.tsx";
+import { LayoutController } from "./controllers/LayoutController.tsx";
+import { ReducersController } from "./controllers/ReducersController.tsx";
+import { ShortcutsController } from "./controllers/ShortcutsController.tsx";
+import { UrlController } from "./controllers/UrlController.tsx";
+import { edgeItems, nodeItems } from "./graph/data-graph.ts";
+import { computeVisibility, type Forced } from "./state/filters.ts";
+import { pathMembers } from "./state/path-readout.ts";
+import { ExplorerContext, VisibilityContext, useExplorerState } from "./app/context.ts";
+import type { Explorer } from "./app/explorer.ts";
 
 function useComputedVisibility(explorer: Explorer) {
   const graphVersion = useExplorerState((s) => s.graphVersion);

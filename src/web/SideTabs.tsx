@@ -1,13 +1,15 @@
 // The left panel's tabs, from a declarative registry: filters, the path finder, the Cypher console and briefings.
+// It sits beside App.tsx, above the folders, because it composes panels from several of them (components, console,
+// briefing); inside components/ it made components and briefing import each other.
 
 import type { ReactNode } from "react";
-import { useExplorer, useExplorerState } from "../app/context.ts";
-import { BriefingsPanel } from "../briefing/BriefingsPanel.tsx";
-import { setTab } from "../state/explorer-state.ts";
-import type { Tab } from "../state/url-state.ts";
-import { CypherTab } from "./CypherTab.tsx";
-import { FiltersPanel } from "./FiltersPanel.tsx";
-import { PathFinder } from "./PathFinder.tsx";
+import { useExplorer, useExplorerState } from "./app/context.ts";
+import { BriefingsPanel } from "./briefing/BriefingsPanel.tsx";
+import { setTab } from "./state/explorer-state.ts";
+import type { Tab } from "./state/url-state.ts";
+import { CypherTab } from "./components/CypherTab.tsx";
+import { FiltersPanel } from "./components/FiltersPanel.tsx";
+import { PathFinder } from "./components/PathFinder.tsx";
 
 const TAB_REGISTRY: readonly { id: Tab; label: string; key?: string; render: () => ReactNode }[] = [
   { id: "filters", label: "Filters", key: "f", render: () => <FiltersPanel /> },
