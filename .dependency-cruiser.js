@@ -1,6 +1,7 @@
 // The one-way import rule of the architecture, checked by dependency-cruiser in `npm run lint`:
 // model <- ingest, store <- server, cli; model <- web; only src/store/neo4j talks to neo4j-driver; no cycles between
-// files or between folders. Each rule's comment is what the failing line prints, so it says what to do instead.
+// files or between folders. Each rule's comment is what the failing line prints (`--output-type err-long`), so it
+// says what to do instead. test/unit/import-rules.test.ts shows each rule catching a wrong import.
 
 /** Paths of the project's own folders, as dependency-cruiser sees them (relative to the repository root). */
 const project = "^src/";
@@ -93,6 +94,22 @@ export default {
       severity: "error",
       from: { path: project, pathNot: "^src/web/" },
       to: { path: "^src/web/" },
+    },
+    {
+      name: "src-imports-src",
+      comment:
+        "Code in src/ imports src/ and packages only; cypher/ and data/ are read at run time (queries.ts, dataset-reader.ts).",
+      severity: "error",
+      from: { path: project, pathNot: "^src/web/" },
+      to: { dependencyTypes: ["local"], pathNot: project },
+    },
+    {
+      name: "web-bundles-console-queries-only",
+      comment:
+        "Of cypher/, the web app bundles only the console's own queries (cypher/queries/console-*.cypher, sent to the guarded POST /api/cypher).",
+      severity: "error",
+      from: { path: "^src/web/" },
+      to: { dependencyTypes: ["local"], pathNot: "^(src/|cypher/queries/console-[^/]+\\.cypher$)" },
     },
     {
       name: "no-file-cycles",

@@ -3,6 +3,7 @@
 // backquotes, several statements) must each be refused with the expected rule and leave the database as it was;
 // ordinary read queries must run; time limit, row cap, cancellation and Neo4j's own errors come back typed.
 
+import { readFileSync } from "node:fs";
 import type { Driver } from "neo4j-driver";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { StoreUnavailableError } from "../../src/store/graph-store.ts";
@@ -62,6 +63,7 @@ const REFUSED: [string, CypherRule][] = [
   ["MATCH (n) RETURN n /* ; */ ; CREATE (m)", "multiple-statements"],
   ["RETURN ';' AS a; CREATE (m) // ;", "multiple-statements"],
   ["RETURN 1 \\u003B CREATE (n)", "multiple-statements"],
+  ["RETURN 1 // a line comment ends at a carriage return\r; CREATE (n)", "multiple-statements"],
   // Writes, plain and disguised.
   ["CREATE (n:Entity {id: 'spam'})", "write"],
   ["create (n)", "write"],
@@ -225,6 +227,7 @@ describe("Cypher guard, lexical checks (no database)", () => {
     expect(stripForScan('RETURN "it\\"s" AS x')).toBe("RETURN '' AS x");
     expect(stripForScan("CALL `db`.`labels`()")).toBe("CALL db.labels()");
     expect(stripForScan("MATCH (`a``b c`)")).toBe("MATCH (a_b_c)");
+    expect(stripForScan("RETURN 1 // c\rCALL x.y()")).toBe("RETURN 1  \rCALL x.y()");
   });
 
   it.each([
@@ -358,6 +361,20 @@ describe("Cypher endpoint (real Neo4j, briefing)", () => {
       expect(result.truncated).toBe(false);
       expect(result.columns.length).toBeGreaterThan(0);
       expect(result.timeMs).toBeGreaterThanOrEqual(0);
+    });
+
+    it.each([
+      ["console-labels", {}, "label"],
+      ["console-relationship-types", {}, "relationshipType"],
+      ["console-property-keys", {}, "propertyKey"],
+      ["console-missing-nodes", { ids: ["no-such-element"] }, "n"],
+    ])("should run the console's own query %s, header comment and all", async (name, params, column) => {
+      const text = readFileSync(new URL(`../../cypher/queries/${name}.cypher`, import.meta.url), "utf8");
+      expect((await store.run(text, params)).columns).toEqual([column]);
+    });
+
+    it("should end a line comment at a carriage return, as the guard's lexer does", async () => {
+      expect((await store.run("RETURN 1 AS a // note\r, 2 AS b", {})).columns).toEqual(["a", "b"]);
     });
 
     it("should answer plain JSON: integers, dates, nodes, relationships and paths", async () => {

@@ -115,6 +115,19 @@ describe("import rules", () => {
       },
       ["no-folder-cycles"],
     ],
+    [
+      "the store importing a test helper",
+      { "src/store/a.ts": 'import "../../test/b.ts";', "test/b.ts": "export {};" },
+      ["src-imports-src"],
+    ],
+    [
+      "the web app bundling a server query",
+      {
+        "src/web/a.ts": 'import q from "../../cypher/queries/store-search.cypher?raw";\nexport const Q = q;',
+        "cypher/queries/store-search.cypher": "RETURN 1",
+      },
+      ["web-bundles-console-queries-only"],
+    ],
     ["an import that resolves nowhere", { "src/model/a.ts": 'import "./missing.ts";' }, ["no-unresolvable"]],
   ])("should report %s", async (_name, tree, rules) => {
     expect(await brokenRules(tree)).toEqual(rules);
@@ -134,6 +147,9 @@ describe("import rules", () => {
       "src/web/app/explorer.ts": 'import "../../model/index.ts";',
       "src/web/components/panel.ts": 'import "../app/explorer.ts";',
       "src/web/main.ts": 'import "./components/panel.ts";\nimport "./app/explorer.ts";',
+      "src/web/console/schema.ts":
+        'import q from "../../../cypher/queries/console-labels.cypher?raw";\nexport const Q = q;',
+      "cypher/queries/console-labels.cypher": "CALL db.labels()",
     };
     expect(await brokenRules(tree)).toEqual([]);
   });

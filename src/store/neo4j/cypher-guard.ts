@@ -6,6 +6,7 @@
 // are not installed (which EXPLAIN would reject with an error rather than a plan).
 
 import type { Plan, ResultSummary } from "neo4j-driver";
+import { backquotedName, lexCypher } from "../../model/cypher-lexer.ts";
 import { classifyNeo4jError, CypherRefusedError, type CypherPosition } from "./errors.ts";
 
 /** Procedures the endpoint may call: read-only introspection of the graph's own schema. */
@@ -66,45 +67,18 @@ export function decodeUnicodeEscapes(text: string): string {
 }
 
 /**
- * The query as code only: comments become white space, string literals become '', and a backquoted name becomes its
+ * The query as code only, as the shared Cypher lexer reads it (model/cypher-lexer.ts, the one the console splits
+ * statements with): comments become white space, string literals become '', and a backquoted name becomes its
  * text with every character that cannot appear in a plain name turned into `_` (dots kept, so `apoc`.`x` and
  * `apoc.x` both read apoc.x). Input must already be unicode-decoded.
  */
 export function stripForScan(text: string): string {
   let out = "";
-  let i = 0;
-  while (i < text.length) {
-    const ch = text[i]!;
-    const next = text[i + 1];
-    if (ch === "/" && next === "/") {
-      const end = text.indexOf("\n", i);
-      i = end === -1 ? text.length : end;
-      out += " ";
-    } else if (ch === "/" && next === "*") {
-      const end = text.indexOf("*/", i + 2);
-      i = end === -1 ? text.length : end + 2;
-      out += " ";
-    } else if (ch === "'" || ch === '"') {
-      i++;
-      while (i < text.length && text[i] !== ch) i += text[i] === "\\" ? 2 : 1;
-      i++;
-      out += "''";
-    } else if (ch === "`") {
-      let name = "";
-      i++;
-      while (i < text.length) {
-        if (text[i] === "`" && text[i + 1] === "`") {
-          name += "`";
-          i += 2;
-        } else if (text[i] === "`") break;
-        else name += text[i++];
-      }
-      i++;
-      out += name.replace(/[^\p{L}\p{N}_$.]/gu, "_") || "_";
-    } else {
-      out += ch;
-      i++;
-    }
+  for (const token of lexCypher(text)) {
+    if (token.kind === "code") out += text.slice(token.from, token.to);
+    else if (token.kind === "comment") out += " ";
+    else if (token.kind === "string") out += "''";
+    else out += backquotedName(text, token).replace(/[^\p{L}\p{N}_$.]/gu, "_") || "_";
   }
   return out;
 }

@@ -1,6 +1,7 @@
 // Writes datasets into Neo4j through the shared Neo4jClient: the schema first, then entities, sources and relations
-// in UNWIND batches, one write transaction each, MERGE on the constrained keys. Only rows whose content hash changed are written, so a second load
-// of the same data writes nothing; rows a dataset no longer lists are removed, other datasets' rows stay.
+// in UNWIND batches, one write transaction each, MERGE on the constrained keys (every statement from cypher/, by
+// name). Only rows whose content hash changed are written, so a second load of the same data writes nothing; rows a
+// dataset no longer lists are removed, other datasets' rows stay.
 
 import { createHash } from "node:crypto";
 import neo4j from "neo4j-driver";
@@ -14,8 +15,9 @@ export interface WriteOptions {
   /** Rows per transaction. */
   batchSize: number;
   /**
-   * Write transactions of relation batches in flight at once. 1 by default: on the 2-core benchmark
-   * machine two sessions loaded 500k relations in 126 s against 100 s for one (lock waits on shared entities).
+   * Write transactions of relation batches in flight at once, through the one client. 1 by default: on the 2-core
+   * benchmark machine two at once loaded 500k relations in 126 s against 100 s for one (lock waits on shared
+   * entities).
    */
   concurrency: number;
   /** Called after each batch with rows written so far and rows to write in all. */

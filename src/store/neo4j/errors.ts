@@ -69,7 +69,7 @@ export type CypherRule =
   | "admin"
   | "use";
 
-/** The guard refused the query before it ran; the server answers 400 (or 403) with `message`. */
+/** The guard refused the query before it ran; the server answers 403 with `message` and `rule`. */
 export class CypherRefusedError extends Error {
   override name = "CypherRefusedError";
   constructor(

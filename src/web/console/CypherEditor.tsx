@@ -43,7 +43,9 @@ export function CypherEditor({ initialValue, schema, onChange, onRun, handle }: 
           lineWrapping: true,
           theme: "light",
           schema: latest.current.schema,
-          placeholder: "MATCH (e:Entity {id: $id})-[r]-(other) RETURN e, r, other",
+          // Words, not a statement: every Cypher statement lives in cypher/, and the library beside the editor holds
+          // the examples.
+          placeholder: "Write a Cypher query, or start from one in the library; Ctrl/Cmd+Enter runs it",
           postExtensions: consoleExtensions(() => latest.current.onRun()),
         });
         // Version 1.0.3 returns {editor} although its typings promise the editor itself: accept both.

@@ -5,6 +5,7 @@
 
 import { isEntityKind } from "../../model/index.ts";
 import type { PlainNode, PlainPath, PlainRelationship } from "../../model/api.ts";
+import missingNodesQuery from "../../../cypher/queries/console-missing-nodes.cypher?raw";
 
 export type { PlainNode, PlainPath, PlainRelationship };
 
@@ -219,5 +220,5 @@ export function describeGraph(graph: ConsoleGraph): string {
 }
 
 /** The query that fetches nodes by element id, to complete relationships whose ends were not returned. */
-export const MISSING_NODES_QUERY = "MATCH (n) WHERE elementId(n) IN $ids RETURN n";
+export const MISSING_NODES_QUERY = missingNodesQuery;
 export const MISSING_NODES_LIMIT = 500;

@@ -1,13 +1,18 @@
-// The live schema for completion: labels, relationship types and property keys, read from the answers to
-// `CALL db.labels()`, `CALL db.relationshipTypes()` and `CALL db.propertyKeys()`, plus the parameter names the
-// analyst has set (so `$` completes them), and that schema in the form the editor's completion takes.
+// The live schema for completion: labels, relationship types and property keys, read from the answers to the
+// console-* queries of cypher/queries (the procedures db.labels, db.relationshipTypes and db.propertyKeys), plus the
+// parameter names the analyst has set (so `$` completes them), and that schema in the form the editor's completion
+// takes.
 
+import labelsQuery from "../../../cypher/queries/console-labels.cypher?raw";
+import propertyKeysQuery from "../../../cypher/queries/console-property-keys.cypher?raw";
+import relationshipTypesQuery from "../../../cypher/queries/console-relationship-types.cypher?raw";
 import type { ResultLike } from "./result-graph.ts";
 
+/** The query text of each part, bundled from cypher/queries by Vite and run through the guarded POST /api/cypher. */
 export const SCHEMA_QUERIES = {
-  labels: "CALL db.labels()",
-  relationshipTypes: "CALL db.relationshipTypes()",
-  propertyKeys: "CALL db.propertyKeys()",
+  labels: labelsQuery,
+  relationshipTypes: relationshipTypesQuery,
+  propertyKeys: propertyKeysQuery,
 } as const;
 
 export type SchemaPart = keyof typeof SCHEMA_QUERIES;

@@ -1,48 +1,23 @@
-// Reading the console's text as Cypher does, without parsing it: which characters are code, string literals,
-// backquoted names or comments. On that: splitting the text into statements at the `;` that end them (not those in
-// strings, comments or backquoted names), and finding the $parameters a query uses.
+// The console's text read as statements: split at the `;` that end them (not those in strings, comments or backquoted
+// names, as the shared Cypher lexer reads them), and the $parameters a query uses.
+
+import { lexCypher, type CypherLexeme } from "../../model/cypher-lexer.ts";
 
 /** What a character of the text is part of. */
 export const Lexeme = { Code: 0, String: 1, Name: 2, Comment: 3 } as const;
 export type Lexeme = (typeof Lexeme)[keyof typeof Lexeme];
 
-/**
- * One lexeme kind per character. Strings ('…' or "…") honour backslash escapes; a backquoted name ends at the next
- * backquote (a doubled backquote inside reads as two names back to back, which classifies the same); `//` comments
- * end at the line's end, `/* … *\/` at their close. Something left open runs to the end of the text.
- */
+const LEXEME_OF: Record<CypherLexeme, Lexeme> = {
+  code: Lexeme.Code,
+  string: Lexeme.String,
+  name: Lexeme.Name,
+  comment: Lexeme.Comment,
+};
+
+/** One lexeme kind per character, as the shared Cypher lexer (model/cypher-lexer.ts) reads the text. */
 export function classify(text: string): Uint8Array {
   const kinds = new Uint8Array(text.length);
-  let i = 0;
-  while (i < text.length) {
-    const ch = text[i]!;
-    const next = text[i + 1];
-    let end: number;
-    let kind: Lexeme;
-    if (ch === "/" && next === "/") {
-      const nl = text.indexOf("\n", i + 2);
-      end = nl === -1 ? text.length : nl;
-      kind = Lexeme.Comment;
-    } else if (ch === "/" && next === "*") {
-      const close = text.indexOf("*/", i + 2);
-      end = close === -1 ? text.length : close + 2;
-      kind = Lexeme.Comment;
-    } else if (ch === "'" || ch === '"') {
-      end = i + 1;
-      while (end < text.length && text[end] !== ch) end += text[end] === "\\" ? 2 : 1;
-      end = Math.min(text.length, end + 1);
-      kind = Lexeme.String;
-    } else if (ch === "`") {
-      const close = text.indexOf("`", i + 1);
-      end = close === -1 ? text.length : close + 1;
-      kind = Lexeme.Name;
-    } else {
-      i++;
-      continue;
-    }
-    kinds.fill(kind, i, end);
-    i = end;
-  }
+  for (const token of lexCypher(text)) kinds.fill(LEXEME_OF[token.kind], token.from, token.to);
   return kinds;
 }
 
