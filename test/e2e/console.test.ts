@@ -206,6 +206,9 @@ describe("the Cypher console", () => {
       const savedRows = await tableRows(page);
       expect(savedRows.length).toBeGreaterThan(0);
       expect(savedRows.every((r) => r.startsWith('(:Entity:Country {name: "Russia"})'))).toBe(true);
+      // Adding the rows to the canvas moves the camera onto them (a 500 ms animation, edges and labels hidden
+      // while it moves): the picture is taken once it has stopped.
+      await page.waitForTimeout(1200);
       await page.screenshot({ path: `${OUT}/console-04-saved.png` });
       expect(problems).toEqual([]);
     } finally {
