@@ -1,10 +1,11 @@
 // The explorer's layout: top bar (search, undo/redo), left tabs (filters, paths, reserved slots), the canvas with
-// its controllers, legend and time bar, the details panel, and the status bar. Visibility is computed here, once
+// its controllers, legend and time bar (with the notice of a link's unusable values and the empty state), the details panel, and the status bar. Visibility is computed here, once
 // per change, and shared with the canvas and the panels.
 
 import { useEffect, useMemo } from "react";
 import { ContextMenu } from "./components/ContextMenu.tsx";
 import { DetailsPanel } from "./components/DetailsPanel.tsx";
+import { EmptyCanvasState } from "./components/EmptyCanvasState.tsx";
 import { GraphCanvas } from "./components/GraphCanvas.tsx";
 import { Legend } from "./components/Legend.tsx";
 import { LoadOverlay } from "./components/LoadOverlay.tsx";
@@ -13,6 +14,7 @@ import { SideTabs } from "./SideTabs.tsx";
 import { StatusBar } from "./components/StatusBar.tsx";
 import { TimeBar } from "./components/TimeBar.tsx";
 import { Toolbar } from "./components/Toolbar.tsx";
+import { UrlProblemsNotice } from "./components/UrlProblemsNotice.tsx";
 import { CameraController } from "./controllers/CameraController.tsx";
 import { DragController } from "./controllers/DragController.tsx";
 import { EventsController } from "./controllers/EventsController.tsx";
@@ -68,6 +70,8 @@ function Layout({ explorer }: { explorer: Explorer }) {
               <CameraController />
               <LayoutController />
             </GraphCanvas>
+            <EmptyCanvasState />
+            <UrlProblemsNotice />
             <ContextMenu />
             <LoadOverlay />
           </div>

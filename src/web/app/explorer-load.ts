@@ -6,7 +6,9 @@ import { api } from "../api/client.ts";
 import { describeError } from "../api/errors.ts";
 import { mergeEntities, mergeRelations } from "../graph/data-graph.ts";
 import {
+  addUrlProblems,
   applyUrlView,
+  clearDataset,
   graphLoaded,
   healthFailed,
   idlePaths,
@@ -19,7 +21,7 @@ import {
   setSummary,
 } from "../state/explorer-state.ts";
 import { coverage, REUSE_COVERAGE } from "../state/positions.ts";
-import type { UrlView } from "../state/url-state.ts";
+import { checkDataset, type UrlView } from "../state/url-state.ts";
 import { INITIAL_LIMIT, rememberAll, type ExplorerCore } from "./explorer-core.ts";
 import { applySavedPositions, loadPositions } from "./position-storage.ts";
 
@@ -47,11 +49,28 @@ export async function applyLink(core: ExplorerCore, url: UrlView, steps: LinkSte
   if (url.camera) store.update(requestCamera({ kind: "camera", camera: url.camera }));
 }
 
-/** Reads the first graph into the data graph; true when the saved positions were reused. */
-async function loadFirstGraph(core: ExplorerCore, dataset: string | undefined): Promise<boolean> {
+/**
+ * Reads the first graph into the data graph. A dataset the store does not hold is named in the link's notice and
+ * left out (every dataset is shown instead). Says which dataset was loaded and whether the saved positions were reused.
+ */
+async function loadFirstGraph(
+  core: ExplorerCore,
+  requested: string | undefined,
+): Promise<{ reuse: boolean; dataset: string | undefined }> {
   const { graph, store } = core;
   store.update(setLoading("Loading the summary…"));
-  store.update(setSummary(await api.summary()));
+  const summary = await api.summary();
+  store.update(setSummary(summary));
+  let dataset = requested;
+  const problem = checkDataset(
+    dataset,
+    summary.datasets.map((d) => d.id),
+  );
+  if (problem) {
+    store.update(addUrlProblems([problem]));
+    store.update(clearDataset());
+    dataset = undefined;
+  }
   store.update(setLoading("Loading the graph…"));
   const sub = await api.graph({ limit: INITIAL_LIMIT, dataset });
   const positions = loadPositions(dataset);
@@ -63,7 +82,7 @@ async function loadFirstGraph(core: ExplorerCore, dataset: string | undefined): 
   rememberAll(core, sub.entities);
   core.afterGraphChange();
   store.update(graphLoaded(sub.truncated));
-  return reuse;
+  return { reuse, dataset };
 }
 
 /** Opens the explorer: the first graph, then the view the link describes. */
@@ -75,9 +94,10 @@ export async function openExplorer(core: ExplorerCore, url: UrlView, steps: Link
     .then((health) => store.update(setHealth(health)))
     .catch((error) => store.update(healthFailed(describeError(error, "asking the server's health"))));
   try {
-    const reuse = await loadFirstGraph(core, url.dataset);
+    const { reuse, dataset } = await loadFirstGraph(core, url.dataset);
     if (!reuse) store.update(requestLayout());
-    await applyLink(core, url, steps);
+    const { dataset: _requested, ...rest } = url;
+    await applyLink(core, dataset ? { ...rest, dataset } : rest, steps);
     if (url.camera) store.update(requestCamera({ kind: "camera", camera: url.camera }));
   } catch (error) {
     store.update(loadFailed(describeError(error, "loading the graph")));

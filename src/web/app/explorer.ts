@@ -5,10 +5,18 @@
 
 import type { EntitySummary, RelationType } from "../../model/index.ts";
 import type { DataGraph } from "../graph/data-graph.ts";
-import { rememberNames, requestCamera, select, updateView, type ExplorerState } from "../state/explorer-state.ts";
+import {
+  rememberNames,
+  reportUrlProblems,
+  requestCamera,
+  select,
+  toUrlView,
+  updateView,
+  type ExplorerState,
+} from "../state/explorer-state.ts";
 import type { Visibility } from "../state/filters.ts";
 import type { Store } from "../state/store.ts";
-import { decodeUrlView, type UrlView } from "../state/url-state.ts";
+import { parseUrlView, type UrlView } from "../state/url-state.ts";
 import { hideNodes, hideOthers } from "../state/view.ts";
 import { bringIntoView, createExplorerCore } from "./explorer-core.ts";
 import { ensureEntity, expand } from "./explorer-grow.ts";
@@ -22,9 +30,12 @@ export interface Explorer {
   store: Store<ExplorerState>;
   /** Latest visibility, kept by the app for actions that act on "what is on screen". */
   visibility: Visibility | null;
+  /** Opens the view of a link (`location.search`), naming what in it could not be used. */
   start(search: string): Promise<void>;
   applyUrl(url: UrlView): Promise<void>;
   retry(): Promise<void>;
+  /** Reloads the graph with every dataset (when the link's dataset leaves the canvas empty). */
+  showAllDatasets(): Promise<void>;
   focusEntity(entity: EntitySummary): Promise<void>;
   ensureEntity(id: string): Promise<boolean>;
   expand(id: string, types?: readonly RelationType[], more?: boolean): Promise<void>;
@@ -53,12 +64,21 @@ export function createExplorer(): Explorer {
 
     async start(search) {
       lastSearch = search;
-      await openExplorer(core, decodeUrlView(search), explorer);
+      const { view, problems } = parseUrlView(search);
+      store.update(reportUrlProblems(problems));
+      await openExplorer(core, view, explorer);
     },
 
     async retry() {
       graph.clear();
       await explorer.start(lastSearch || window.location.search);
+    },
+
+    async showAllDatasets() {
+      const { dataset: _dropped, ...url } = toUrlView(store.get());
+      graph.clear();
+      explorer.afterGraphChange();
+      await openExplorer(core, url, explorer);
     },
 
     async focusEntity(entity) {

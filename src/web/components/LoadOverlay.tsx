@@ -6,7 +6,10 @@ import { ErrorBox } from "./ErrorBox.tsx";
 export function LoadOverlay() {
   const explorer = useExplorer();
   const load = useExplorerState((s) => s.load);
-  const empty = useExplorerState((s) => s.load.phase === "ready" && explorer.graph.order === 0);
+  // An empty graph from a link's dataset while the store has data is the empty state's to explain (EmptyCanvasState).
+  const empty = useExplorerState(
+    (s) => s.load.phase === "ready" && explorer.graph.order === 0 && !(s.dataset && (s.summary?.entities ?? 0) > 0),
+  );
   if (load.phase === "ready" && !empty) return null;
   return (
     <div className="load-overlay" data-testid="load-overlay">

@@ -1,11 +1,12 @@
 // Renders nothing: keeps the URL in step with the view. Meaningful changes (filters, selection, paths, tab, view
 // content) push a history entry so back/forward walk through them; camera moves and playback replace the entry.
-// Back/forward re-apply the URL's view.
+// Back/forward re-apply the URL's view. The first URL written drops what the link held that could not be used (named
+// in the notice, see explorer.start).
 
 import { useEffect } from "react";
 import { useExplorer } from "../app/context.ts";
-import { toUrlView } from "../state/explorer-state.ts";
-import { decodeUrlView, differsOnlyByCamera, encodeUrlView } from "../state/url-state.ts";
+import { reportUrlProblems, toUrlView } from "../state/explorer-state.ts";
+import { differsOnlyByCamera, encodeUrlView, parseUrlView } from "../state/url-state.ts";
 
 export function UrlController() {
   const explorer = useExplorer();
@@ -38,7 +39,9 @@ export function UrlController() {
     const onPop = () => {
       last = window.location.search.replace(/^\?/, "");
       applying = true;
-      void explorer.applyUrl(decodeUrlView(window.location.search)).finally(() => {
+      const { view, problems } = parseUrlView(window.location.search);
+      store.update(reportUrlProblems(problems));
+      void explorer.applyUrl(view).finally(() => {
         applying = false;
         last = encodeUrlView(toUrlView(store.get()));
       });

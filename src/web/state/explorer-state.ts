@@ -7,7 +7,7 @@ import type { ErrorReport } from "../api/errors.ts";
 import { DEFAULT_FILTERS, type Filters } from "./filters.ts";
 import { createHistory, historyReducer, type History } from "./history.ts";
 import { DEFAULT_PATH_QUERY, type PathQuery } from "./path-query.ts";
-import type { Camera, Selection, Tab, UrlView } from "./url-state.ts";
+import type { Camera, Selection, Tab, UrlProblem, UrlView } from "./url-state.ts";
 import { EMPTY_VIEW, type ViewContent } from "./view.ts";
 import type { Expansion } from "./expansion.ts";
 
@@ -63,6 +63,8 @@ export interface ExplorerState {
   menu: { node: string; x: number; y: number } | null;
   dialog: Dialog | null;
   notice: { text: string; tone: "info" | "error" } | null;
+  /** Values of the link that were left out or corrected, named until the reader dismisses them. */
+  urlProblems: readonly UrlProblem[];
   /** Asks the camera controller to move: to an entity, to a saved camera, or to fit everything. */
   cameraRequest: CameraRequest | null;
   /** Bumped to ask the layout controller for a (re)layout. */
@@ -88,6 +90,7 @@ export const INITIAL_STATE: ExplorerState = {
   menu: null,
   dialog: null,
   notice: null,
+  urlProblems: [],
   cameraRequest: null,
   layoutRequest: 0,
   names: {},
@@ -162,6 +165,27 @@ export const rememberNames =
 export const setNotice =
   (notice: ExplorerState["notice"]): P =>
   (s) => ({ ...s, notice });
+
+/** The problems of a link just opened replace those of the one before (none: the notice goes). */
+export const reportUrlProblems =
+  (problems: readonly UrlProblem[]): P =>
+  (s) =>
+    problems.length === 0 && s.urlProblems.length === 0 ? s : { ...s, urlProblems: problems };
+
+/** Problems found later about the same link (an unknown dataset, once the store has said which it holds). */
+export const addUrlProblems =
+  (problems: readonly UrlProblem[]): P =>
+  (s) =>
+    problems.length === 0 ? s : { ...s, urlProblems: [...s.urlProblems, ...problems] };
+
+export const dismissUrlProblems = (): P => (s) => (s.urlProblems.length === 0 ? s : { ...s, urlProblems: [] });
+
+/** Shows every dataset again (the link's `ds` named none the store holds, or one whose entities are all hidden). */
+export const clearDataset = (): P => (s) => {
+  if (s.dataset === undefined) return s;
+  const { dataset: _dropped, ...rest } = s;
+  return rest;
+};
 
 /** Escape: close menus and dialogs first, then drop the selection and the path highlight. */
 export const clearFocus = (): P => (s) => {

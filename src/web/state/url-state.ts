@@ -1,16 +1,10 @@
 // The view as a URL: filters, selection, path query, camera, open tab, dataset and the analyst's additions and
 // hidings. encodeUrlView and decodeUrlView are pure and round-trip (decode(encode(v)) equals v); anything unknown or
-// malformed in a hand-edited link is dropped rather than failing the page.
+// malformed in a hand-edited link is dropped rather than failing the page, and parseUrlView names each such value so
+// the reader is told (a typo in `types` must not silently hide every relation).
 
-import {
-  ENTITY_KINDS,
-  STANCES,
-  isEntityKind,
-  isRelationType,
-  type EntityKind,
-  type RelationType,
-  type Stance,
-} from "../../model/index.ts";
+import { ENTITY_KINDS, STANCES, suggest, type EntityKind, type RelationType, type Stance } from "../../model/index.ts";
+import { isCalendarDate } from "../../model/dataset-schema.ts";
 import { ALL_TYPES, DEFAULT_FILTERS, type Filters } from "./filters.ts";
 import { DEFAULT_PATH_QUERY, K_LIMIT, MAX_HOPS_LIMIT, clampInt, type PathQuery } from "./path-query.ts";
 
@@ -54,7 +48,6 @@ export const DEFAULT_URL_VIEW: UrlView = {
 };
 
 const ID = /^[a-z0-9._-]+$/;
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 function encodeValue(value: string): string {
   return encodeURIComponent(value).replace(/%2C/g, ",").replace(/%3A/g, ":");
@@ -71,19 +64,121 @@ function encodeSet<T extends string>(all: readonly T[], set: ReadonlySet<T>): st
   return all.filter((v) => set.has(v)).join(",");
 }
 
-function decodeSet<T extends string>(raw: string | null, all: readonly T[], valid: (v: string) => boolean): Set<T> {
-  if (raw === null) return new Set(all);
-  const wanted = new Set(raw.split(",").filter(valid));
-  return new Set(all.filter((v) => wanted.has(v)));
-}
-
-function decodeList<T extends string>(raw: string | null, valid: (v: string) => v is T): T[] | undefined {
-  if (raw === null) return undefined;
-  return raw.split(",").filter(valid);
-}
-
-const isStance = (v: string): v is Stance => (STANCES as readonly string[]).includes(v);
 const isId = (v: string): boolean => ID.test(v);
+
+/** A value of a link that was dropped or corrected, and the sentence that tells the reader so. */
+export interface UrlProblem {
+  param: string;
+  value: string;
+  message: string;
+}
+
+export interface ParsedUrl {
+  view: UrlView;
+  /** What the link held that the view does not use, in the order of the parameters read. */
+  problems: UrlProblem[];
+}
+
+/** What each vocabulary is called in a notice. */
+const VOCABULARY_NAMES: Record<string, string> = {
+  types: "relation type",
+  ptypes: "path relation type",
+  stances: "stance",
+  pstances: "path stance",
+  kinds: "entity kind",
+  ds: "dataset",
+};
+
+function unknownValue(param: string, value: string, all: readonly string[]): UrlProblem {
+  const guess = suggest(value, all);
+  const hint = guess ? ` (did you mean ${guess}?)` : "";
+  return { param, value, message: `unknown ${VOCABULARY_NAMES[param] ?? param} ${value} ignored${hint}` };
+}
+
+/**
+ * The known values of a comma list, in the order given, and a problem for each unknown one. Undefined means "no
+ * restriction": the parameter is absent, or it named only unknown values (a typo must not hide everything). An
+ * empty list (`types=`, as the app writes "none") is a real choice and stays empty.
+ */
+function readList<T extends string>(
+  q: URLSearchParams,
+  param: string,
+  all: readonly T[],
+  problems: UrlProblem[],
+): T[] | undefined {
+  const raw = q.get(param);
+  if (raw === null) return undefined;
+  const values = [...new Set(raw.split(",").filter((v) => v !== ""))];
+  const known = new Set(values.filter((v) => (all as readonly string[]).includes(v)));
+  for (const v of values) if (!known.has(v)) problems.push(unknownValue(param, v, all));
+  if (values.length === 0) return [];
+  if (known.size === 0) return undefined;
+  return values.filter((v): v is T => known.has(v));
+}
+
+/** A whole number within its limits; anything else is replaced (with a problem saying by what). */
+function readInt(
+  q: URLSearchParams,
+  param: string,
+  limits: { min: number; max: number; fallback: number },
+  problems: UrlProblem[],
+): number | undefined {
+  const raw = q.get(param);
+  if (raw === null) return undefined;
+  const n = raw.trim() === "" ? NaN : Number(raw);
+  const used = clampInt(n, limits.min, limits.max, limits.fallback);
+  if (!Number.isInteger(n)) {
+    problems.push({ param, value: raw, message: `${param} ${raw} is not a whole number, ${used} used` });
+  } else if (n !== used) {
+    problems.push({
+      param,
+      value: raw,
+      message: `${param} ${raw} is outside ${limits.min}-${limits.max}, ${used} used`,
+    });
+  }
+  return used;
+}
+
+function readId(q: URLSearchParams, param: string, what: string, problems: UrlProblem[]): string | undefined {
+  const raw = q.get(param);
+  if (!raw) return undefined;
+  if (isId(raw)) return raw;
+  problems.push({ param, value: raw, message: `${what} ${raw} is not an id, ignored` });
+  return undefined;
+}
+
+function readIds(q: URLSearchParams, param: string, problems: UrlProblem[]): string[] {
+  const values = (q.get(param) ?? "").split(",").filter((v) => v !== "");
+  const bad = values.filter((v) => !isId(v));
+  if (bad.length) {
+    problems.push({
+      param,
+      value: bad.join(","),
+      message: `${param}: ${bad.join(", ")} ${bad.length === 1 ? "is not an id" : "are not ids"}, ignored`,
+    });
+  }
+  return values.filter(isId);
+}
+
+function readChoice<T extends string>(
+  q: URLSearchParams,
+  param: string,
+  what: string,
+  all: readonly T[],
+  problems: UrlProblem[],
+): T | undefined {
+  const raw = q.get(param);
+  if (raw === null || raw === "") return undefined;
+  if ((all as readonly string[]).includes(raw)) return raw as T;
+  problems.push({ param, value: raw, message: `unknown ${what} ${raw} ignored (one of ${all.join(", ")})` });
+  return undefined;
+}
+
+/** A dataset named by a link that the store does not hold; null when it holds it (or says nothing of datasets). */
+export function checkDataset(dataset: string | undefined, known: readonly string[]): UrlProblem | null {
+  if (!dataset || known.length === 0 || known.includes(dataset)) return null;
+  return unknownValue("ds", dataset, known);
+}
 
 export function encodeUrlView(view: UrlView): string {
   const entries: [string, string][] = [];
@@ -127,56 +222,83 @@ export function encodeUrlView(view: UrlView): string {
   return entries.map(([k, v]) => `${k}=${encodeValue(v)}`).join("&");
 }
 
+/** The view a link describes; what it holds that cannot be used is left out. */
 export function decodeUrlView(search: string): UrlView {
+  return parseUrlView(search).view;
+}
+
+/** The view a link describes, and a problem for each value left out or corrected (for the notice that names them). */
+export function parseUrlView(search: string): ParsedUrl {
   const q = new URLSearchParams(search.startsWith("?") ? search.slice(1) : search);
+  const problems: UrlProblem[] = [];
   const view: UrlView = { ...DEFAULT_URL_VIEW };
 
-  const ds = q.get("ds");
-  if (ds && isId(ds)) view.dataset = ds;
+  view.dataset = readId(q, "ds", "dataset", problems);
+  if (view.dataset === undefined) delete view.dataset;
 
   const sel = q.get("sel");
-  const selMatch = sel ? /^([er]):(.+)$/.exec(sel) : null;
-  if (selMatch && isId(selMatch[2]!)) {
-    view.selection = { kind: selMatch[1] === "e" ? "entity" : "relation", id: selMatch[2]! };
+  if (sel) {
+    const match = /^([er]):(.+)$/.exec(sel);
+    if (match && isId(match[2]!)) view.selection = { kind: match[1] === "e" ? "entity" : "relation", id: match[2]! };
+    else problems.push({ param: "sel", value: sel, message: `selection ${sel} is not e:<id> or r:<id>, ignored` });
   }
 
+  const types = readList<RelationType>(q, "types", ALL_TYPES, problems);
+  const stances = readList<Stance>(q, "stances", STANCES, problems);
+  const kinds = readList<EntityKind>(q, "kinds", ENTITY_KINDS, problems);
   const filters: Filters = {
-    types: decodeSet<RelationType>(q.get("types"), ALL_TYPES, isRelationType),
-    stances: decodeSet<Stance>(q.get("stances"), STANCES, isStance),
-    kinds: decodeSet<EntityKind>(q.get("kinds"), ENTITY_KINDS, isEntityKind),
+    types: new Set(types ?? ALL_TYPES),
+    stances: new Set(stances ?? STANCES),
+    kinds: new Set(kinds ?? ENTITY_KINDS),
   };
   const asOf = q.get("asOf");
-  view.filters = asOf && DATE.test(asOf) ? { ...filters, asOf } : filters;
-
-  const path: PathQuery = { ...DEFAULT_PATH_QUERY };
-  const from = q.get("from");
-  const to = q.get("to");
-  if (from && isId(from)) path.from = from;
-  if (to && isId(to)) path.to = to;
-  if (q.has("hops")) path.maxHops = clampInt(Number(q.get("hops")), 1, MAX_HOPS_LIMIT, DEFAULT_PATH_QUERY.maxHops);
-  if (q.has("k")) path.k = clampInt(Number(q.get("k")), 1, K_LIMIT, DEFAULT_PATH_QUERY.k);
-  const dir = q.get("dir");
-  if (dir === "follow" || dir === "any") path.direction = dir;
-  const ptypes = decodeList<RelationType>(q.get("ptypes"), isRelationType);
-  if (ptypes) path.types = ptypes;
-  const pstances = decodeList<Stance>(q.get("pstances"), isStance);
-  if (pstances) path.stances = pstances;
-  view.path = path;
-  view.run = q.get("run") === "1" && !!path.from && !!path.to;
-  const pi = Number(q.get("pi"));
-  view.activePath = view.run && q.has("pi") && Number.isInteger(pi) && pi >= 0 ? pi : null;
-
-  const tab = q.get("tab");
-  if (tab && (TABS as readonly string[]).includes(tab)) view.tab = tab as Tab;
-
-  view.add = (q.get("add") ?? "").split(",").filter(isId);
-  view.hide = (q.get("hide") ?? "").split(",").filter(isId);
-
-  const cam = (q.get("cam") ?? "").split(",").map(Number);
-  if (cam.length === 3 && cam.every(Number.isFinite) && cam[2]! > 0) {
-    view.camera = { x: cam[0]!, y: cam[1]!, ratio: cam[2]! };
+  if (asOf && !isCalendarDate(asOf)) {
+    problems.push({ param: "asOf", value: asOf, message: `date ${asOf} is not a calendar date (YYYY-MM-DD), ignored` });
   }
-  return view;
+  view.filters = asOf && isCalendarDate(asOf) ? { ...filters, asOf } : filters;
+
+  view.path = readPath(q, problems);
+  view.run = q.get("run") === "1" && !!view.path.from && !!view.path.to;
+  const pi = readInt(q, "pi", { min: 0, max: K_LIMIT - 1, fallback: 0 }, problems);
+  view.activePath = view.run && pi !== undefined ? pi : null;
+
+  view.tab = readChoice(q, "tab", "tab", TABS, problems) ?? DEFAULT_URL_VIEW.tab;
+  view.add = readIds(q, "add", problems);
+  view.hide = readIds(q, "hide", problems);
+
+  const cam = q.get("cam");
+  if (cam !== null) {
+    const numbers = cam.split(",").map((n) => (n.trim() === "" ? NaN : Number(n)));
+    if (numbers.length === 3 && numbers.every(Number.isFinite) && numbers[2]! > 0) {
+      view.camera = { x: numbers[0]!, y: numbers[1]!, ratio: numbers[2]! };
+    } else {
+      problems.push({
+        param: "cam",
+        value: cam,
+        message: `camera ${cam} is not x,y,zoom with a zoom above 0, ignored`,
+      });
+    }
+  }
+  return { view, problems };
+}
+
+function readPath(q: URLSearchParams, problems: UrlProblem[]): PathQuery {
+  const path: PathQuery = { ...DEFAULT_PATH_QUERY };
+  const from = readId(q, "from", "path start", problems);
+  const to = readId(q, "to", "path end", problems);
+  if (from) path.from = from;
+  if (to) path.to = to;
+  const hops = readInt(q, "hops", { min: 1, max: MAX_HOPS_LIMIT, fallback: DEFAULT_PATH_QUERY.maxHops }, problems);
+  if (hops !== undefined) path.maxHops = hops;
+  const k = readInt(q, "k", { min: 1, max: K_LIMIT, fallback: DEFAULT_PATH_QUERY.k }, problems);
+  if (k !== undefined) path.k = k;
+  const dir = readChoice(q, "dir", "path direction", ["follow", "any"] as const, problems);
+  if (dir) path.direction = dir;
+  const ptypes = readList<RelationType>(q, "ptypes", ALL_TYPES, problems);
+  if (ptypes) path.types = ptypes;
+  const pstances = readList<Stance>(q, "pstances", STANCES, problems);
+  if (pstances) path.stances = pstances;
+  return path;
 }
 
 /** True when two encodings differ only by the camera (such changes replace the history entry instead of adding one). */

@@ -7,12 +7,15 @@ import {
   DIALOGS,
   INITIAL_STATE,
   PATH_STATUSES,
+  addUrlProblems,
   applyUrlView,
   bumpGraphVersion,
+  clearDataset,
   clearFocus,
   clickStage,
   closeDialog,
   closeMenu,
+  dismissUrlProblems,
   graphLoaded,
   healthFailed,
   idlePaths,
@@ -23,6 +26,7 @@ import {
   pathsFound,
   recordExpansion,
   redoView,
+  reportUrlProblems,
   select,
   setCamera,
   setHealth,
@@ -37,7 +41,7 @@ import {
   undoView,
   updateView,
 } from "../../../src/web/state/explorer-state.ts";
-import { decodeUrlView, encodeUrlView } from "../../../src/web/state/url-state.ts";
+import { decodeUrlView, encodeUrlView, parseUrlView } from "../../../src/web/state/url-state.ts";
 import { hideNodes } from "../../../src/web/state/view.ts";
 
 describe("explorer state producers", () => {
@@ -176,5 +180,35 @@ describe("explorer screen producers", () => {
   it("should list every path status once", () => {
     expect(new Set(PATH_STATUSES).size).toBe(PATH_STATUSES.length);
     expect(PATH_STATUSES).toContain(INITIAL_STATE.path.status);
+  });
+});
+
+describe("explorer state: a link's problems", () => {
+  const { problems } = parseUrlView("types=NOPE&kinds=Foo");
+  const dataset = { param: "ds", value: "zzz", message: "unknown dataset zzz ignored" };
+
+  it("should keep the state as it was when a clean link follows a clean one", () => {
+    expect(reportUrlProblems([])(INITIAL_STATE)).toBe(INITIAL_STATE);
+    expect(dismissUrlProblems()(INITIAL_STATE)).toBe(INITIAL_STATE);
+    expect(addUrlProblems([])(INITIAL_STATE)).toBe(INITIAL_STATE);
+    expect(clearDataset()(INITIAL_STATE)).toBe(INITIAL_STATE);
+  });
+
+  it("should replace the problems of the link before, add later ones, and drop them all on dismiss", () => {
+    const reported = reportUrlProblems(problems)(INITIAL_STATE);
+    expect(reported.urlProblems.map((p) => p.value)).toEqual(["NOPE", "Foo"]);
+    const added = addUrlProblems([dataset])(reported);
+    expect(added.urlProblems.map((p) => p.value)).toEqual(["NOPE", "Foo", "zzz"]);
+    expect(reportUrlProblems([dataset])(added).urlProblems).toEqual([dataset]);
+    expect(reportUrlProblems([])(added).urlProblems).toEqual([]);
+    expect(dismissUrlProblems()(added).urlProblems).toEqual([]);
+  });
+
+  it("should forget the link's dataset so every dataset shows", () => {
+    const withDataset = applyUrlView({ ...decodeUrlView(""), dataset: "zzz" })(INITIAL_STATE);
+    expect(withDataset.dataset).toBe("zzz");
+    const cleared = clearDataset()(withDataset);
+    expect("dataset" in cleared).toBe(false);
+    expect(encodeUrlView(toUrlView(cleared))).toBe("");
   });
 });
