@@ -70,8 +70,10 @@ function Layout({ explorer }: { explorer: Explorer }) {
               <CameraController />
               <LayoutController />
             </GraphCanvas>
-            <EmptyCanvasState />
-            <UrlProblemsNotice />
+            <div className="canvas-notes">
+              <UrlProblemsNotice />
+              <EmptyCanvasState />
+            </div>
             <ContextMenu />
             <LoadOverlay />
           </div>

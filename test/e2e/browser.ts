@@ -25,8 +25,11 @@ export interface Session {
   problems: string[];
 }
 
-/** A fresh context at 1280x720 with one page whose errors are collected. */
-export async function openSession(browser: Browser, options: { acceptDownloads?: boolean } = {}): Promise<Session> {
+/** A fresh context (1280x720 unless a viewport is given) with one page whose errors are collected. */
+export async function openSession(
+  browser: Browser,
+  options: { acceptDownloads?: boolean; viewport?: { width: number; height: number } } = {},
+): Promise<Session> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, ...options });
   const page = await context.newPage();
   const problems: string[] = [];

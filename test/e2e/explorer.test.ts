@@ -4,7 +4,7 @@
 
 import { mkdirSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
-import type { Browser, Page } from "playwright-core";
+import type { Browser, Locator, Page } from "playwright-core";
 import { launchChromium, openSession } from "./browser.ts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { countColoured, countNonBackground, decodePng, type Image } from "./png.ts";
@@ -42,6 +42,16 @@ async function snapshot(page: Page, name: string): Promise<Image> {
   const png = await page.locator(".graph-canvas").screenshot({ path: `${OUT}/${name}-canvas.png` });
   await page.$$eval(overlays, (els) => els.forEach((e) => ((e as HTMLElement).style.visibility = "")));
   return decodePng(png);
+}
+
+/** The element lies within the container (an overlay must not cover the panels and their controls). */
+async function expectInside(page: Page, element: Locator, container: string): Promise<void> {
+  const inner = (await element.boundingBox())!;
+  const outer = (await page.locator(container).boundingBox())!;
+  expect(inner.x).toBeGreaterThanOrEqual(outer.x);
+  expect(inner.y).toBeGreaterThanOrEqual(outer.y);
+  expect(inner.x + inner.width).toBeLessThanOrEqual(outer.x + outer.width);
+  expect(inner.y + inner.height).toBeLessThanOrEqual(outer.y + outer.height);
 }
 
 function expectDrawn(image: Image): void {
@@ -215,6 +225,79 @@ describe("the explorer", () => {
         new RegExp(`^No path from Ukraine to ${SMIC} within 3 hops, following the arrows\\. Try `),
       );
       expectDrawn(await snapshot(page, "06-no-path"));
+      expect(problems).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it("names a link's unusable values, keeps the rest, and rewrites the link without them", async () => {
+    const { context, page, problems } = await openSession(browser, { viewport: { width: 1440, height: 900 } });
+    try {
+      await page.goto(`${server.url}/?types=NOPE,SANCTIONS&kinds=Foo&asOf=2030-13-45`);
+      await settled(page);
+      const notice = page.getByTestId("url-problems");
+      await notice.waitFor({ timeout: WAIT });
+      expect(await notice.locator("li").allTextContents()).toEqual([
+        "unknown relation type NOPE ignored",
+        "unknown entity kind Foo ignored",
+        "date 2030-13-45 is not a calendar date (YYYY-MM-DD), ignored",
+      ]);
+      await expect.poll(() => new URL(page.url()).search, { timeout: WAIT }).toBe("?types=SANCTIONS");
+      const typeBox = (reading: string) =>
+        page.locator("label.check").filter({ has: page.locator("span", { hasText: new RegExp(`^${reading}$`) }) });
+      expect(await typeBox("sanctions").locator("input").isChecked()).toBe(true);
+      expect(await typeBox("threatens").locator("input").isChecked()).toBe(false);
+      await expectInside(page, notice, ".canvas-wrap");
+      expectDrawn(await snapshot(page, "11-url-problems"));
+      await notice.getByRole("button", { name: "Dismiss the link's problems" }).click();
+      await notice.waitFor({ state: "detached", timeout: WAIT });
+      expect(problems).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it("says which filter of a link hides everything, and resets it", async () => {
+    const { context, page, problems } = await openSession(browser, { viewport: { width: 1440, height: 900 } });
+    try {
+      await page.goto(`${server.url}/?kinds=&stances=evil`);
+      await settled(page);
+      const empty = page.getByTestId("empty-canvas");
+      await empty.getByText("The entity kinds filter hides every entity.").waitFor({ timeout: WAIT });
+      await page.getByTestId("url-problems").getByText("unknown stance evil ignored").waitFor({ timeout: WAIT });
+      await expectInside(page, empty, ".canvas-wrap");
+      await page.screenshot({ path: `${OUT}/12-empty-canvas.png` });
+      await page.setViewportSize({ width: 800, height: 600 });
+      await page.waitForTimeout(400);
+      await page.screenshot({ path: `${OUT}/12-empty-canvas-800x600.png` });
+      await page.setViewportSize({ width: 1440, height: 900 });
+      await empty.getByRole("button", { name: "Show all entity kinds" }).click();
+      await empty.waitFor({ state: "detached", timeout: WAIT });
+      await expect.poll(() => new URL(page.url()).search, { timeout: WAIT }).toBe("");
+      await page.waitForTimeout(800);
+      expectDrawn(await snapshot(page, "13-empty-canvas-reset"));
+
+      // Relations all filtered out while entities are drawn: the hint sits at the bottom, "reset all" works too.
+      await page.goto(`${server.url}/?types=&stances=`);
+      await settled(page);
+      await empty
+        .getByText("The relation types filter and the stances filter together hide every relation.")
+        .waitFor({ timeout: WAIT });
+      await page.screenshot({ path: `${OUT}/14-no-relations.png` });
+      await empty.getByRole("button", { name: "Reset all filters" }).click();
+      await empty.waitFor({ state: "detached", timeout: WAIT });
+      await expect.poll(() => new URL(page.url()).search, { timeout: WAIT }).toBe("");
+
+      // A dataset the store does not hold is named once the store has said which it holds; every dataset shows.
+      await page.goto(`${server.url}/?ds=zzz`);
+      await settled(page);
+      await page
+        .getByTestId("url-problems")
+        .getByText(/^unknown dataset zzz ignored/)
+        .waitFor({ timeout: WAIT });
+      await expect.poll(() => new URL(page.url()).search, { timeout: WAIT }).toBe("");
+      expectDrawn(await snapshot(page, "15-unknown-dataset"));
       expect(problems).toEqual([]);
     } finally {
       await context.close();

@@ -90,14 +90,18 @@ export function diagnoseEmptyCanvas(input: EmptyCanvasInput): EmptyCanvas | null
 export function describeEmptyCanvas(empty: EmptyCanvas, filters: Filters): string {
   if (empty.what === "dataset") return `The dataset “${empty.dataset}” has no entities in this store.`;
   const hidden = empty.what === "entities" ? "every entity" : "every relation";
-  if (empty.culprits.length === 0) return `The filters together hide ${hidden}.`;
-  const names = empty.culprits.map((field) =>
-    field === "asOf" && filters.asOf ? `the date (${filters.asOf})` : `the ${FILTER_NAMES[field]} filter`,
-  );
-  const [first, ...others] = names;
-  const subject = `${first![0]!.toUpperCase()}${first!.slice(1)}`;
-  if (others.length === 0) return `${subject} hides ${hidden}.`;
-  return `${subject} and ${others.join(" and ")} hide ${hidden}; resetting any one of them shows some again.`;
+  const name = (field: FilterField) =>
+    field === "asOf" && filters.asOf ? `the date (${filters.asOf})` : `the ${FILTER_NAMES[field]} filter`;
+  const sentence = (fields: readonly FilterField[]) => {
+    const [first, ...others] = fields.map(name);
+    return [`${first![0]!.toUpperCase()}${first!.slice(1)}`, ...others].join(" and ");
+  };
+  if (empty.culprits.length === 0) {
+    const set = FILTER_FIELDS.filter((field) => !isFieldDefault(filters, field));
+    return set.length ? `${sentence(set)} together hide ${hidden}.` : `The filters together hide ${hidden}.`;
+  }
+  if (empty.culprits.length === 1) return `${sentence(empty.culprits)} hides ${hidden}.`;
+  return `${sentence(empty.culprits)} hide ${hidden}; resetting any one of them shows some again.`;
 }
 
 /** The label of the button that resets one filter. */

@@ -84,7 +84,10 @@ describe("describeEmptyCanvas", () => {
       setStances(["cooperative"])(setTypes(["SANCTIONS"])(DEFAULT_FILTERS)),
       "The relation types filter and the stances filter hide every relation; resetting any one of them shows some again.",
     ],
-    [setStances([])(setTypes([])(DEFAULT_FILTERS)), "The filters together hide every relation."],
+    [
+      setStances([])(setTypes([])(DEFAULT_FILTERS)),
+      "The relation types filter and the stances filter together hide every relation.",
+    ],
   ])("should say which filter hides what (%#)", (filters, sentence) => {
     expect(describeEmptyCanvas(diagnoseEmptyCanvas(input(filters))!, filters)).toBe(sentence);
   });
