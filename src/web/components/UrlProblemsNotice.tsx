@@ -4,6 +4,9 @@
 import { useExplorer, useExplorerState } from "../app/context.ts";
 import { dismissUrlProblems } from "../state/explorer-state.ts";
 
+/** A hand-made link can hold hundreds of bad values: the first few are named, the rest counted. */
+const SHOWN = 8;
+
 export function UrlProblemsNotice() {
   const { store } = useExplorer();
   const problems = useExplorerState((s) => s.urlProblems);
@@ -13,9 +16,10 @@ export function UrlProblemsNotice() {
       <div>
         <p className="url-problems-title">This link held values the explorer cannot use:</p>
         <ul>
-          {problems.map((p) => (
+          {problems.slice(0, SHOWN).map((p) => (
             <li key={`${p.param}=${p.value}`}>{p.message}</li>
           ))}
+          {problems.length > SHOWN && <li>and {problems.length - SHOWN} more</li>}
         </ul>
       </div>
       <button
