@@ -7,6 +7,7 @@
 
 import type { Plan, ResultSummary } from "neo4j-driver";
 import { backquotedName, lexCypher } from "../../model/cypher-lexer.ts";
+import { cypherWords, isKeyword, isNameWord, type CypherWord, type CypherWork } from "../../model/cypher-words.ts";
 import { classifyNeo4jError, CypherRefusedError, type CypherPosition } from "./errors.ts";
 
 /** Procedures the endpoint may call: read-only introspection of the graph's own schema. */
@@ -39,14 +40,20 @@ export const ALLOWED_FUNCTIONS: ReadonlySet<string> = new Set([
   "vector.similarity.euclidean",
 ]);
 
+function isHexDigit(ch: string | undefined): boolean {
+  return ch !== undefined && ((ch >= "0" && ch <= "9") || (ch >= "a" && ch <= "f") || (ch >= "A" && ch <= "F"));
+}
+
 /**
  * Decodes \uXXXX escapes everywhere, as Neo4j's parser does before it reads keywords (`\u0053ET` is SET there), so
- * the lexical check sees what Neo4j will see. A backslash escaped by another backslash starts no escape.
+ * the lexical check sees what Neo4j will see. A backslash escaped by another backslash starts no escape. One pass,
+ * each character looked at a bounded number of times (`work` counts them).
  */
-export function decodeUnicodeEscapes(text: string): string {
+export function decodeUnicodeEscapes(text: string, work: CypherWork = { steps: 0 }): string {
   let out = "";
   let i = 0;
   while (i < text.length) {
+    work.steps++;
     if (text[i] !== "\\") {
       out += text[i];
       i++;
@@ -54,10 +61,13 @@ export function decodeUnicodeEscapes(text: string): string {
     }
     let run = 0;
     while (text[i + run] === "\\") run++;
-    const escape = run % 2 === 1 ? /^u+([0-9a-fA-F]{4})/.exec(text.slice(i + run)) : null;
+    let hex = i + run;
+    while (run % 2 === 1 && text[hex] === "u") hex++;
+    work.steps += hex - i;
+    const escape = hex > i + run && [0, 1, 2, 3].every((k) => isHexDigit(text[hex + k]));
     if (escape) {
-      out += "\\".repeat(run - 1) + String.fromCharCode(parseInt(escape[1]!, 16));
-      i += run + escape[0].length;
+      out += "\\".repeat(run - 1) + String.fromCharCode(parseInt(text.slice(hex, hex + 4), 16));
+      i = hex + 4;
     } else {
       out += "\\".repeat(run);
       i += run;
@@ -83,21 +93,136 @@ export function stripForScan(text: string): string {
   return out;
 }
 
-const NAME = String.raw`[\p{L}_][\p{L}\p{N}_$]*`;
-const DOTTED = String.raw`${NAME}(?:\s*\.\s*${NAME})+`;
-// A procedure name after CALL is dotted (Neo4j allows no procedure in the root namespace) or followed by `(`; so a
-// variable named `call` is no call. Not after `.` or `$`: n.call and $call are a property and a parameter.
-const CALL_PROCEDURE = new RegExp(String.raw`(?<![\p{L}\p{N}_$.])CALL\s+(${DOTTED}|${NAME}(?=\s*\())`, "giu");
-const NAMESPACED_CALL = new RegExp(String.raw`(^|[^\p{L}\p{N}_$.])(${DOTTED})\s*\(`, "gu");
-// USE opens a query or a subquery: at the start (after EXPLAIN/PROFILE or CYPHER options), after `{`, after UNION.
-const CYPHER_OPTIONS = String.raw`\bCYPHER(?:\s+[\w.]+(?:\s*=\s*[\w.]+)?)*`;
-const USE_CLAUSE = new RegExp(
-  String.raw`(?:^|\{|\bUNION(?:\s+ALL|\s+DISTINCT)?|\bEXPLAIN|\bPROFILE|${CYPHER_OPTIONS})\s*USE\s+[\p{L}_]`,
-  "iu",
-);
+function isSymbol(word: CypherWord | undefined, symbol: string): boolean {
+  return word?.kind === "symbol" && word.text === symbol;
+}
 
-function plainName(name: string): string {
-  return name.replace(/\s+/g, "");
+/**
+ * What comes before the query proper: Neo4j's pre-parser reads any run of EXPLAIN, PROFILE and CYPHER clauses
+ * (a version, `key=value` options such as runtime=, planner=, debug=) at the start of the text.
+ */
+export interface QueryPrefix {
+  /** Index in the words of the first word of the query proper. */
+  body: number;
+  /** The EXPLAIN and PROFILE words of the prefix. */
+  modes: CypherWord[];
+  /** The first CYPHER clause that is more than `CYPHER 5`, as written (`CYPHER runtime=legacy`), if any. */
+  option?: string;
+}
+
+/** True when the CYPHER word at `i` is followed by the version 5 and nothing else: no `5.x`, no `key=value`. */
+function isBareVersion(words: readonly CypherWord[], i: number): boolean {
+  const version = words[i + 1];
+  const next = words[i + 2];
+  if (version?.kind !== "word" || version.text !== "5") return false;
+  return !isSymbol(next, ".") && !isSymbol(next, "=") && !isSymbol(words[i + 3], "=");
+}
+
+/**
+ * The CYPHER clause at `i` as written, for the refusal: `CYPHER runtime=legacy`, `CYPHER 4.4`, `CYPHER 5 debug=ast`
+ * (the version and the first option after it, a few words at most).
+ */
+function describeOption(words: readonly CypherWord[], i: number): string {
+  const shown = ["CYPHER"];
+  let j = i + 1;
+  while (j < words.length && shown.length < 3) {
+    let group = words[j]!.text;
+    j++;
+    while (j < i + 8 && (isSymbol(words[j], "=") || isSymbol(words[j], ".")) && words[j + 1]) {
+      group += words[j]!.text + words[j + 1]!.text;
+      j += 2;
+    }
+    shown.push(group);
+    if (group !== "5") break;
+  }
+  return shown.join(" ");
+}
+
+/** Reads the pre-parser's prefix, one word at a time. */
+export function readQueryPrefix(words: readonly CypherWord[], work: CypherWork = { steps: 0 }): QueryPrefix {
+  const modes: CypherWord[] = [];
+  let i = 0;
+  while (i < words.length) {
+    work.steps++;
+    const word = words[i]!;
+    if (isKeyword(word, "EXPLAIN") || isKeyword(word, "PROFILE")) {
+      modes.push(word);
+      i++;
+    } else if (isKeyword(word, "CYPHER")) {
+      if (!isBareVersion(words, i)) return { body: i, modes, option: describeOption(words, i) };
+      i += 2;
+    } else {
+      break;
+    }
+  }
+  return { body: i, modes };
+}
+
+/** A name made of name words joined by dots (`db.labels`, `apoc`.`text`.`join`), from word `start` to before `end`. */
+interface DottedName {
+  name: string;
+  start: number;
+  end: number;
+}
+
+/** The longest dotted name starting at the name word `start`; the dots may have white space or comments around. */
+function dottedNameAt(words: readonly CypherWord[], start: number, work: CypherWork): DottedName {
+  const parts = [words[start]!.text];
+  let end = start + 1;
+  while (isSymbol(words[end], ".") && isNameWord(words[end + 1])) {
+    work.steps++;
+    parts.push(words[end + 1]!.text);
+    end += 2;
+  }
+  return { name: parts.join("."), start, end };
+}
+
+/**
+ * Every call in the words, in order: `procedure` for a name after the keyword CALL (dotted, or followed by `(`; so a
+ * variable named `call` is no call, nor is n.call), `function` for a dotted name followed by `(` elsewhere. Names
+ * are read whole, then skipped, so each word is looked at a bounded number of times.
+ */
+function namedCalls(
+  words: readonly CypherWord[],
+  work: CypherWork,
+): { kind: "procedure" | "function"; name: string }[] {
+  const calls: { kind: "procedure" | "function"; name: string }[] = [];
+  let i = 0;
+  while (i < words.length) {
+    work.steps++;
+    if (!isNameWord(words[i])) {
+      i++;
+      continue;
+    }
+    const dotted = dottedNameAt(words, i, work);
+    const opens = isSymbol(words[dotted.end], "(");
+    const namespaced = dotted.name.includes(".");
+    const afterCall = isKeyword(words[i - 1], "CALL") && !isSymbol(words[i - 2], ".");
+    if (afterCall && (namespaced || opens)) calls.push({ kind: "procedure", name: dotted.name });
+    else if (opens && namespaced) calls.push({ kind: "function", name: dotted.name });
+    i = dotted.end;
+  }
+  return calls;
+}
+
+/**
+ * True when a USE clause opens the query or a part of it: at the start (after EXPLAIN, PROFILE or CYPHER 5),
+ * after `{` (a subquery) or after UNION [ALL | DISTINCT]. A graph name or a `(` must follow, so `{use: 1}` is a map.
+ */
+function hasUseClause(words: readonly CypherWord[], body: number, work: CypherWork): boolean {
+  for (let i = body; i < words.length; i++) {
+    work.steps++;
+    if (!isKeyword(words[i], "USE")) continue;
+    if (!isNameWord(words[i + 1]) && !isSymbol(words[i + 1], "(")) continue;
+    const before = words[i - 1];
+    const union =
+      isKeyword(before, "UNION") ||
+      ((isKeyword(before, "ALL") || isKeyword(before, "DISTINCT")) && isKeyword(words[i - 2], "UNION"));
+    if (i === body || isSymbol(before, "{") || union || isKeyword(before, "EXPLAIN") || isKeyword(before, "PROFILE")) {
+      return true;
+    }
+  }
+  return false;
 }
 
 const PROCEDURES_ALLOWED = `Only these can be called: ${[...ALLOWED_PROCEDURES].join(", ")}.`;
@@ -113,44 +238,56 @@ function refuseFunction(name: string): CypherRefusedError {
   );
 }
 
-/** Namespaced function calls in code (already stripped) that are not built-ins, by their plain name. */
-function disallowedFunctions(code: string): string[] {
-  const found: string[] = [];
-  for (const m of code.matchAll(NAMESPACED_CALL)) {
-    const name = plainName(m[2]!);
-    if (!ALLOWED_FUNCTIONS.has(name.toLowerCase())) found.push(name);
-  }
-  return found;
+function refuseQueryOption(option: string): CypherRefusedError {
+  return new CypherRefusedError(
+    "query-option",
+    `Query options are not allowed (${option}): queries run with the server's own runtime, planner and settings. ` +
+      "Only CYPHER 5 (the language version) may come before a query, with EXPLAIN or PROFILE.",
+  );
+}
+
+/** The procedure a ProcedureCall operator's details name (`db.labels() :: (label :: STRING)`), and what follows. */
+function procedureOfDetails(details: string): { proc?: string; rest: string } {
+  const words = cypherWords(details);
+  if (!isNameWord(words[0])) return { rest: details };
+  const dotted = dottedNameAt(words, 0, { steps: 0 });
+  const open = words[dotted.end];
+  if (!isSymbol(open, "(")) return { rest: details };
+  return { proc: dotted.name, rest: details.slice(open!.from) };
+}
+
+/** Namespaced function calls in a plan's details that are not built-ins, by their plain name. */
+function disallowedFunctions(details: string): string[] {
+  return namedCalls(cypherWords(details), { steps: 0 })
+    .filter((call) => call.kind === "function" && !ALLOWED_FUNCTIONS.has(call.name.toLowerCase()))
+    .map((call) => call.name);
 }
 
 /**
  * The checks that need no database: throws CypherRefusedError for an empty query, several statements (one trailing
- * `;` is fine, Neo4j accepts it), USE, or a call to a procedure or namespaced function outside the allowlists.
+ * `;` is fine, Neo4j accepts it), a query option other than `CYPHER 5`, USE, or a call to a procedure or namespaced
+ * function outside the allowlists. Linear in the query's length: one pass to decode, one to lex, then walks over
+ * the words that never step back; `work` counts the steps.
  */
-export function precheckCypher(query: string): void {
-  const code = stripForScan(decodeUnicodeEscapes(query));
-  if (code.trim() === "") throw new CypherRefusedError("empty", "The query is empty: write a Cypher statement.");
-  const semicolon = code.indexOf(";");
-  if (semicolon !== -1 && code.slice(semicolon + 1).trim() !== "") {
+export function precheckCypher(query: string, work: CypherWork = { steps: 0 }): void {
+  const words = cypherWords(decodeUnicodeEscapes(query, work), work);
+  if (words.length === 0) throw new CypherRefusedError("empty", "The query is empty: write a Cypher statement.");
+  const semicolon = words.findIndex((word) => isSymbol(word, ";"));
+  work.steps += words.length;
+  if (semicolon !== -1 && semicolon < words.length - 1) {
     throw new CypherRefusedError(
       "multiple-statements",
       "Only one statement can run at a time: the query has more after a ';'.",
     );
   }
-  if (USE_CLAUSE.test(code)) {
+  const prefix = readQueryPrefix(words, work);
+  if (prefix.option !== undefined) throw refuseQueryOption(prefix.option);
+  if (hasUseClause(words, prefix.body, work)) {
     throw new CypherRefusedError("use", "USE is not allowed: queries run against the Statecraft database only.");
   }
-  const procedureAt = new Set<number>();
-  for (const m of code.matchAll(CALL_PROCEDURE)) {
-    const name = plainName(m[1]!);
-    procedureAt.add(m.index + m[0].length - m[1]!.length);
-    if (!ALLOWED_PROCEDURES.has(name)) throw refuseProcedure(name);
-  }
-  for (const m of code.matchAll(NAMESPACED_CALL)) {
-    // A procedure name after CALL was judged above.
-    if (procedureAt.has(m.index + m[1]!.length)) continue;
-    const name = plainName(m[2]!);
-    if (!ALLOWED_FUNCTIONS.has(name.toLowerCase())) throw refuseFunction(name);
+  for (const call of namedCalls(words, work)) {
+    if (call.kind === "procedure" && !ALLOWED_PROCEDURES.has(call.name)) throw refuseProcedure(call.name);
+    if (call.kind === "function" && !ALLOWED_FUNCTIONS.has(call.name.toLowerCase())) throw refuseFunction(call.name);
   }
 }
 
@@ -218,12 +355,12 @@ export function checkExplain(summary: Pick<ResultSummary, "queryType" | "plan" |
       }
       let scanned = details;
       if (name.startsWith("ProcedureCall")) {
-        const proc = /^\s*([^\s(]+)\s*\(/.exec(details)?.[1];
+        const { proc, rest } = procedureOfDetails(details);
         if (!proc || !ALLOWED_PROCEDURES.has(proc)) refusals.push(refuseProcedure(proc ?? "(unnamed)"));
-        scanned = proc ? details.slice(details.indexOf(proc) + proc.length) : details;
+        scanned = rest;
       }
-      // Backquoted names (aliases such as `count(n)`) are names, not calls.
-      for (const fn of disallowedFunctions(scanned.replace(/`(?:[^`]|``)*`/g, "_"))) refusals.push(refuseFunction(fn));
+      // Backquoted names (aliases such as `count(n)`) are names, not calls: the word reader keeps them whole.
+      for (const fn of disallowedFunctions(scanned)) refusals.push(refuseFunction(fn));
       for (const [pattern, clause] of WRITE_CLAUSES) if (pattern.test(name)) writes.push(clause);
     });
   }
@@ -263,7 +400,23 @@ export function refusalForExplainError(error: unknown): CypherRefusedError | und
   }
 }
 
-const POSITION_IN_MESSAGE = /\s*\(line (\d+), column (\d+) \(offset: (\d+)\)\)/;
+/** "(line X, column Y (offset: Z))", read where it starts: a pattern anchored there cannot backtrack over the text. */
+const POSITION_AT = /\(line (\d+), column (\d+) \(offset: (\d+)\)\)/y;
+
+/** The position Neo4j 5 puts in a message, and where it starts with the white space before it, if there is one. */
+function positionInMessage(
+  message: string,
+): { line: number; column: number; offset: number; from: number; to: number } | undefined {
+  for (let at = message.indexOf("(line "); at !== -1; at = message.indexOf("(line ", at + 1)) {
+    POSITION_AT.lastIndex = at;
+    const m = POSITION_AT.exec(message);
+    if (!m) continue;
+    let from = at;
+    while (from > 0 && /\s/.test(message[from - 1]!)) from--;
+    return { line: Number(m[1]), column: Number(m[2]), offset: Number(m[3]), from, to: at + m[0].length };
+  }
+  return undefined;
+}
 
 /**
  * Where Neo4j located an error: from the diagnostic record's _position when the server sends one, else from the
@@ -277,8 +430,8 @@ export function errorPosition(error: unknown, prefixLines = 0, prefixLength = 0)
   if (raw && raw.line !== undefined && raw.column !== undefined && raw.offset !== undefined) {
     pos = { line: Number(raw.line), column: Number(raw.column), offset: Number(raw.offset) };
   } else if (typeof e?.message === "string") {
-    const m = POSITION_IN_MESSAGE.exec(e.message);
-    if (m) pos = { line: Number(m[1]), column: Number(m[2]), offset: Number(m[3]) };
+    const m = positionInMessage(e.message);
+    if (m) pos = { line: m.line, column: m.column, offset: m.offset };
   }
   // Neo4j reports "line 0, column 0" when it has no real position.
   if (!pos || pos.line < 1) return undefined;
@@ -292,5 +445,7 @@ export function errorPosition(error: unknown, prefixLines = 0, prefixLength = 0)
 /** Neo4j's message without the position and the echo of the query text it appends (which shows our prefix). */
 export function errorMessage(error: unknown): string {
   const message = String((error as { message?: unknown })?.message ?? error);
-  return message.split("\n")[0]!.replace(POSITION_IN_MESSAGE, "").trim();
+  const line = message.split("\n")[0]!;
+  const m = positionInMessage(line);
+  return (m ? line.slice(0, m.from) + line.slice(m.to) : line).trim();
 }

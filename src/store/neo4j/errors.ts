@@ -67,7 +67,8 @@ export type CypherRule =
   | "function"
   | "in-transactions"
   | "admin"
-  | "use";
+  | "use"
+  | "query-option";
 
 /** The guard refused the query before it ran; the server answers 403 with `message` and `rule`. */
 export class CypherRefusedError extends Error {
