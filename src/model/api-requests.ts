@@ -176,17 +176,38 @@ export const batchRequest = jsonObjectBody({
 
 const CYPHER_QUERY_REQUIRED = "a Cypher query (a non-empty string) is required";
 
-/** POST /api/cypher: a query and its parameters (`{}` when left out). */
-export const cypherRequest = jsonObjectBody({
-  query: z
-    .string({ error: CYPHER_QUERY_REQUIRED })
-    .refine((query) => query.trim() !== "", { error: CYPHER_QUERY_REQUIRED })
-    .max(100_000, { error: "at most 100,000 characters" }),
-  params: z
-    .record(z.string(), z.unknown(), { error: 'expected a JSON object of parameters, e.g. {"id": "china"}' })
-    .nullish()
-    .transform((params) => params ?? {}),
-});
+/** The longest Cypher query the server takes by default, in bytes of UTF-8: far more than a person writes. */
+export const DEFAULT_CYPHER_MAX_QUERY_BYTES = 16_384;
+
+/** The length of the text in bytes of UTF-8, as it travels and as Neo4j's size limits count it. */
+export function utf8Bytes(text: string): number {
+  return new TextEncoder().encode(text).byteLength;
+}
+
+/**
+ * POST /api/cypher: a query of at most `maxQueryBytes` bytes (the server's CYPHER_MAX_QUERY_BYTES, so every check
+ * of the query costs a bounded time) and its parameters (`{}` when left out).
+ */
+export function cypherRequestFor(maxQueryBytes: number) {
+  const limit = maxQueryBytes.toLocaleString("en");
+  return jsonObjectBody({
+    query: z
+      .string({ error: CYPHER_QUERY_REQUIRED })
+      .refine((query) => query.trim() !== "", { error: CYPHER_QUERY_REQUIRED })
+      .refine((query) => utf8Bytes(query) <= maxQueryBytes, {
+        error: (issue) =>
+          `at most ${limit} bytes of UTF-8, got ${utf8Bytes(String(issue.input)).toLocaleString("en")}: ` +
+          "shorten the query (the server's limit is CYPHER_MAX_QUERY_BYTES)",
+      }),
+    params: z
+      .record(z.string(), z.unknown(), { error: 'expected a JSON object of parameters, e.g. {"id": "china"}' })
+      .nullish()
+      .transform((params) => params ?? {}),
+  });
+}
+
+/** POST /api/cypher with the default query size limit. */
+export const cypherRequest = cypherRequestFor(DEFAULT_CYPHER_MAX_QUERY_BYTES);
 
 /** PUT /api/decks/:id: a deck (model/deck.ts says what one is). */
 export const deckBody = z

@@ -133,7 +133,7 @@ export function createApp(parts: AppParts, config: ServerConfig): FastifyInstanc
     return search;
   });
 
-  app.post("/api/cypher", { schema: { body: s.cypherRequest } }, async (request) => {
+  app.post("/api/cypher", { schema: { body: s.cypherRequestFor(config.cypherMaxQueryBytes) } }, async (request) => {
     const { query, params } = request.body;
     // A browser that goes away (or cancels) closes the connection: end the transaction on the server too.
     const controller = new AbortController();

@@ -4,6 +4,7 @@
 
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { DEFAULT_CYPHER_MAX_QUERY_BYTES } from "../model/api-requests.ts";
 import { resolveNeo4jConfig, type Neo4jConfig } from "../store/neo4j/config.ts";
 
 export interface ServerConfig {
@@ -32,6 +33,8 @@ export interface ServerConfig {
   // Cypher console
   cypherTimeoutMs: number;
   cypherMaxRows: number;
+  /** The longest query the console takes, in bytes of UTF-8; the guard's checks are linear in it. */
+  cypherMaxQueryBytes: number;
 
   // Operations
   logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
@@ -47,6 +50,7 @@ export const DEFAULT_SERVER_CONFIG: ServerConfig = {
   webRoot: resolve(ROOT, "dist/web"),
   cypherTimeoutMs: 10_000,
   cypherMaxRows: 1_000,
+  cypherMaxQueryBytes: DEFAULT_CYPHER_MAX_QUERY_BYTES,
   logLevel: "info",
 };
 
@@ -84,6 +88,12 @@ export function validateServerConfig(config: ServerConfig): void {
     fail(`CYPHER_TIMEOUT_MS must be a whole number of at least 100, got ${config.cypherTimeoutMs}`);
   if (!Number.isInteger(config.cypherMaxRows) || config.cypherMaxRows < 1 || config.cypherMaxRows > 100_000)
     fail(`CYPHER_MAX_ROWS must be a whole number from 1 to 100000, got ${config.cypherMaxRows}`);
+  if (
+    !Number.isInteger(config.cypherMaxQueryBytes) ||
+    config.cypherMaxQueryBytes < 64 ||
+    config.cypherMaxQueryBytes > 1_000_000
+  )
+    fail(`CYPHER_MAX_QUERY_BYTES must be a whole number from 64 to 1000000, got ${config.cypherMaxQueryBytes}`);
   if (!(LOG_LEVELS as readonly string[]).includes(config.logLevel))
     fail(`LOG_LEVEL must be one of ${LOG_LEVELS.join(", ")}, got "${config.logLevel}"`);
 }
@@ -113,6 +123,7 @@ export function resolveServerConfig(
     webRoot: env.STATECRAFT_WEB ? resolve(env.STATECRAFT_WEB) : d.webRoot,
     cypherTimeoutMs: intFrom(env, "CYPHER_TIMEOUT_MS", d.cypherTimeoutMs),
     cypherMaxRows: intFrom(env, "CYPHER_MAX_ROWS", d.cypherMaxRows),
+    cypherMaxQueryBytes: intFrom(env, "CYPHER_MAX_QUERY_BYTES", d.cypherMaxQueryBytes),
     logLevel: (env.LOG_LEVEL || d.logLevel) as ServerConfig["logLevel"],
     ...overrides,
   };

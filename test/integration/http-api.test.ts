@@ -117,6 +117,8 @@ function routeSuite(name: string, getBase: () => string) {
         ["{}", "query", /a Cypher query \(a non-empty string\) is required/],
         ['{"query": "   "}', "query", /is required/],
         ['{"query": "RETURN $id", "params": ["china"]}', "params", /expected a JSON object of parameters/],
+        [JSON.stringify({ query: `RETURN 1 // ${"x".repeat(16_384)}` }), "query", /at most 16,384 bytes of UTF-8/],
+        [JSON.stringify({ query: "a . ".repeat(25_000) }), "query", /got 100,000: shorten the query/],
       ];
       for (const [body, field, message] of cases) {
         const res = await getJson(getBase() + "/api/cypher", {

@@ -6,6 +6,7 @@ import type { z } from "zod";
 import {
   batchRequest,
   cypherRequest,
+  cypherRequestFor,
   deckBody,
   deckIdParams,
   graphQuery,
@@ -62,7 +63,21 @@ describe("api-requests", () => {
       ["an empty id", batchRequest, { ids: [""] }, "ids[0]", /non-empty string/],
       ["no query", cypherRequest, null, "query", /a Cypher query \(a non-empty string\) is required/],
       ["blank query", cypherRequest, { query: " \n" }, "query", /is required/],
-      ["long query", cypherRequest, { query: "x".repeat(100_001) }, "query", /at most 100,000 characters/],
+      [
+        "long query",
+        cypherRequest,
+        { query: "x".repeat(16_385) },
+        "query",
+        /at most 16,384 bytes of UTF-8, got 16,385/,
+      ],
+      [
+        "long in bytes",
+        cypherRequest,
+        { query: "Ж".repeat(8_193) },
+        "query",
+        /at most 16,384 bytes of UTF-8, got 16,386/,
+      ],
+      ["over a set limit", cypherRequestFor(100), { query: "x".repeat(101) }, "query", /CYPHER_MAX_QUERY_BYTES/],
       ["params a list", cypherRequest, { query: "RETURN 1", params: [1] }, "params", /JSON object of parameters/],
       ["no deck", deckBody, null, "body", /expected a deck as JSON/],
       ["deck of a newer version", deckBody, { ...deck(), version: 9 }, "version", /newer Statecraft/],
@@ -107,6 +122,8 @@ describe("api-requests", () => {
     expect(neighboursQuery.parse({ direction: "out" })).toEqual({ direction: "out", limit: 25 });
     expect(searchQuery.parse({ q: "Россия" })).toEqual({ q: "Россия", limit: 10 });
     expect(cypherRequest.parse({ query: "RETURN 1", params: null })).toEqual({ query: "RETURN 1", params: {} });
+    expect(cypherRequest.parse({ query: "x".repeat(16_384) }).query).toHaveLength(16_384);
+    expect(cypherRequestFor(100).parse({ query: "Ж".repeat(50) }).query).toHaveLength(50);
     expect(batchRequest.parse({ ids: ["china"] })).toEqual({ ids: ["china"] });
     expect(deckBody.parse(deck())).toMatchObject({ id: deck().id, scenes: expect.any(Array) });
   });

@@ -23,4 +23,15 @@ describe("server config", () => {
     const config = resolveServerConfig({ NEO4J_URI: "bolt://127.0.0.1:7687", STATECRAFT_APP_DATABASE: " app-decks " });
     expect(config.appDatabase).toBe("app-decks");
   });
+
+  it("should refuse a query size limit that is no whole number or out of range, and default to 16 KB", () => {
+    const cases: [Record<string, string>, RegExp][] = [
+      [{ CYPHER_MAX_QUERY_BYTES: "16k" }, /CYPHER_MAX_QUERY_BYTES must be a whole number, got "16k"/],
+      [{ CYPHER_MAX_QUERY_BYTES: "10" }, /CYPHER_MAX_QUERY_BYTES must be a whole number from 64 to 1000000, got 10/],
+      [{ CYPHER_MAX_QUERY_BYTES: "2000000" }, /from 64 to 1000000/],
+    ];
+    for (const [env, message] of cases) expect(() => resolveServerConfig(env), JSON.stringify(env)).toThrow(message);
+    expect(resolveServerConfig({}).cypherMaxQueryBytes).toBe(16_384);
+    expect(resolveServerConfig({ CYPHER_MAX_QUERY_BYTES: "4096" }).cypherMaxQueryBytes).toBe(4096);
+  });
 });

@@ -40,6 +40,9 @@ export const ALLOWED_FUNCTIONS: ReadonlySet<string> = new Set([
   "vector.similarity.euclidean",
 ]);
 
+/** What precedes the user's query when it is explained; error positions are moved back by it. */
+export const EXPLAIN_PREFIX = "EXPLAIN\n";
+
 function isHexDigit(ch: string | undefined): boolean {
   return ch !== undefined && ((ch >= "0" && ch <= "9") || (ch >= "a" && ch <= "f") || (ch >= "A" && ch <= "F"));
 }
@@ -289,6 +292,23 @@ export function precheckCypher(query: string, work: CypherWork = { steps: 0 }): 
     if (call.kind === "procedure" && !ALLOWED_PROCEDURES.has(call.name)) throw refuseProcedure(call.name);
     if (call.kind === "function" && !ALLOWED_FUNCTIONS.has(call.name.toLowerCase())) throw refuseFunction(call.name);
   }
+}
+
+/**
+ * The text to EXPLAIN for a query: `EXPLAIN` and a newline before it, with the query's own PROFILE words blanked out
+ * (Neo4j refuses EXPLAIN with PROFILE as conflicting modes), so a PROFILE of a read gets the same plan check as any
+ * query. Blanks keep every offset, so Neo4j's error positions still point into the user's text.
+ */
+export function explainText(query: string): string {
+  const parts = [EXPLAIN_PREFIX];
+  let copied = 0;
+  for (const mode of readQueryPrefix(cypherWords(query)).modes) {
+    if (!isKeyword(mode, "PROFILE")) continue;
+    parts.push(query.slice(copied, mode.from), " ".repeat(mode.to - mode.from));
+    copied = mode.to;
+  }
+  parts.push(query.slice(copied));
+  return parts.join("");
 }
 
 const WRITE_CLAUSES: [RegExp, string][] = [

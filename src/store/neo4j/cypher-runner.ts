@@ -7,7 +7,15 @@ import type { CypherResult } from "../../model/api.ts";
 import type { CypherOptions, CypherRunner } from "../cypher-runner.ts";
 import { StoreUnavailableError } from "../graph-store.ts";
 import type { Neo4jClient } from "./client.ts";
-import { checkExplain, errorMessage, errorPosition, precheckCypher, refusalForExplainError } from "./cypher-guard.ts";
+import {
+  checkExplain,
+  errorMessage,
+  errorPosition,
+  EXPLAIN_PREFIX,
+  explainText,
+  precheckCypher,
+  refusalForExplainError,
+} from "./cypher-guard.ts";
 import { GraphCollector, toPlainValue } from "./cypher-result.ts";
 import {
   classifyNeo4jError,
@@ -21,8 +29,6 @@ const DEFAULT_CYPHER_TIMEOUT_MS = 10_000;
 const DEFAULT_CYPHER_MAX_ROWS = 1000;
 /** How long past its own time limit a query may run before the runner gives up on Neo4j ending it. */
 const CYPHER_TIMEOUT_GRACE_MS = 3000;
-/** What precedes the user's query when it is explained; error positions are moved back by it. */
-const EXPLAIN_PREFIX = "EXPLAIN\n";
 
 /**
  * JSON has one number type; Cypher has INTEGER and FLOAT, and the driver sends every JS number as a FLOAT, so
@@ -63,7 +69,7 @@ export class Neo4jCypherRunner implements CypherRunner {
     let phase: "explain" | "run" = "explain";
     let unreachable = false;
     try {
-      const explained = await this.client.read("cypher explain", async (tx) => tx.run(EXPLAIN_PREFIX + query, params), {
+      const explained = await this.client.read("cypher explain", async (tx) => tx.run(explainText(query), params), {
         session,
         timeoutMs,
       });
