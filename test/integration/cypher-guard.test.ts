@@ -152,6 +152,44 @@ const REFUSED: [string, CypherRule][] = [
   ["CALL () { USE system RETURN 1 AS x } RETURN x", "use"],
   ["MATCH (n:Entity) RETURN n UNION USE system MATCH (n) RETURN n", "use"],
   ["\\u0055SE system SHOW USERS", "use"],
+  ["CALL () { USE (system) RETURN 1 AS x } RETURN x", "use"],
+  // Query options: only CYPHER 5, the language version, may come before a query.
+  ["CYPHER runtime=legacy MATCH (n) RETURN count(n)", "query-option"],
+  ["CYPHER runtime=parallel MATCH (n) RETURN count(n)", "query-option"],
+  ["CYPHER runtime=slotted MATCH (n) RETURN count(n)", "query-option"],
+  ["CYPHER debug=tostring debug=ast RETURN 1", "query-option"],
+  ["CYPHER debug=printcostcomparisons MATCH (n) RETURN n LIMIT 1", "query-option"],
+  ["CYPHER debug=rawcardinalities MATCH (n) RETURN n LIMIT 1", "query-option"],
+  ["CYPHER planner=dp MATCH (n) RETURN n LIMIT 1", "query-option"],
+  ["CYPHER expressionEngine=interpreted RETURN 1", "query-option"],
+  ["CYPHER interpretedPipesFallback=all RETURN 1", "query-option"],
+  ["CYPHER replan=force RETURN 1", "query-option"],
+  ["CYPHER 4.4 RETURN 1", "query-option"],
+  ["CYPHER 25 RETURN 1", "query-option"],
+  ["CYPHER 5.0 RETURN 1", "query-option"],
+  ["CYPHER RETURN 1", "query-option"],
+  ["CYPHER 5 runtime=slotted RETURN 1", "query-option"],
+  ["CYPHER 5 CYPHER debug=ast RETURN 1", "query-option"],
+  ["cypher Runtime = Slotted return 1", "query-option"],
+  ["CYPHER\n5\nruntime\t=\tslotted RETURN 1", "query-option"],
+  ["CYPHER /* 5 */ runtime /* = x */ = /* */ slotted RETURN 1", "query-option"],
+  ["// CYPHER 5\nCYPHER replan=force RETURN 1", "query-option"],
+  ["EXPLAIN CYPHER runtime=slotted RETURN 1", "query-option"],
+  ["PROFILE CYPHER debug=ast RETURN 1", "query-option"],
+  ["CYPHER 5 PROFILE CYPHER planner=dp RETURN 1", "query-option"],
+  ["\\u0043YPHER runtime=slotted RETURN 1", "query-option"],
+  ["CYPHER runtime=slotted USE system SHOW USERS", "query-option"],
+  ["CYPHER debug=ast CREATE (n)", "query-option"],
+  // PROFILE gets the same checks as any query.
+  ["PROFILE CREATE (n:Entity {id: 'spam'})", "write"],
+  ["PROFILE MATCH (n) DETACH DELETE n", "write"],
+  ["PROFILE PROFILE MATCH (n:Entity {id: 'china'}) SET n.x = 1", "write"],
+  ["CYPHER 5 PROFILE MERGE (n:Spam)", "write"],
+  ["PROFILE LOAD CSV FROM 'file:///etc/passwd' AS line RETURN line", "load-csv"],
+  ["PROFILE CALL dbms.components()", "procedure"],
+  ["PROFILE RETURN apoc.version()", "function"],
+  ["PROFILE SHOW TRANSACTIONS", "admin"],
+  ["PROFILE USE system SHOW USERS", "use"],
 ];
 
 /** [name, query, params]: ordinary reads that must run. */
@@ -206,6 +244,18 @@ const ACCEPTED: [string, string, Record<string, unknown>][] = [
     {},
   ],
   ["a property called delete", "MATCH (n:Entity {id: 'china'}) RETURN n.delete AS d, n.`set` AS s", {}],
+  ["CYPHER 5", "CYPHER 5 RETURN 1 AS one", {}],
+  [
+    "CYPHER 5 in lower case after a comment",
+    "// version\ncypher 5 /* v */ MATCH (e:Entity {id: $id}) RETURN e.name",
+    { id: "china" },
+  ],
+  ["CYPHER 5 twice", "CYPHER 5 CYPHER 5 RETURN 1 AS one", {}],
+  ["query options in strings and comments", "RETURN 'CYPHER runtime=legacy' AS text // CYPHER debug=ast", {}],
+  ["a variable called cypher", "WITH 1 AS cypher RETURN cypher", {}],
+  ["PROFILE of a read", "PROFILE MATCH (e:Entity) RETURN count(e) AS n", {}],
+  ["PROFILE after CYPHER 5", "CYPHER 5 PROFILE MATCH (e:Entity {id: 'china'}) RETURN e.name AS name", {}],
+  ["PROFILE of introspection", "profile CALL db.labels()", {}],
   [
     "dates and temporal values",
     "MATCH ()-[r:ATTACKS]->() RETURN r.date AS d, datetime('2022-03-09T10:00:00Z') AS t",
@@ -348,6 +398,9 @@ describe("Cypher endpoint (real Neo4j, briefing)", () => {
       expect((await refusal(store, "MATCH (n) DETACH DELETE n")).message).toContain("DELETE");
       expect((await refusal(store, "LOAD CSV FROM 'file:///x' AS l RETURN l")).message).toContain("LOAD CSV");
       expect((await refusal(store, "SHOW TRANSACTIONS")).message).toContain("ShowTransactions");
+      const option = (await refusal(store, "CYPHER 5 runtime = parallel RETURN 1")).message;
+      expect(option).toContain("CYPHER 5 runtime=parallel");
+      expect(option).toContain("Only CYPHER 5");
     });
 
     it("should have left the data, labels, keys, constraints, indexes, databases and users unchanged", async () => {
@@ -371,6 +424,15 @@ describe("Cypher endpoint (real Neo4j, briefing)", () => {
     ])("should run the console's own query %s, header comment and all", async (name, params, column) => {
       const text = readFileSync(new URL(`../../cypher/queries/${name}.cypher`, import.meta.url), "utf8");
       expect((await store.run(text, params)).columns).toEqual([column]);
+    });
+
+    it("should answer a PROFILE of a read with the same rows as the read itself", async () => {
+      const query = "MATCH (e:Entity) WHERE e.kind = $kind RETURN e.id AS id ORDER BY id";
+      const plain = await store.run(query, { kind: "Country" });
+      const profiled = await store.run(`PROFILE ${query}`, { kind: "Country" });
+      expect(plain.rows.length).toBeGreaterThan(2);
+      expect(profiled.columns).toEqual(plain.columns);
+      expect(profiled.rows).toEqual(plain.rows);
     });
 
     it("should end a line comment at a carriage return, as the guard's lexer does", async () => {
@@ -449,6 +511,16 @@ describe("Cypher endpoint (real Neo4j, briefing)", () => {
       expect(exact.truncated).toBe(false);
     });
 
+    it("should cap the rows of a PROFILE and stop it at its time limit as any query", async () => {
+      const capped = await store.run("PROFILE UNWIND range(1, 5000) AS x RETURN x", {}, { maxRows: 10 });
+      expect(capped.rows).toHaveLength(10);
+      expect(capped.truncated).toBe(true);
+      const error = await store
+        .run("PROFILE UNWIND range(1, 100000000) AS x WITH x WHERE x = -1 RETURN x", {}, { timeoutMs: 500 })
+        .catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(CypherTimeoutError);
+    });
+
     it("should stop a query at its time limit with CypherTimeoutError", async () => {
       const started = performance.now();
       const error = await store
@@ -506,6 +578,13 @@ describe("Cypher endpoint (real Neo4j, briefing)", () => {
       expect(e.position).toEqual({ line: 2, column: 1, offset: 17 });
       expect(e.message).toContain("RETRN");
       expect(e.message).not.toContain("EXPLAIN");
+    });
+
+    it("should place an error in a PROFILE where the user wrote it", async () => {
+      const error = await store.run("PROFILE MATCH (n:Entity)\nRETRN n", {}).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(CypherQueryError);
+      expect((error as CypherQueryError).position).toEqual({ line: 2, column: 1, offset: 25 });
+      expect((error as CypherQueryError).message).not.toContain("EXPLAIN");
     });
 
     it("should place an error on the first line correctly", async () => {

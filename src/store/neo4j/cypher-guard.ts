@@ -295,12 +295,12 @@ export function precheckCypher(query: string, work: CypherWork = { steps: 0 }): 
 }
 
 /**
- * The text to EXPLAIN for a query: `EXPLAIN` and a newline before it, with the query's own PROFILE words blanked out
- * (Neo4j refuses EXPLAIN with PROFILE as conflicting modes), so a PROFILE of a read gets the same plan check as any
- * query. Blanks keep every offset, so Neo4j's error positions still point into the user's text.
+ * The query with its PROFILE words (before the query proper) blanked out, to run as a plain read: the console shows
+ * rows, not profiler statistics, and a PROFILE cut short at the row cap is an error in Neo4j (a profile needs every
+ * row). Blanks keep every offset, so Neo4j's error positions still point into the user's text.
  */
-export function explainText(query: string): string {
-  const parts = [EXPLAIN_PREFIX];
+export function withoutProfile(query: string): string {
+  const parts: string[] = [];
   let copied = 0;
   for (const mode of readQueryPrefix(cypherWords(query)).modes) {
     if (!isKeyword(mode, "PROFILE")) continue;
@@ -309,6 +309,14 @@ export function explainText(query: string): string {
   }
   parts.push(query.slice(copied));
   return parts.join("");
+}
+
+/**
+ * The text to EXPLAIN for a query: `EXPLAIN` and a newline before it, PROFILE blanked out (Neo4j refuses EXPLAIN
+ * with PROFILE as conflicting modes), so a PROFILE of a read gets the same plan check as any query.
+ */
+export function explainText(query: string): string {
+  return EXPLAIN_PREFIX + withoutProfile(query);
 }
 
 const WRITE_CLAUSES: [RegExp, string][] = [

@@ -1,6 +1,7 @@
 // Neo4jCypherRunner: the Cypher console's queries, run on the shared Neo4jClient. A query passes the guard
 // (cypher-guard.ts) before it runs, is EXPLAINed to refuse writes the text alone did not show, then runs read-only
 // with Neo4j's transaction timeout, a backstop past it, a row cap, and an AbortSignal that ends it on the server.
+// A PROFILE runs as the plain read it profiles: the console answers rows, and the cap may cut them short.
 
 import neo4j from "neo4j-driver";
 import type { CypherResult } from "../../model/api.ts";
@@ -15,6 +16,7 @@ import {
   explainText,
   precheckCypher,
   refusalForExplainError,
+  withoutProfile,
 } from "./cypher-guard.ts";
 import { GraphCollector, toPlainValue } from "./cypher-result.ts";
 import {
@@ -78,7 +80,7 @@ export class Neo4jCypherRunner implements CypherRunner {
       const answer = await this.client.read(
         "cypher",
         async (tx) => {
-          const result = tx.run(query, params);
+          const result = tx.run(withoutProfile(query), params);
           const columns = await result.keys();
           const graph = new GraphCollector();
           const rows: unknown[][] = [];
