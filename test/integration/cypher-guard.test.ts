@@ -174,6 +174,8 @@ const REFUSED: [string, CypherRule][] = [
   ["CYPHER\n5\nruntime\t=\tslotted RETURN 1", "query-option"],
   ["CYPHER /* 5 */ runtime /* = x */ = /* */ slotted RETURN 1", "query-option"],
   ["// CYPHER 5\nCYPHER replan=force RETURN 1", "query-option"],
+  ["/* x */CYPHER debug=tostring RETURN 1", "query-option"],
+  ["CYPHER/**/debug=tostring RETURN 1", "query-option"],
   ["EXPLAIN CYPHER runtime=slotted RETURN 1", "query-option"],
   ["PROFILE CYPHER debug=ast RETURN 1", "query-option"],
   ["CYPHER 5 PROFILE CYPHER planner=dp RETURN 1", "query-option"],
