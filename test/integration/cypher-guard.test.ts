@@ -8,12 +8,7 @@ import type { Driver } from "neo4j-driver";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { StoreUnavailableError } from "../../src/store/graph-store.ts";
 import { DEFAULT_NEO4J_CONFIG } from "../../src/store/neo4j/config.ts";
-import {
-  checkExplain,
-  decodeUnicodeEscapes,
-  precheckCypher,
-  stripForScan,
-} from "../../src/store/neo4j/cypher-guard.ts";
+import { checkExplain, decodeUnicodeEscapes, precheckCypher } from "../../src/store/neo4j/cypher-guard.ts";
 import {
   CypherCancelledError,
   CypherQueryError,
@@ -272,14 +267,6 @@ describe("Cypher guard, lexical checks (no database)", () => {
     expect(decodeUnicodeEscapes("\\\\u0041")).toBe("\\\\u0041");
     expect(decodeUnicodeEscapes("\\\\\\u0041")).toBe("\\\\A");
     expect(decodeUnicodeEscapes("\\u00")).toBe("\\u00");
-  });
-
-  it("should strip comments and strings and unquote names before scanning", () => {
-    expect(stripForScan("RETURN 'a;b' AS x // c;d\n/* e;f */")).toBe("RETURN '' AS x  \n ");
-    expect(stripForScan('RETURN "it\\"s" AS x')).toBe("RETURN '' AS x");
-    expect(stripForScan("CALL `db`.`labels`()")).toBe("CALL db.labels()");
-    expect(stripForScan("MATCH (`a``b c`)")).toBe("MATCH (a_b_c)");
-    expect(stripForScan("RETURN 1 // c\rCALL x.y()")).toBe("RETURN 1  \rCALL x.y()");
   });
 
   it.each([

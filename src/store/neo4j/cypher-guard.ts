@@ -1,12 +1,12 @@
 // The guard in front of the Cypher endpoint, a security boundary: a query runs only if Neo4j's own EXPLAIN says it
 // is read-only and its plan holds nothing that reaches outside the graph (LOAD CSV, procedures other than schema
 // introspection, user-defined functions, CALL … IN TRANSACTIONS, administration commands). A light lexical check
-// (comments and string literals stripped, unicode escapes decoded as Neo4j decodes them) runs first as defence in
-// depth and catches what a plan cannot show: several statements, USE, and calls to procedures or functions that
-// are not installed (which EXPLAIN would reject with an error rather than a plan).
+// (unicode escapes decoded as Neo4j decodes them, then the words of the shared lexer's code, comments and strings
+// left out) runs first as defence in depth and catches what a plan cannot show: several statements, query options,
+// USE, and calls to procedures or functions that are not installed (which EXPLAIN would reject with an error rather
+// than a plan). It is linear in the query's length: no pattern ever runs over the whole text.
 
 import type { Plan, ResultSummary } from "neo4j-driver";
-import { backquotedName, lexCypher } from "../../model/cypher-lexer.ts";
 import { cypherWords, isKeyword, isNameWord, type CypherWord, type CypherWork } from "../../model/cypher-words.ts";
 import { classifyNeo4jError, CypherRefusedError, type CypherPosition } from "./errors.ts";
 
@@ -75,23 +75,6 @@ export function decodeUnicodeEscapes(text: string, work: CypherWork = { steps: 0
       out += "\\".repeat(run);
       i += run;
     }
-  }
-  return out;
-}
-
-/**
- * The query as code only, as the shared Cypher lexer reads it (model/cypher-lexer.ts, the one the console splits
- * statements with): comments become white space, string literals become '', and a backquoted name becomes its
- * text with every character that cannot appear in a plain name turned into `_` (dots kept, so `apoc`.`x` and
- * `apoc.x` both read apoc.x). Input must already be unicode-decoded.
- */
-export function stripForScan(text: string): string {
-  let out = "";
-  for (const token of lexCypher(text)) {
-    if (token.kind === "code") out += text.slice(token.from, token.to);
-    else if (token.kind === "comment") out += " ";
-    else if (token.kind === "string") out += "''";
-    else out += backquotedName(text, token).replace(/[^\p{L}\p{N}_$.]/gu, "_") || "_";
   }
   return out;
 }
