@@ -6,6 +6,7 @@
 import type { jsPDF as JsPdf } from "jspdf";
 import type { LegendItem } from "../state/legend.ts";
 import { shapePath } from "./slide-drawing.ts";
+import { widthWedge } from "./svg-export.ts";
 import { layoutSlide, type SlideLayout, type TextBlock, type TextMeasure } from "./slide-layout.ts";
 import type { SlideView } from "./slide-view.ts";
 
@@ -79,6 +80,13 @@ function paintMark(doc: JsPdf, item: LegendItem, x: number, y: number, size: num
   } else if (item.mark === "size") {
     doc.circle(x + r * 0.5, y, r * 0.45, "F");
     doc.circle(x + r * 1.9, y, r * 0.85, "F");
+  } else if (item.mark === "width") {
+    polygon(doc, widthWedge(x, y, size));
+  } else if (item.mark === "dashed") {
+    doc.setLineWidth(size * 0.16);
+    doc.setLineDashPattern([size * 0.35, size * 0.2], 0);
+    doc.line(x, y, x + size * 1.5, y);
+    doc.setLineDashPattern([], 0);
   } else {
     doc.setLineWidth(size * 0.16);
     if (item.mark === "curve") {

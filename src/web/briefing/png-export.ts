@@ -11,7 +11,7 @@ import { sceneGraph } from "./slide-graph.ts";
 import { layoutSlide, type SlideLayout, type TextBlock, type TextMeasure } from "./slide-layout.ts";
 import { createSlideRenderer, showScene } from "./slide-renderer.ts";
 import type { SlideView } from "./slide-view.ts";
-import { SVG_FONT } from "./svg-export.ts";
+import { SVG_FONT, widthWedge } from "./svg-export.ts";
 import { checkExportSize } from "./png-sizes.ts";
 
 export { PNG_SIZES } from "./png-sizes.ts";
@@ -99,6 +99,16 @@ function paintMark(ctx: CanvasRenderingContext2D, item: LegendItem, x: number, y
     ctx.arc(x + r * 0.5, y, r * 0.45, 0, Math.PI * 2);
     ctx.arc(x + r * 1.9, y, r * 0.85, 0, Math.PI * 2);
     ctx.fill();
+  } else if (item.mark === "width") {
+    ctx.fill(new Path2D(widthWedge(x, y, size)));
+  } else if (item.mark === "dashed") {
+    ctx.lineWidth = size * 0.18;
+    ctx.setLineDash([size * 0.35, size * 0.2]);
+    ctx.beginPath();
+    ctx.moveTo(x, y);
+    ctx.lineTo(x + size * 1.5, y);
+    ctx.stroke();
+    ctx.setLineDash([]);
   } else if (item.mark === "curve") {
     ctx.lineWidth = size * 0.14;
     ctx.beginPath();

@@ -1,14 +1,15 @@
 // A scene's graph as drawing primitives in a box of a given size, computed the way the canvas draws it: the
 // explorer's reducers decide colours, sizes, dimming and labels; sigma's projection (frame.ts) places the nodes;
 // relations are straight or curved (parallel ones, like @sigma/edge-curve) with an arrow at the target unless
-// symmetric. The SVG export and the HTML viewer draw these; nothing here touches the DOM.
+// symmetric, dashed when inferred. The SVG export and the HTML viewer draw these; nothing here touches the DOM.
 
 import type { Scene, SceneFrame } from "../../model/deck.ts";
 import { readRelation } from "../../model/index.ts";
-import { EDGE_PROGRAMS } from "../graph/reducers.ts";
-import { CANVAS_BACKGROUND, NODE_SHAPES, type NodeShape } from "../graph/style.ts";
+import { EDGE_PROGRAMS, isDashedProgram } from "../graph/reducers.ts";
+import { CANVAS_BACKGROUND, DASH_PATTERN, NODE_SHAPES, type NodeShape } from "../graph/style.ts";
 import { DEFAULT_CAMERA, createProjection, fitFrame, nonDegenerate, bboxOfFrame, type Point } from "./frame.ts";
 import { sceneGraph, sceneRenderState, slideReducers } from "./slide-graph.ts";
+import { INFERRED_MARK } from "../state/path-readout.ts";
 
 export const STAGE_PADDING = 40;
 export const LABEL_SIZE = 12;
@@ -39,6 +40,8 @@ export interface DrawnEdge {
   width: number;
   /** Arrow head polygon points "x,y x,y x,y", or null for symmetric relations. */
   arrow: string | null;
+  /** Dash and gap lengths when the relation is inferred by the analyst (drawn dashed), else null. */
+  dash: [number, number] | null;
   label: string;
   labelX: number;
   labelY: number;
@@ -137,7 +140,9 @@ export function drawSceneGraph(scene: Scene, width: number, height: number, scal
     const width = d.size ?? scale;
     const S = source.p;
     const T = target.p;
-    const directed = d.type === EDGE_PROGRAMS.arrow || d.type === EDGE_PROGRAMS.curvedArrow;
+    const dashed = isDashedProgram(d.type);
+    const directed =
+      d.type === EDGE_PROGRAMS.arrow || d.type === EDGE_PROGRAMS.curvedArrow || d.type === EDGE_PROGRAMS.dashedArrow;
     const curved = d.type === EDGE_PROGRAMS.curvedArrow || d.type === EDGE_PROGRAMS.curve;
     const c = curved ? (d.curvature ?? 0) : 0;
     const mid = { x: (S.x + T.x) / 2, y: (S.y + T.y) / 2 };
@@ -170,15 +175,17 @@ export function drawSceneGraph(scene: Scene, width: number, height: number, scal
       color: d.color ?? "#999999",
       width: round(width),
       arrow,
+      dash: dashed ? [round(DASH_PATTERN[0] * scale), round(DASH_PATTERN[1] * scale)] : null,
       label: d.label ?? "",
       labelX: round(apex.x),
       labelY: round(apex.y),
       labelAngle: round(angle),
-      sentence: readRelation({
-        type: attrs.relType,
-        from: { id: attrs.from, name: names.get(attrs.from) ?? attrs.from },
-        to: { id: attrs.to, name: names.get(attrs.to) ?? attrs.to },
-      }),
+      sentence:
+        readRelation({
+          type: attrs.relType,
+          from: { id: attrs.from, name: names.get(attrs.from) ?? attrs.from },
+          to: { id: attrs.to, name: names.get(attrs.to) ?? attrs.to },
+        }) + (attrs.inference ? INFERRED_MARK : ""),
       z: d.zIndex ?? 1,
     });
   });

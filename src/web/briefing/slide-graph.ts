@@ -142,7 +142,9 @@ export function sceneLegend(scene: Scene, graph: DataGraph): LegendSection[] {
   let directed = 0;
   let symmetric = 0;
   let parallel = 0;
+  let inferred = 0;
   graph.forEachEdge((_, a) => {
+    if (a.inference) inferred++;
     stances[a.stance] = (stances[a.stance] ?? 0) + 1;
     if (getRelationSpec(a.relType).symmetric) symmetric++;
     else directed++;
@@ -155,6 +157,7 @@ export function sceneLegend(scene: Scene, graph: DataGraph): LegendSection[] {
     directed,
     symmetric,
     parallel,
+    inferred,
     focus: h?.kind === "path" ? "path" : h ? "selection" : null,
   });
 }

@@ -48,6 +48,13 @@ function textBlock(b: TextBlock, cls: string): string {
   return `<text class="${cls}" font-size="${n(b.size)}" fill="${b.color}"${anchor}${weight}>${spans}</text>`;
 }
 
+/** The legend's width mark: a wedge from a thin line to a thick one (the SVG path, also parsed by the PDF). */
+export function widthWedge(x: number, y: number, size: number): string {
+  const thin = size * 0.05;
+  const thick = size * 0.22;
+  return `M${n(x)},${n(y - thin)} L${n(x + size * 1.5)},${n(y - thick)} L${n(x + size * 1.5)},${n(y + thick)} L${n(x)},${n(y + thin)}Z`;
+}
+
 function legendMark(item: LegendItem, x: number, y: number, size: number): string {
   const r = size / 2;
   const cx = x + r;
@@ -74,6 +81,10 @@ function legendMark(item: LegendItem, x: number, y: number, size: number): strin
         `<line x1="${n(x)}" y1="${n(y)}" x2="${n(x + size)}" y2="${n(y)}" stroke="${item.color}" stroke-width="${n(size * 0.18)}"/>` +
         `<path d="M${n(x + size)},${n(y - r * 0.65)} L${n(x + size * 1.5)},${n(y)} L${n(x + size)},${n(y + r * 0.65)}Z" fill="${item.color}"/>`
       );
+    case "dashed":
+      return `<line x1="${n(x)}" y1="${n(y)}" x2="${n(x + size * 1.5)}" y2="${n(y)}" stroke="${item.color}" stroke-width="${n(size * 0.18)}" stroke-dasharray="${n(size * 0.35)} ${n(size * 0.2)}"/>`;
+    case "width":
+      return `<path d="${widthWedge(x, y, size)}" fill="${item.color}"/>`;
     default:
       return `<line x1="${n(x)}" y1="${n(y)}" x2="${n(x + size * 1.5)}" y2="${n(y)}" stroke="${item.color}" stroke-width="${n(size * 0.18)}"/>`;
   }
@@ -101,12 +112,16 @@ function graphBody(drawing: GraphDrawing, standalone: boolean): string {
       const title = standalone ? `<title>${escapeXml(e.sentence)}</title>` : "";
       const data = standalone ? "" : ` data-sentence="${escapeXml(e.sentence)}"`;
       const arrow = e.arrow ? `<polygon points="${e.arrow}" fill="${e.color}"/>` : "";
+      // Inferred relations are dashed; butt ends, as round ones would close the gaps.
+      const line = e.dash
+        ? `stroke-dasharray="${n(e.dash[0])} ${n(e.dash[1])}" stroke-linecap="butt"`
+        : `stroke-linecap="round"`;
       const hit = standalone
         ? ""
         : `<path class="sc-hit" d="${e.d}" fill="none" stroke="transparent" stroke-width="${n(Math.max(10, e.width * 4))}"/>`;
       return (
         `<g class="sc-edge" data-relation="${escapeXml(e.id)}"${data}>${title}` +
-        `<path d="${e.d}" fill="none" stroke="${e.color}" stroke-width="${n(e.width)}" stroke-linecap="round"/>${arrow}${hit}</g>`
+        `<path d="${e.d}" fill="none" stroke="${e.color}" stroke-width="${n(e.width)}" ${line}/>${arrow}${hit}</g>`
       );
     })
     .join("");

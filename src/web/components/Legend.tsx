@@ -22,8 +22,12 @@ export function Legend() {
       else directed += n ?? 0;
     }
     let parallel = 0;
+    let inferred = 0;
     for (const id of visibility.edges) {
-      if (graph.hasEdge(id) && typeof graph.getEdgeAttribute(id, "parallelIndex") === "number") parallel++;
+      if (!graph.hasEdge(id)) continue;
+      const a = graph.getEdgeAttributes(id);
+      if (typeof a.parallelIndex === "number") parallel++;
+      if (a.inference) inferred++;
     }
     return buildLegend({
       kinds: visibility.shown.kinds,
@@ -31,6 +35,7 @@ export function Legend() {
       directed,
       symmetric,
       parallel,
+      inferred,
       focus: pathShown ? "path" : selection ? "selection" : null,
     });
   }, [visibility, graph, pathShown, selection]);

@@ -1,8 +1,12 @@
 // The sections of a legend (kinds, stances, marks), drawn with the explorer's swatches: shared by the explorer's
 // legend and the presenter's slides so both explain the picture the same way.
 
-import type { LegendSection } from "../state/legend.ts";
-import { LineSwatch, ShapeSwatch } from "./Swatch.tsx";
+import type { LegendItem, LegendSection } from "../state/legend.ts";
+import { LineSwatch, ShapeSwatch, type LineMark } from "./Swatch.tsx";
+
+function lineMark(mark: LegendItem["mark"]): LineMark {
+  return mark === "node" || mark === "dim" || mark === "size" ? "line" : mark;
+}
 
 export function LegendSections({ sections }: { sections: readonly LegendSection[] }) {
   return sections.map((section) => (
@@ -21,10 +25,7 @@ export function LegendSections({ sections }: { sections: readonly LegendSection[
             ) : item.mark === "dim" ? (
               <ShapeSwatch shape="circle" color={item.color} />
             ) : (
-              <LineSwatch
-                color={item.color}
-                mark={item.mark === "arrow" || item.mark === "curve" ? item.mark : "line"}
-              />
+              <LineSwatch color={item.color} mark={lineMark(item.mark)} />
             )}
             <span>{item.label}</span>
             {item.count !== undefined && <span className="count">{item.count}</span>}

@@ -1,5 +1,5 @@
 // Small SVG marks that match what the canvas draws: a node shape in its kind's colour, or a relation line in its
-// stance's colour (straight, with an arrow, or curved). Used by the legend, the details panel and the filters.
+// stance's colour (straight, with an arrow, curved, dashed, or thin to thick). Used by the legend, the details panel and the filters.
 
 import type { NodeShape } from "../graph/style.ts";
 
@@ -27,10 +27,16 @@ export function ShapeSwatch({ shape, color, size = 14 }: { shape: NodeShape; col
   );
 }
 
-export function LineSwatch({ color, mark = "line" }: { color: string; mark?: "line" | "arrow" | "curve" }) {
+export type LineMark = "line" | "arrow" | "curve" | "dashed" | "width";
+
+export function LineSwatch({ color, mark = "line" }: { color: string; mark?: LineMark }) {
   return (
     <svg className="swatch" width={22} height={14} viewBox="0 0 22 14" aria-hidden="true">
-      {mark === "curve" ? (
+      {mark === "dashed" ? (
+        <line x1="1" y1="7" x2="21" y2="7" stroke={color} strokeWidth="2.5" strokeDasharray="5 3" />
+      ) : mark === "width" ? (
+        <path d="M1 6.5L21 4V10L1 7.5Z" fill={color} />
+      ) : mark === "curve" ? (
         <>
           <path d="M1 11Q11 -2 21 11" fill="none" stroke={color} strokeWidth="2" />
           <path d="M1 11Q11 18 21 11" fill="none" stroke={color} strokeWidth="2" />

@@ -13,7 +13,15 @@ export const EDGE_PROGRAMS = {
   line: "line",
   curve: "curve",
   fast: "fast",
+  /** Inferred relations: straight and dashed (edge-dash-program.ts), with or without an arrow head. */
+  dashedArrow: "dashedArrow",
+  dashedLine: "dashedLine",
 } as const;
+
+/** True for the programs that draw a relation dashed (inferred by the analyst, not stated by a source). */
+export function isDashedProgram(type: string | undefined): boolean {
+  return type === EDGE_PROGRAMS.dashedArrow || type === EDGE_PROGRAMS.dashedLine;
+}
 
 export const NODE_PROGRAM = "shape";
 
@@ -105,6 +113,8 @@ export function curvature(index: number, maxIndex: number): number {
 
 function edgeProgram(data: EdgeAttrs, fast: boolean): { type: string; curvature?: number } {
   if (fast) return { type: EDGE_PROGRAMS.fast };
+  // Dashes are drawn on straight lines only: an inferred relation does not curve apart from its parallels.
+  if (data.inference) return { type: data.symmetric ? EDGE_PROGRAMS.dashedLine : EDGE_PROGRAMS.dashedArrow };
   const index = data.parallelIndex;
   const max = data.parallelMaxIndex;
   const curved = typeof index === "number" && typeof max === "number" && index !== 0;

@@ -1,13 +1,16 @@
 // Creates the sigma renderer over the data graph with Statecraft's programs and performance settings: shapes per
-// kind, straight or curved arrows (curved when relations are parallel), plain lines for symmetric relations, a fast
+// kind, straight or curved arrows (curved when relations are parallel), plain lines for symmetric relations, straight
+// dashed lines for inferred relations, a fast
 // line program past ~20k relations (render-settings.ts), and edges and labels hidden while the camera moves.
 // Sized for 100k entities / 500k relations: no full refresh when a drag ends, and the parallel-edge index writes
 // only what changed (each attribute write makes sigma re-reduce that relation).
 
+import type { Attributes } from "graphology-types";
 import Sigma from "sigma";
 import { EdgeArrowProgram, EdgeLineProgram, EdgeRectangleProgram, type EdgeProgramType } from "sigma/rendering";
 import EdgeCurveProgram, { EdgeCurvedArrowProgram } from "@sigma/edge-curve";
 import type { DataGraph, EdgeAttrs, NodeAttrs } from "./data-graph.ts";
+import { dashedArrowProgram, dashedLineProgram } from "./edge-dash-program.ts";
 import NodeShapeProgram from "./node-shape-program.ts";
 import { EDGE_PROGRAMS, NODE_PROGRAM } from "./reducers.ts";
 import { sizeSettings } from "./render-settings.ts";
@@ -60,6 +63,8 @@ export function createRenderer(graph: DataGraph, container: HTMLElement): Render
       [EDGE_PROGRAMS.line]: typed(EdgeRectangleProgram),
       [EDGE_PROGRAMS.curve]: typed(EdgeCurveProgram),
       [EDGE_PROGRAMS.fast]: typed(EdgeLineProgram),
+      [EDGE_PROGRAMS.dashedArrow]: dashedArrowProgram<NodeAttrs, EdgeAttrs, Attributes>(),
+      [EDGE_PROGRAMS.dashedLine]: dashedLineProgram<NodeAttrs, EdgeAttrs, Attributes>(),
     },
     renderEdgeLabels: true,
     enableEdgeEvents: sized.enableEdgeEvents,

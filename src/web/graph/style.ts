@@ -64,10 +64,16 @@ export function nodeSize(degree: number): number {
   return Math.min(22, 4 + 2.2 * Math.sqrt(Math.max(0, degree)));
 }
 
-/** Edge thickness: surer claims draw thicker. */
+/** Edge thickness: surer claims draw thicker, from 1 px (confidence 0) to 3 px (confidence 1), clamped. */
 export function edgeSize(confidence: number): number {
-  return 1 + 2 * Math.max(0, Math.min(1, confidence));
+  return 1 + 2 * Math.max(0, Math.min(1, Number.isFinite(confidence) ? confidence : 0));
 }
+
+/**
+ * Dash and gap lengths (CSS pixels at scale 1) of a relation inferred by the analyst rather than stated by a source:
+ * the WebGL program (edge-dash-program.ts) and every export draw this same pattern.
+ */
+export const DASH_PATTERN: readonly [number, number] = [7, 5];
 
 /** Every kind and stance has a style: the registry lists and this module must not drift apart. */
 export function missingStyles(): string[] {

@@ -1,5 +1,5 @@
 // The legend as data, built from what is on screen: one entry per entity kind and per stance actually drawn (with
-// counts), plus the conventions in use (arrows, size, curves, dimming). Pure, so the legend can never claim a colour
+// counts), plus the conventions in use (arrows, size, line width, dashes, curves, dimming). Pure, so the legend can never claim a colour
 // that is not on the canvas nor miss one that is.
 
 import { ENTITY_KINDS, KIND_INFO, STANCES, STANCE_INFO, type EntityKind, type Stance } from "../../model/index.ts";
@@ -11,7 +11,7 @@ export interface LegendItem {
   color: string;
   /** Node entries have a shape; relation entries draw as a line. */
   shape?: NodeShape;
-  mark: "node" | "line" | "arrow" | "curve" | "dim" | "size";
+  mark: "node" | "line" | "arrow" | "curve" | "dashed" | "width" | "dim" | "size";
   count?: number;
   description: string;
 }
@@ -29,6 +29,8 @@ export interface LegendInput {
   symmetric: number;
   /** Visible pairs of entities joined by more than one relation. */
   parallel: number;
+  /** Visible relations inferred by the analyst (drawn dashed). */
+  inferred: number;
   /** What dims the rest, if anything. */
   focus: "path" | "selection" | "hover" | null;
 }
@@ -79,6 +81,24 @@ export function buildLegend(input: LegendInput): LegendSection[] {
         color: "#555555",
         mark: "line",
         description: "Symmetric relations (allied with, cooperates with, trades with, related to) have no arrow.",
+      });
+    }
+    stances.push({
+      key: "width",
+      label: "Width: confidence",
+      color: "#555555",
+      mark: "width",
+      description: "Thicker lines are surer claims: from 1 px at confidence 0 to 3 px at confidence 1.",
+    });
+    if (input.inferred > 0) {
+      stances.push({
+        key: "dashed",
+        label: "Dashed: inferred",
+        color: "#555555",
+        mark: "dashed",
+        count: input.inferred,
+        description:
+          "Inferred by the analyst, not stated by a source (drawn straight, even beside parallel relations).",
       });
     }
     if (input.parallel > 0) {

@@ -1,9 +1,13 @@
 // A path in words: each step read as stored with the relation registry ("United States threatens SMIC"), joined
 // with " -> " in walking order, and the steps listed with whether they were walked along or against the arrow.
+// A step the analyst inferred (rather than a source stated) says so, as the canvas draws it dashed.
 
 import { readRelation, type EntitySummary, type PathResult, type RelationRecord } from "../../model/index.ts";
 
 export const PATH_SEPARATOR = " -> ";
+
+/** Follows the reading of a relation inferred by the analyst: "United States threatens SMIC (inferred)". */
+export const INFERRED_MARK = " (inferred)";
 
 export interface PathStep {
   relation: RelationRecord;
@@ -11,6 +15,8 @@ export interface PathStep {
   sentence: string;
   /** True when the walk went from the relation's `from` to its `to`. */
   forward: boolean;
+  /** Inferred by the analyst rather than stated by a source. */
+  inferred: boolean;
 }
 
 function endName(byId: ReadonlyMap<string, EntitySummary>, id: string): { id: string; name: string } {
@@ -23,14 +29,15 @@ export function pathSteps(path: Pick<PathResult, "nodes" | "relations">): PathSt
     relation,
     sentence: readRelation({ type: relation.type, from: endName(byId, relation.from), to: endName(byId, relation.to) }),
     forward: path.nodes[i]?.id === relation.from,
+    inferred: relation.inference === true,
   }));
 }
 
-/** "United States threatens SMIC -> United States sanctions Russia -> Russia attacks Ukraine". */
+/** "United States threatens SMIC (inferred) -> United States sanctions Russia -> Russia attacks Ukraine". */
 export function pathSentence(path: Pick<PathResult, "nodes" | "relations">): string {
   if (path.relations.length === 0) return path.nodes[0]?.name ?? "";
   return pathSteps(path)
-    .map((s) => s.sentence)
+    .map((s) => s.sentence + (s.inferred ? INFERRED_MARK : ""))
     .join(PATH_SEPARATOR);
 }
 

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { KIND_STYLE, STANCE_COLOR, missingStyles } from "../../../src/web/graph/style.ts";
 import { buildLegend } from "../../../src/web/state/legend.ts";
 
-const none = { kinds: {}, stances: {}, directed: 0, symmetric: 0, parallel: 0, focus: null } as const;
+const none = { kinds: {}, stances: {}, directed: 0, symmetric: 0, parallel: 0, inferred: 0, focus: null } as const;
 
 describe("legend builder", () => {
   it("lists only the kinds and stances on screen, in registry order, with counts and the canvas colours", () => {
@@ -35,6 +35,24 @@ describe("legend builder", () => {
     expect(keys).toContain("curve");
     expect(keys).not.toContain("arrow");
     expect(sections.at(-1)!.items[0]!.label).toBe("Not on the paths found");
+  });
+
+  it("says that width is confidence whenever relations are drawn, and explains dashes only when some are inferred", () => {
+    expect(buildLegend({ ...none, kinds: { Country: 2 } }).flatMap((s) => s.items.map((i) => i.key))).not.toContain(
+      "width",
+    );
+    const stated = buildLegend({ ...none, stances: { hostile: 2 }, directed: 2 });
+    const statedKeys = stated.flatMap((s) => s.items.map((i) => i.key));
+    expect(statedKeys).toContain("width");
+    expect(statedKeys).not.toContain("dashed");
+    const relations = buildLegend({ ...none, stances: { hostile: 2 }, directed: 2, inferred: 1 }).find(
+      (s) => s.title === "Relations",
+    )!;
+    const width = relations.items.find((i) => i.key === "width")!;
+    expect([width.label, width.mark]).toEqual(["Width: confidence", "width"]);
+    const dashed = relations.items.find((i) => i.key === "dashed")!;
+    expect([dashed.label, dashed.mark, dashed.count]).toEqual(["Dashed: inferred", "dashed", 1]);
+    expect(dashed.description).toContain("Inferred by the analyst, not stated by a source");
   });
 
   it("is empty for an empty canvas", () => {

@@ -2,7 +2,13 @@
 
 import { describe, expect, it } from "vitest";
 import type { PathResult, RelationRecord } from "../../../src/model/index.ts";
-import { PATH_SEPARATOR, pathMembers, pathSentence, pathSteps } from "../../../src/web/state/path-readout.ts";
+import {
+  INFERRED_MARK,
+  PATH_SEPARATOR,
+  pathMembers,
+  pathSentence,
+  pathSteps,
+} from "../../../src/web/state/path-readout.ts";
 
 function rel(id: string, type: RelationRecord["type"], from: string, to: string): RelationRecord {
   return { id, type, stance: "hostile", from, to, confidence: 0.9, inference: false, evidence: [], dataset: "d" };
@@ -39,6 +45,19 @@ describe("path readout", () => {
 
   it("tells which steps were walked against the arrow", () => {
     expect(pathSteps(smicToUkraine).map((s) => s.forward)).toEqual([false, true, true]);
+  });
+
+  it("marks the steps the analyst inferred, in the steps and in the sentence", () => {
+    const inferred: PathResult = {
+      ...smicToUkraine,
+      relations: smicToUkraine.relations.map((r) => (r.id === "r1" ? { ...r, inference: true } : r)),
+    };
+    expect(pathSteps(smicToUkraine).map((s) => s.inferred)).toEqual([false, false, false]);
+    expect(pathSteps(inferred).map((s) => s.inferred)).toEqual([true, false, false]);
+    expect(INFERRED_MARK).toBe(" (inferred)");
+    expect(pathSentence(inferred)).toBe(
+      "United States threatens SMIC (inferred) -> United States sanctions Russia -> Russia attacks Ukraine",
+    );
   });
 
   it("reads a zero-length path as the entity's name", () => {

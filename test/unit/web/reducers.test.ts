@@ -7,10 +7,18 @@ import {
   EMPTY_RENDER_STATE,
   curvature,
   edgeReducer,
+  isDashedProgram,
   nodeReducer,
   type RenderState,
 } from "../../../src/web/graph/reducers.ts";
-import { DIM_EDGE_COLOR, DIM_NODE_COLOR, KIND_STYLE, NODE_SHAPES, STANCE_COLOR } from "../../../src/web/graph/style.ts";
+import {
+  DIM_EDGE_COLOR,
+  DIM_NODE_COLOR,
+  KIND_STYLE,
+  NODE_SHAPES,
+  STANCE_COLOR,
+  edgeSize,
+} from "../../../src/web/graph/style.ts";
 
 const node: NodeAttrs = { x: 1, y: 2, size: 8, label: "SMIC", kind: "Company", degree: 4, base: true };
 const edge: EdgeAttrs = {
@@ -21,7 +29,7 @@ const edge: EdgeAttrs = {
   label: "threatens",
   symmetric: false,
   confidence: 0.8,
-  inference: true,
+  inference: false,
   parallelIndex: null,
 };
 const all = (ids: string[]) => new Set(ids);
@@ -112,9 +120,38 @@ describe("edge reducer", () => {
     );
   });
 
+  it("draws inferred relations straight and dashed, with an arrow unless symmetric, even when parallel", () => {
+    const inferred = { ...edge, inference: true };
+    expect(isDashedProgram(edgeReducer("e1", edge, base).type)).toBe(false);
+    const out = edgeReducer("e1", inferred, base);
+    expect(out.type).toBe(EDGE_PROGRAMS.dashedArrow);
+    expect(isDashedProgram(out.type)).toBe(true);
+    expect(edgeReducer("e1", { ...inferred, symmetric: true }, base).type).toBe(EDGE_PROGRAMS.dashedLine);
+    const parallel = edgeReducer("e1", { ...inferred, parallelIndex: 1, parallelMaxIndex: 1 }, base);
+    expect(parallel.type).toBe(EDGE_PROGRAMS.dashedArrow);
+    expect(parallel.curvature).toBeUndefined();
+    // Width still follows confidence, and dimming still applies.
+    expect(out.size).toBe(edgeSize(0.8));
+    expect(edgeReducer("e2", inferred, { ...base, focus: { nodes: all([]), edges: all(["e1"]) } }).color).toBe(
+      DIM_EDGE_COLOR,
+    );
+  });
+
   it("switches to the fast line program on huge graphs", () => {
     const out = edgeReducer("e1", { ...edge, parallelIndex: 1, parallelMaxIndex: 1 }, { ...base, fastEdges: true });
     expect(out.type).toBe(EDGE_PROGRAMS.fast);
+  });
+
+  it("maps confidence to a bounded width: 1 px at 0, 3 px at 1, clamped outside, 1 px for nonsense", () => {
+    for (const [confidence, width] of [
+      [Number.NaN, 1],
+      [-1, 1],
+      [0, 1],
+      [0.5, 2],
+      [1, 3],
+      [7, 3],
+    ] as const)
+      expect(edgeSize(confidence)).toBe(width);
   });
 
   it("spreads curvature with the number of parallel relations", () => {

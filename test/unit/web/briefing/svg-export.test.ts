@@ -6,7 +6,7 @@ import { DEFAULT_CAMERA, bboxOfFrame, createProjection } from "../../../../src/w
 import { drawSceneGraph, sceneFrame, STAGE_PADDING } from "../../../../src/web/briefing/slide-drawing.ts";
 import { prepareSlide } from "../../../../src/web/briefing/slide-view.ts";
 import { escapeXml, slideGeometry, slideToSvg } from "../../../../src/web/briefing/svg-export.ts";
-import { scene } from "./fixtures.ts";
+import { RELATIONS, scene } from "./fixtures.ts";
 
 const options = { level: "restricted" as const, index: 0, count: 3, deckTitle: "China & the chip ban" };
 
@@ -45,6 +45,23 @@ describe("svg-export", () => {
     expect(svg).toContain("[1] Report s-public · Desk · 9 Mar 2022");
     expect(svg).toContain("China &amp; the chip ban · 1 / 3");
     expect(svg).toContain("<title>United States sanctions Russia</title>");
+  });
+
+  it("should draw an inferred relation dashed (and only it), say so in its title and explain dashes and width in the legend", () => {
+    const stated = slideToSvg(prepareSlide(scene(), options), { width: 1280, height: 720, standalone: true });
+    expect(stated).not.toContain("stroke-dasharray");
+    expect(stated).not.toContain("Dashed: inferred");
+    expect(stated).toContain("Width: confidence");
+    const relations = RELATIONS.map((r) => (r.id === "usa-threatens-smic" ? { ...r, inference: true } : r));
+    const svg = slideToSvg(prepareSlide(scene({ relations }), options), { width: 1280, height: 720, standalone: true });
+    const edge = svg.match(/<g class="sc-edge" data-relation="usa-threatens-smic">.*?<\/g>/)![0];
+    expect(edge).toContain("<title>United States threatens SMIC (inferred)</title>");
+    expect(edge).toMatch(/stroke-dasharray="[\d.]+ [\d.]+" stroke-linecap="butt"/);
+    expect(count(svg, /stroke-dasharray="[\d.]+ [\d.]+" stroke-linecap="butt"/g)).toBe(1);
+    expect(svg).toContain("Dashed: inferred (1)");
+    const drawn = drawSceneGraph(scene({ relations }), 1280, 720, 2).edges.find((e) => e.id === "usa-threatens-smic")!;
+    expect(drawn.dash).toEqual([14, 10]);
+    expect(drawn.arrow).not.toBeNull();
   });
 
   it("should say on the slide what the marking left out", () => {
