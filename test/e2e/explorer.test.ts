@@ -15,7 +15,7 @@ const OUT = resolve(import.meta.dirname, "../../test-results/e2e");
 const WAIT = 60_000;
 const BACKGROUND: [number, number, number] = [0xfb, 0xfb, 0xf9];
 const SMIC = "Semiconductor Manufacturing International Corporation";
-const SMIC_TO_UKRAINE = `United States threatens ${SMIC} -> United States sanctions Russia -> Russia attacks Ukraine`;
+const SMIC_TO_UKRAINE = `United States threatens ${SMIC} (inferred) -> United States sanctions Russia -> Russia attacks Ukraine`;
 const ATTACK_EVIDENCE = "Russia's military attack on Ukraine is the act the US export ban responds to.";
 
 let server: RunningServer;
@@ -208,6 +208,27 @@ describe("the explorer", () => {
       expect(await page.getByTestId("console-params").inputValue()).toBe('{"x": 1}');
       await page.getByTestId("console-embedded-run").waitFor({ timeout: WAIT });
       await page.screenshot({ path: `${OUT}/10-console-embedded.png` });
+      expect(problems).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it("draws the inferred 'United States threatens SMIC' dashed and explains dashes and width in the legend", async () => {
+    const { context, page, problems } = await openSession(browser, { viewport: { width: 1440, height: 900 } });
+    try {
+      await page.goto(server.url);
+      await settled(page);
+      const legend = page.getByTestId("legend");
+      await legend.getByText("Width: confidence").waitFor({ timeout: WAIT });
+      await legend.getByText("Dashed: inferred").waitFor({ timeout: WAIT });
+      expect(await legend.locator("li", { hasText: "Dashed: inferred" }).getAttribute("title")).toContain(
+        "Inferred by the analyst, not stated by a source",
+      );
+      // SMIC selected: its neighbourhood in focus, the inferred threat from the United States among it.
+      await chooseHit(page, "#entity-search", "smic", SMIC);
+      await page.waitForTimeout(800);
+      expectDrawn(await snapshot(page, "10-inferred-dashed-1440"));
       expect(problems).toEqual([]);
     } finally {
       await context.close();
