@@ -253,6 +253,22 @@ describe("briefings", () => {
     }
   });
 
+  it("draws the inferred relations of a slide dashed in the PNG and SVG exports, with the legend saying so", async () => {
+    const { page } = session;
+    await page.getByTestId("scene-item").nth(0).locator(".scene-name").click();
+    await page.getByTestId("png-size").selectOption({ label: "1920 × 1080 (Full HD)" });
+    const png = decodePng(readFileSync(await download(page, "export-png", "05-slide-1-inferred-1920.png")));
+    expectDrawn(png, WHITE, 2_000);
+    const svg = readFileSync(await download(page, "export-svg", "05-slide-1-inferred.svg"), "utf8");
+    const edge = svg.match(/<g class="sc-edge" data-relation="us-threatens-smic">.*?<\/g>/)?.[0] ?? "";
+    expect(edge).toMatch(/stroke-dasharray="[\d.]+ [\d.]+"/);
+    expect(svg.match(/stroke-dasharray/g)!.length).toBeGreaterThanOrEqual(2);
+    const stated = svg.match(/<g class="sc-edge" data-relation="us-sanctions-russia-chips">.*?<\/g>/)?.[0] ?? "";
+    expect(stated).not.toContain("stroke-dasharray");
+    expect(svg).toContain("Dashed: inferred");
+    expect(svg).toContain("Width: confidence");
+  });
+
   it("exports the deck as a PDF of three landscape pages with real text", async () => {
     const { page } = session;
     const path = await download(page, "export-pdf", "05-deck.pdf");
