@@ -12,7 +12,7 @@ import {
   type TextMeasure,
 } from "../../../../src/web/briefing/slide-layout.ts";
 import { prepareDeck, prepareSlide } from "../../../../src/web/briefing/slide-view.ts";
-import { deck, scene } from "./fixtures.ts";
+import { RELATIONS, deck, scene } from "./fixtures.ts";
 
 /** Every character 10 px wide at any size: easy to reason about. */
 const mono: TextMeasure = (text) => text.length * 10;
@@ -108,5 +108,27 @@ describe("pdf-export", () => {
     expect(text.match(/\/Type \/Page\b/g)).toHaveLength(3);
     for (const shown of ["(From SMIC to Ukraine) Tj", "(China and SMIC) Tj", "(The whole picture.) Tj", "left out) Tj"])
       expect(text).toContain(shown);
+  });
+
+  it("should explain dashes in a PDF page's legend only when the slide has an inferred relation", () => {
+    const pdf = (relations: typeof RELATIONS) =>
+      buildDeckPdf(
+        jsPDF,
+        [prepareSlide(scene({ relations }), { level: "restricted", index: 0, count: 1, deckTitle: "D" })],
+        [PIXEL],
+        {
+          title: "T",
+          author: "A",
+          compress: false,
+        },
+      ).output();
+    const stated = pdf(RELATIONS);
+    expect(stated).not.toContain("(Dashed: inferred");
+    expect(stated).toContain("(Width: confidence) Tj");
+    const inferred = pdf(RELATIONS.map((r) => (r.id === "usa-threatens-smic" ? { ...r, inference: true } : r)));
+    expect(inferred).toContain("(Dashed: inferred \\(1\\)) Tj");
+    // The legend's dashed mark: a dash pattern set, then reset.
+    expect(inferred).toMatch(/\[[\d.]+ [\d.]+\] 0\.? d/);
+    expect(stated).not.toMatch(/\[[\d.]+ [\d.]+\] 0\.? d/);
   });
 });
