@@ -44,7 +44,7 @@ export interface RenderState {
   pathEdges: ReadonlySet<string>;
   /** Zoomed in far enough to label every relation. */
   showEdgeLabels: boolean;
-  /** Past ~20k relations: plain lines, no curves nor arrows. */
+  /** Past ~20k relations: plain lines (inferred ones dashed), no curves nor arrows. */
   fastEdges: boolean;
   /** Multiplies node sizes (smaller on crowded drawings). */
   nodeScale: number;
@@ -112,9 +112,12 @@ export function curvature(index: number, maxIndex: number): number {
 }
 
 function edgeProgram(data: EdgeAttrs, fast: boolean): { type: string; curvature?: number } {
+  // Dashes are drawn on straight lines only: an inferred relation does not curve apart from its parallels. On huge
+  // graphs they stay dashed (without the arrow head, as every line there) so the legend's "dashed" holds.
+  if (data.inference) {
+    return { type: data.symmetric || fast ? EDGE_PROGRAMS.dashedLine : EDGE_PROGRAMS.dashedArrow };
+  }
   if (fast) return { type: EDGE_PROGRAMS.fast };
-  // Dashes are drawn on straight lines only: an inferred relation does not curve apart from its parallels.
-  if (data.inference) return { type: data.symmetric ? EDGE_PROGRAMS.dashedLine : EDGE_PROGRAMS.dashedArrow };
   const index = data.parallelIndex;
   const max = data.parallelMaxIndex;
   const curved = typeof index === "number" && typeof max === "number" && index !== 0;

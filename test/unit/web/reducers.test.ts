@@ -140,6 +140,8 @@ describe("edge reducer", () => {
   it("switches to the fast line program on huge graphs", () => {
     const out = edgeReducer("e1", { ...edge, parallelIndex: 1, parallelMaxIndex: 1 }, { ...base, fastEdges: true });
     expect(out.type).toBe(EDGE_PROGRAMS.fast);
+    const inferred = edgeReducer("e1", { ...edge, inference: true }, { ...base, fastEdges: true });
+    expect(inferred.type).toBe(EDGE_PROGRAMS.dashedLine);
   });
 
   it("maps confidence to a bounded width: 1 px at 0, 3 px at 1, clamped outside, 1 px for nonsense", () => {
