@@ -26,6 +26,7 @@ const STATUS_BY_NAME: Record<string, number> = {
   CypherCancelledError: 499,
   CypherUnsupportedError: 501,
   StoreUnavailableError: 503,
+  StoreTimeoutError: 504,
 };
 
 /** The requested ids no record answered, each once, in request order. */

@@ -1,6 +1,6 @@
 // The server's configuration: one object, its defaults, validation with errors that say what to fix, and resolution
 // from the environment (PORT, HOST, NEO4J_*, STATECRAFT_DATA, STATECRAFT_DECKS, STATECRAFT_APP_DATABASE, STATECRAFT_WEB,
-// LOG_LEVEL, CYPHER_*).
+// LOG_LEVEL, CYPHER_*, STORE_TIMEOUT_MS).
 
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -30,6 +30,10 @@ export interface ServerConfig {
   /** Folder of the built web app (npm run build). */
   webRoot: string;
 
+  // Store reads
+  /** The longest a read of the graph store may run (graph, search, entity, neighbours, paths); 504 past it. */
+  storeTimeoutMs: number;
+
   // Cypher console
   cypherTimeoutMs: number;
   cypherMaxRows: number;
@@ -48,6 +52,7 @@ export const DEFAULT_SERVER_CONFIG: ServerConfig = {
   dataPaths: [resolve(ROOT, "data")],
   decksDir: resolve(ROOT, ".statecraft/decks"),
   webRoot: resolve(ROOT, "dist/web"),
+  storeTimeoutMs: 5_000,
   cypherTimeoutMs: 10_000,
   cypherMaxRows: 1_000,
   cypherMaxQueryBytes: DEFAULT_CYPHER_MAX_QUERY_BYTES,
@@ -84,6 +89,8 @@ export function validateServerConfig(config: ServerConfig): void {
           "reads the graph's database, so decks kept there would be readable from it",
       );
   }
+  if (!Number.isInteger(config.storeTimeoutMs) || config.storeTimeoutMs < 1 || config.storeTimeoutMs > 600_000)
+    fail(`STORE_TIMEOUT_MS must be a whole number of ms from 1 to 600000, got ${config.storeTimeoutMs}`);
   if (!Number.isInteger(config.cypherTimeoutMs) || config.cypherTimeoutMs < 100)
     fail(`CYPHER_TIMEOUT_MS must be a whole number of at least 100, got ${config.cypherTimeoutMs}`);
   if (!Number.isInteger(config.cypherMaxRows) || config.cypherMaxRows < 1 || config.cypherMaxRows > 100_000)
@@ -121,6 +128,7 @@ export function resolveServerConfig(
     decksDir: env.STATECRAFT_DECKS ? resolve(env.STATECRAFT_DECKS.trim()) : d.decksDir,
     ...(env.STATECRAFT_APP_DATABASE?.trim() ? { appDatabase: env.STATECRAFT_APP_DATABASE.trim() } : {}),
     webRoot: env.STATECRAFT_WEB ? resolve(env.STATECRAFT_WEB) : d.webRoot,
+    storeTimeoutMs: intFrom(env, "STORE_TIMEOUT_MS", d.storeTimeoutMs),
     cypherTimeoutMs: intFrom(env, "CYPHER_TIMEOUT_MS", d.cypherTimeoutMs),
     cypherMaxRows: intFrom(env, "CYPHER_MAX_ROWS", d.cypherMaxRows),
     cypherMaxQueryBytes: intFrom(env, "CYPHER_MAX_QUERY_BYTES", d.cypherMaxQueryBytes),

@@ -69,7 +69,11 @@ async function buildNeo4jParts(config: ServerConfig, neo4jConfig: NonNullable<Se
     );
   };
   return {
-    parts: { graph: new Neo4jStore(client), decks, cypher: new Neo4jCypherRunner(client) },
+    parts: {
+      graph: new Neo4jStore(client, { timeoutMs: config.storeTimeoutMs }),
+      decks,
+      cypher: new Neo4jCypherRunner(client),
+    },
     start: (log) => moveDecks(log),
     close: async () => {
       stopped = true;
@@ -85,7 +89,7 @@ async function buildEmbeddedParts(config: ServerConfig): Promise<Built> {
     import("../store/memory/memory-store.ts"),
     import("../store/memory/file-deck-store.ts"),
   ]);
-  const graph = createMemoryStore(await readDatasets(config.dataPaths));
+  const graph = createMemoryStore(await readDatasets(config.dataPaths), { timeoutMs: config.storeTimeoutMs });
   return { parts: { graph, decks: new FileDeckStore(config.decksDir) }, close: async () => {} };
 }
 

@@ -43,6 +43,12 @@ export type * from "../model/api.ts";
  *   in the memory store, more relations walked than its edge-visit limit (memory/k-shortest-paths.ts); the paths
  *   are then the best of those it counted, still ranked by rankPaths, and a better one may exist. Otherwise
  *   truncated is false.
+ * - time: a store built with a `timeoutMs` (StoreOptions; the server's STORE_TIMEOUT_MS) ends a read that runs past
+ *   it and answers StoreTimeoutError, never a partial answer: the Neo4j store for every read (Neo4j's transaction
+ *   timeout, and a backstop that ends the transaction at the deadline), the memory store for the path search (the
+ *   one read whose cost grows with the query, not only with the data). A deadline is not reported as `truncated`:
+ *   truncated paths are still the best of a counted, reproducible set, while where a deadline stops depends on the
+ *   machine's load, so the same request would answer differently from one call to the next.
  * - entities / relations (batch): the records of the ids given that exist, each once, sorted by id; a relation as
  *   relation() answers it.
  * - degree counts every relation touching an entity in the whole store.
@@ -67,6 +73,34 @@ export interface GraphStore {
   paths(from: string, to: string, options: PathOptions): Promise<PathSearch | undefined>;
   close(): Promise<void>;
 }
+
+/** How a store is built: the server passes its settings (src/server/config.ts). */
+export interface StoreOptions {
+  /** The longest a read may run, in ms (STORE_TIMEOUT_MS); no limit when unset. */
+  timeoutMs?: number;
+}
+
+/** A read ran past the store's timeout and was stopped; the server answers 504 with `message`. */
+export class StoreTimeoutError extends Error {
+  override name = "StoreTimeoutError";
+  /**
+   * @param what the read, as a person would name it ("the path search")
+   * @param narrow how to ask for less ("fewer maxHops, a smaller k, or types/stances")
+   */
+  constructor(
+    readonly what: string,
+    readonly timeoutMs: number,
+    narrow: string,
+  ) {
+    super(
+      `statecraft/store: ${what} ran longer than the store's timeout of ${timeoutMs} ms (STORE_TIMEOUT_MS) and ` +
+        `was stopped; narrow the request (${narrow}) or raise STORE_TIMEOUT_MS`,
+    );
+  }
+}
+
+/** What a timed-out path search should ask for less of (the fields of GET /api/paths). */
+export const PATHS_NARROWER = "fewer maxHops, a smaller k, or types or stances to walk fewer relations";
 
 /** The database behind the store cannot be reached; the server answers 503 with `message`. */
 export class StoreUnavailableError extends Error {

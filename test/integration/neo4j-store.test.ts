@@ -7,10 +7,10 @@
 import type { Driver } from "neo4j-driver";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Dataset } from "../../src/model/types.ts";
-import { StoreUnavailableError } from "../../src/store/graph-store.ts";
+import { StoreUnavailableError, type StoreOptions } from "../../src/store/graph-store.ts";
 import { DEFAULT_NEO4J_CONFIG, howToStartNeo4j, type Neo4jConfig } from "../../src/store/neo4j/config.ts";
 import { DatasetWriter } from "../../src/store/neo4j/dataset-writer.ts";
-import type { Neo4jStore } from "../../src/store/neo4j/neo4j-store.ts";
+import { Neo4jStore } from "../../src/store/neo4j/neo4j-store.ts";
 import { getQuery, withInteger, withRelationTypes } from "../../src/store/neo4j/queries.ts";
 import { startNeo4j, type Neo4jInstance } from "../neo4j/harness.ts";
 import { describeGraphStore } from "../spec/graph-store.spec.ts";
@@ -33,12 +33,13 @@ afterAll(async () => {
   await specDriver?.close();
 });
 
-describeGraphStore("neo4j", async (datasets: Dataset[]) => {
+describeGraphStore("neo4j", async (datasets: Dataset[], options?: StoreOptions) => {
   specDriver ??= createTestDriver();
   specNeo ??= openNeo4j(configFor(testUri()));
   await wipe(specDriver);
   await new DatasetWriter(specNeo.client).write(datasets);
-  return specNeo.store;
+  // A store with options of its own shares the client (and so the connection pool), as main.ts builds it.
+  return options ? new Neo4jStore(specNeo.client, options) : specNeo.store;
 });
 
 describe("Neo4jStore (real Neo4j, the briefing loaded by the loader CLI)", () => {

@@ -1,8 +1,9 @@
 // The GraphStore spec at the caps, on dense-graph.ts: a path search with exactly MAX_PATH_CANDIDATES candidates is
-// whole, one with more stops and says `truncated`; an entity's detail lists its first 1,000 relations.
+// whole, one with more stops and says `truncated`; an entity's detail lists its first 1,000 relations; a store
+// built with a tiny timeout stops the path search and answers StoreTimeoutError.
 
 import { describe, expect, it } from "vitest";
-import type { PathOptions, PathResult } from "../../src/store/graph-store.ts";
+import { StoreTimeoutError, type PathOptions, type PathResult } from "../../src/store/graph-store.ts";
 import { comparePaths, MAX_PATH_CANDIDATES } from "../../src/store/path-ranking.ts";
 import {
   createDenseGraph,
@@ -77,5 +78,29 @@ export function describeDenseGraph(makeStore: MakeStore): void {
       expect(n.total).toBe(STAR_SIZE);
       expect(n.relations.map((r) => r.id)).toEqual([`hub>${leafId(0)}`, `hub>${leafId(1)}`]);
     });
+  });
+
+  describe("with a store timeout far shorter than a search over the cap takes", () => {
+    // Walking MAX_PATH_CANDIDATES + 1 paths takes tens of ms in memory and more in Neo4j; 1 ms cannot hold it.
+    const timeoutMs = 1;
+    const store = useStore(makeStore, () => [createDenseGraph()], { timeoutMs });
+
+    it.each<PathOptions["direction"]>(["any", "follow"])(
+      "should stop the path search (direction %s) and answer StoreTimeoutError naming the timeout and the fields",
+      async (direction) => {
+        const error: unknown = await store()
+          .paths("top", "over-cap", { maxHops: 4, direction, k: 3 })
+          .then(
+            () => undefined,
+            (e: unknown) => e,
+          );
+        expect(error).toBeInstanceOf(StoreTimeoutError);
+        expect((error as StoreTimeoutError).timeoutMs).toBe(timeoutMs);
+        expect((error as Error).message).toMatch(
+          /^statecraft\/store: the path search ran longer than the store's timeout of 1 ms \(STORE_TIMEOUT_MS\)/,
+        );
+        expect((error as Error).message).toMatch(/fewer maxHops, a smaller k/);
+      },
+    );
   });
 }

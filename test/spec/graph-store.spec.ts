@@ -16,19 +16,27 @@ import type {
   PathOptions,
   PathResult,
   RelationRecord,
+  StoreOptions,
 } from "../../src/store/graph-store.ts";
 import { describeBriefing } from "./briefing.spec.ts";
 import { describeDenseGraph } from "./dense-graph.spec.ts";
 import { NORTH, SOUTH, TINY_WORLD } from "./tiny-world.ts";
 
-/** Builds the store under test over these datasets (and nothing else). Called once per group of tests. */
-export type MakeStore = (datasets: Dataset[]) => Promise<GraphStore>;
+/**
+ * Builds the store under test over these datasets (and nothing else), with these options (none: the store's
+ * defaults). Called once per group of tests.
+ */
+export type MakeStore = (datasets: Dataset[], options?: StoreOptions) => Promise<GraphStore>;
 
 /** Registers hooks that build a store over `datasets` before the enclosing describe's tests and close it after. */
-export function useStore(makeStore: MakeStore, datasets: () => Dataset[] | Promise<Dataset[]>): () => GraphStore {
+export function useStore(
+  makeStore: MakeStore,
+  datasets: () => Dataset[] | Promise<Dataset[]>,
+  options?: StoreOptions,
+): () => GraphStore {
   let store: GraphStore | undefined;
   beforeAll(async () => {
-    store = await makeStore(await datasets());
+    store = await makeStore(await datasets(), options);
   });
   afterAll(async () => {
     await store?.close();

@@ -11,6 +11,7 @@ import {
   deckIdParams,
   graphQuery,
   neighboursQuery,
+  MAX_PATH_COST,
   pathsQuery,
   searchQuery,
 } from "../../src/model/api-requests.ts";
@@ -40,6 +41,13 @@ describe("api-requests", () => {
       ["no path end", pathsQuery, { from: "smic" }, "to", /is required/],
       ["too many hops", pathsQuery, { from: "a", to: "b", maxHops: "99" }, "maxHops", /from 1 to 8/],
       ["bad path direction", pathsQuery, { from: "a", to: "b", direction: "up" }, "direction", /follow, any/],
+      [
+        "path search over the cost bound",
+        pathsQuery,
+        { from: "a", to: "b", maxHops: "8", k: "20" },
+        "k",
+        /maxHops x k must be at most 60, got 8 x 20 = 160: ask for fewer paths \(k at most 7 with maxHops 8\)/,
+      ],
       ["bad direction", neighboursQuery, { direction: "up" }, "direction", /one of out, in, both, got "up"/],
       ["deck id", deckIdParams, { id: "Not An Id" }, "id", /deck id of lower-case letters/],
     ];
@@ -103,6 +111,18 @@ describe("api-requests", () => {
       'types: unknown relation type "NOPE" (also stances: unknown stance "angry"; ' +
         'kinds: unknown entity kind "Nation"; asOf: expected a date as YYYY-MM-DD, got "never"; 2 more)',
     );
+  });
+
+  it("should take a path search of any maxHops x k up to MAX_PATH_COST", () => {
+    const cases: [string, string][] = [
+      ["6", "10"],
+      ["8", "7"],
+      ["1", "20"],
+    ];
+    for (const [maxHops, k] of cases) {
+      expect(Number(maxHops) * Number(k)).toBeLessThanOrEqual(MAX_PATH_COST);
+      expect(pathsQuery.parse({ from: "a", to: "b", maxHops, k })).toMatchObject({ maxHops: +maxHops, k: +k });
+    }
   });
 
   it("should fill in defaults, split lists and treat an empty value as absent", () => {

@@ -12,7 +12,7 @@ function dataset(id: string, part: Partial<Omit<Dataset, "info" | "file">>): Dat
   return { info: { id, title: id }, file: `${id}.yaml`, sources: [], entities: [], relations: [], ...part };
 }
 
-describeGraphStore("memory", async (datasets) => createMemoryStore(datasets));
+describeGraphStore("memory", async (datasets, options) => createMemoryStore(datasets, options));
 
 describe("memory-store", () => {
   describe("building", () => {

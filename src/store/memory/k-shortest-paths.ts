@@ -5,7 +5,7 @@
 // enumerated as half-paths from both ends, joined on their middle entity. A query so touches little more than the
 // entities near its two ends, where walking out of one end to full length would fan out through every hub.
 
-import type { PathOptions } from "../graph-store.ts";
+import { PATHS_NARROWER, StoreTimeoutError, type PathOptions } from "../graph-store.ts";
 import { MAX_PATH_CANDIDATES, type PathCandidate } from "../path-ranking.ts";
 import { summaryOf, type EntityAttributes, type EntityGraph, type RelationAttributes } from "./entity-graph.ts";
 import { compileRelationFilter, type RelationTest } from "./relation-filter.ts";
@@ -16,7 +16,15 @@ export interface PathSearchLimits {
   maxCandidatesPerLength: number;
   /** Relations looked at per query at most, for the same reason when most branches are dead ends. */
   maxEdgeVisits: number;
+  /**
+   * When the search must end (a performance.now() time), else none; past it the search throws StoreTimeoutError
+   * with `timeoutMs` rather than answer what it has (store/graph-store.ts says why).
+   */
+  deadline?: { at: number; timeoutMs: number };
 }
+
+/** Relations looked at between two looks at the clock: reading it on every one would cost more than the walk. */
+const CLOCK_EVERY = 1024;
 
 export const DEFAULT_PATH_SEARCH_LIMITS: PathSearchLimits = {
   maxCandidatesPerLength: MAX_PATH_CANDIDATES,
@@ -234,7 +242,7 @@ class PathSearch {
   }
 
   private readonly onGrowEdge = (_key: string, r: RelationAttributes, source: string, target: string): void => {
-    this.visits++;
+    if (++this.visits % CLOCK_EVERY === 0) this.checkDeadline();
     if (this.walkable !== undefined && !this.walkable(r)) return;
     const v = source === this.at ? target : source;
     const side = this.growing;
@@ -245,6 +253,13 @@ class PathSearch {
     const rest = this.other.dist.get(v);
     if (rest !== undefined && d + rest < this.shortest) this.shortest = d + rest;
   };
+
+  /** Throws StoreTimeoutError once the deadline has passed; the graph walk that called it unwinds with it. */
+  private checkDeadline(): void {
+    const deadline = this.limits.deadline;
+    if (deadline && performance.now() > deadline.at)
+      throw new StoreTimeoutError("the path search", deadline.timeoutMs, PATHS_NARROWER);
+  }
 
   /**
    * A lower bound on the relations between `id` and the end of `side`: exact inside its ball; outside it more
@@ -334,6 +349,7 @@ class PathSearch {
       this.truncated = true;
       return;
     }
+    if (this.visits % CLOCK_EVERY === 0) this.checkDeadline();
     if (this.walkable !== undefined && !this.walkable(r)) return;
     const depth = this.depth;
     const ids = this.ids;

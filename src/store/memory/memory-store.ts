@@ -18,12 +18,13 @@ import {
   type RelationRecord,
   type SearchHit,
   type SourceRecord,
+  type StoreOptions,
   type Subgraph,
   type Summary,
 } from "../graph-store.ts";
 import { rankPaths } from "../path-ranking.ts";
 import { buildEntityGraph, summaryOf, type EntityAttributes, type EntityGraph } from "./entity-graph.ts";
-import { findPaths } from "./k-shortest-paths.ts";
+import { DEFAULT_PATH_SEARCH_LIMITS, findPaths, type PathSearchLimits } from "./k-shortest-paths.ts";
 import { compileRelationFilter } from "./relation-filter.ts";
 
 /** Relations an entity's detail lists at most. */
@@ -56,6 +57,7 @@ export class MemoryStore implements GraphStore {
   constructor(
     readonly entityGraph: EntityGraph,
     private readonly sources: ReadonlyMap<string, SourceRecord>,
+    private readonly options: StoreOptions = {},
   ) {}
 
   async health(): Promise<{ store: "memory"; entities: number; relations: number }> {
@@ -168,7 +170,12 @@ export class MemoryStore implements GraphStore {
 
   async paths(from: string, to: string, options: PathOptions): Promise<PathSearch | undefined> {
     if (!this.entityGraph.hasNode(from) || !this.entityGraph.hasNode(to)) return undefined;
-    const found = findPaths(this.entityGraph, from, to, options);
+    // Only the path search gets a deadline: every other read is one pass over the data, bounded by its size.
+    const timeoutMs = this.options.timeoutMs;
+    const limits: PathSearchLimits = timeoutMs
+      ? { ...DEFAULT_PATH_SEARCH_LIMITS, deadline: { at: performance.now() + timeoutMs, timeoutMs } }
+      : DEFAULT_PATH_SEARCH_LIMITS;
+    const found = findPaths(this.entityGraph, from, to, options, limits);
     return { paths: rankPaths(found.candidates, options.k), truncated: found.truncated };
   }
 
@@ -260,7 +267,7 @@ export class MemoryStore implements GraphStore {
 }
 
 /** A store over datasets already read (by src/ingest, in src/server/main.ts; tests and benchmarks build theirs). */
-export function createMemoryStore(datasets: Dataset[]): MemoryStore {
+export function createMemoryStore(datasets: Dataset[], options: StoreOptions = {}): MemoryStore {
   const { graph, sources } = buildEntityGraph(datasets);
-  return new MemoryStore(graph, sources);
+  return new MemoryStore(graph, sources, options);
 }

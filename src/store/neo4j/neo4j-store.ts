@@ -31,9 +31,16 @@ import {
   type Stance,
 } from "../../model/relations.ts";
 import { foldText, scoreMatch } from "../../model/text.ts";
-import type { GraphStore } from "../graph-store.ts";
+import {
+  PATHS_NARROWER,
+  StoreTimeoutError,
+  StoreUnavailableError,
+  type GraphStore,
+  type StoreOptions,
+} from "../graph-store.ts";
 import { MAX_PATH_CANDIDATES, rankPaths, selectPaths, toPathResult, type PathOutline } from "../path-ranking.ts";
 import type { Neo4jClient } from "./client.ts";
+import { classifyNeo4jError } from "./errors.ts";
 import {
   RecordMappingError,
   toEntityRecord,
@@ -123,14 +130,62 @@ function toRelationDetail(row: Row): RelationDetail {
   };
 }
 
+/** How a timed-out read of this purpose is named, and what to ask for less of: the fields of its route. */
+const TIMED_OUT: Record<string, { what: string; narrow: string }> = {
+  graph: { what: "the graph read", narrow: "a smaller limit, or kinds, types, stances, a dataset or dates" },
+  search: { what: "the search", narrow: "a longer search text or a smaller limit" },
+  neighbours: { what: "the neighbours read", narrow: "a smaller limit, types or a direction" },
+  "path ends": { what: "the path search", narrow: PATHS_NARROWER },
+  paths: { what: "the path search", narrow: PATHS_NARROWER },
+  "entities batch": { what: "the entities batch read", narrow: "fewer ids" },
+  "relations batch": { what: "the relations batch read", narrow: "fewer ids" },
+};
+
 export class Neo4jStore implements GraphStore {
   readonly kind = "neo4j" as const;
 
-  constructor(private readonly client: Neo4jClient) {}
+  constructor(
+    private readonly client: Neo4jClient,
+    private readonly options: StoreOptions = {},
+  ) {}
 
-  /** Runs `work` in a read transaction tagged with `purpose`. */
-  private read<T>(purpose: string, work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
-    return this.client.read(purpose, work);
+  /**
+   * Runs `work` in a read transaction tagged with `purpose`, within the store's timeout: Neo4j ends a transaction
+   * past it (its monitor looks every few seconds), and a backstop closes the session at the deadline, which ends
+   * the transaction on the server too. The clock starts with the transaction, so a database that cannot be reached
+   * still answers StoreUnavailableError (client.ts) rather than a timeout.
+   */
+  private async read<T>(purpose: string, work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
+    const timeoutMs = this.options.timeoutMs;
+    if (!timeoutMs) return this.client.read(purpose, work);
+    const session = this.client.openSession("READ");
+    let backstop: ReturnType<typeof setTimeout> | undefined;
+    let timedOut = false;
+    let unreachable = false;
+    const timed = (tx: ManagedTransaction) => {
+      backstop ??= setTimeout(() => {
+        timedOut = true;
+        void session.close().catch(() => {});
+      }, timeoutMs);
+      return work(tx);
+    };
+    try {
+      return await this.client.read(purpose, timed, { session, timeoutMs });
+    } catch (error) {
+      unreachable = error instanceof StoreUnavailableError;
+      if (!unreachable && (timedOut || classifyNeo4jError(error) === "timeout"))
+        throw new StoreTimeoutError(
+          TIMED_OUT[purpose]?.what ?? `the ${purpose} read`,
+          timeoutMs,
+          TIMED_OUT[purpose]?.narrow ?? "try again when the database is less busy",
+        );
+      throw error;
+    } finally {
+      clearTimeout(backstop);
+      const closing = session.close().catch(() => {});
+      // As in client.ts: closing may wait on a connection attempt that is itself about to time out.
+      if (!unreachable) await closing;
+    }
   }
 
   private async run(tx: ManagedTransaction, query: string, params: Row = {}): Promise<Row[]> {
