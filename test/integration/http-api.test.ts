@@ -1,7 +1,12 @@
 // The HTTP API through real HTTP against the real server process: the embedded store, then Neo4j, including Neo4j
-// going away mid-run (503 within 2 s) and coming back (recovery without a restart).
+// going away mid-run (503 within 2 s) and coming back (recovery without a restart), and a server whose store
+// timeout (STORE_TIMEOUT_MS) is far shorter than a path search over a generated graph takes (504).
 
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { generateDataset } from "../../src/store/memory/generate.ts";
 import { startNeo4j, type Neo4jInstance } from "../neo4j/harness.ts";
 import { getJson, runLoader, startServer, type ServerProcess } from "./helpers.ts";
 
@@ -20,6 +25,7 @@ function routeSuite(name: string, getBase: () => string) {
         ["/api/paths?from=smic", "to", /is required/],
         ["/api/paths?from=smic&to=ukraine&maxHops=99", "maxHops", /from 1 to 8/],
         ["/api/paths?from=smic&to=ukraine&direction=sideways", "direction", /one of follow, any/],
+        ["/api/paths?from=smic&to=ukraine&maxHops=8&k=20", "k", /maxHops x k must be at most 60, got 8 x 20 = 160/],
         ["/api/entities/china/neighbours?direction=up", "direction", /one of out, in, both/],
       ];
       for (const [path, field, message] of cases) {
@@ -187,6 +193,51 @@ describe("HTTP API, embedded store", () => {
     expect(res.status).toBe(501);
     expect(res.body.error.message).toMatch(/Neo4j/);
     expect(res.body.error.message).toMatch(/npm run neo4j|docker compose/);
+  });
+});
+
+describe("HTTP API, a store timeout far shorter than a path search takes (embedded store)", () => {
+  let server: ServerProcess;
+  let folder: string;
+  // 6,000 entities with 6 relations each: a 6-hop, 10-path search between two of them walks tens of thousands of
+  // relations (about 15 ms on an idle machine), far past 1 ms.
+  const dataset = generateDataset({ entities: 6000, relationsPerEntity: 6, seed: 7 });
+  const [first, last] = [dataset.entities[0]!.id, dataset.entities.at(-1)!.id];
+
+  beforeAll(async () => {
+    folder = mkdtempSync(join(tmpdir(), "statecraft-timeout-"));
+    // JSON is YAML: the dataset file as the reader expects it, without a YAML writer.
+    const { info, sources, entities, relations } = dataset;
+    writeFileSync(join(folder, "generated.yaml"), JSON.stringify({ dataset: info, sources, entities, relations }));
+    server = await startServer({ NEO4J_URI: undefined, STATECRAFT_DATA: folder, STORE_TIMEOUT_MS: "1" });
+  });
+  afterAll(async () => {
+    await server?.stop();
+    rmSync(folder, { recursive: true, force: true });
+  });
+
+  it("should answer 400 naming k for a path search over the cost bound, before searching", async () => {
+    const res = await getJson(`${server.url}/api/paths?from=${first}&to=${last}&maxHops=7&k=9`);
+    expect(res.status).toBe(400);
+    expect(res.body.error).toMatchObject({ status: 400, field: "k" });
+    expect(res.body.error.message).toMatch(/^k: maxHops x k must be at most 60, got 7 x 9 = 63: ask for fewer paths/);
+  });
+
+  it("should answer 504 naming the timeout and what to narrow when the path search runs past it", async () => {
+    const res = await getJson(`${server.url}/api/paths?from=${first}&to=${last}&maxHops=6&k=10`);
+    expect(res.status).toBe(504);
+    expect(res.body.error.status).toBe(504);
+    expect(res.body.error.message).toMatch(
+      /the path search ran longer than the store's timeout of 1 ms \(STORE_TIMEOUT_MS\) and was stopped/,
+    );
+    expect(res.body.error.message).toMatch(/fewer maxHops, a smaller k/);
+  });
+
+  it("should still answer what needs no search within the timeout", async () => {
+    const res = await getJson(`${server.url}/api/paths?from=${first}&to=${first}`);
+    expect(res.status).toBe(200);
+    expect(res.body.paths).toHaveLength(1);
+    expect((await getJson(`${server.url}/api/entities/${first}`)).status).toBe(200);
   });
 });
 
