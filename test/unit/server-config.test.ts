@@ -34,4 +34,15 @@ describe("server config", () => {
     expect(resolveServerConfig({}).cypherMaxQueryBytes).toBe(16_384);
     expect(resolveServerConfig({ CYPHER_MAX_QUERY_BYTES: "4096" }).cypherMaxQueryBytes).toBe(4096);
   });
+
+  it("should refuse a store timeout that is no whole number or out of range, and default to 5 s", () => {
+    const cases: [Record<string, string>, RegExp][] = [
+      [{ STORE_TIMEOUT_MS: "5s" }, /STORE_TIMEOUT_MS must be a whole number, got "5s"/],
+      [{ STORE_TIMEOUT_MS: "0" }, /STORE_TIMEOUT_MS must be a whole number of ms from 1 to 600000, got 0/],
+      [{ STORE_TIMEOUT_MS: "600001" }, /from 1 to 600000/],
+    ];
+    for (const [env, message] of cases) expect(() => resolveServerConfig(env), JSON.stringify(env)).toThrow(message);
+    expect(resolveServerConfig({}).storeTimeoutMs).toBe(5_000);
+    expect(resolveServerConfig({ STORE_TIMEOUT_MS: "250" }).storeTimeoutMs).toBe(250);
+  });
 });
