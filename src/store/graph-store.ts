@@ -85,16 +85,17 @@ export class StoreTimeoutError extends Error {
   override name = "StoreTimeoutError";
   /**
    * @param what the read, as a person would name it ("the path search")
-   * @param narrow how to ask for less ("fewer maxHops, a smaller k, or types/stances")
+   * @param narrow how to ask for less ("fewer maxHops, a smaller k, ..."); none for a read that cannot be narrowed
    */
   constructor(
     readonly what: string,
     readonly timeoutMs: number,
-    narrow: string,
+    narrow?: string,
   ) {
     super(
       `statecraft/store: ${what} ran longer than the store's timeout of ${timeoutMs} ms (STORE_TIMEOUT_MS) and ` +
-        `was stopped; narrow the request (${narrow}) or raise STORE_TIMEOUT_MS`,
+        `was stopped; ${narrow ? `narrow the request (${narrow})` : "try again when the database is less busy"} ` +
+        "or raise STORE_TIMEOUT_MS",
     );
   }
 }

@@ -177,7 +177,7 @@ export class Neo4jStore implements GraphStore {
         throw new StoreTimeoutError(
           TIMED_OUT[purpose]?.what ?? `the ${purpose} read`,
           timeoutMs,
-          TIMED_OUT[purpose]?.narrow ?? "try again when the database is less busy",
+          TIMED_OUT[purpose]?.narrow,
         );
       throw error;
     } finally {
