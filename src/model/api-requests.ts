@@ -200,6 +200,27 @@ const CYPHER_QUERY_REQUIRED = "a Cypher query (a non-empty string) is required";
 /** The longest Cypher query the server takes by default, in bytes of UTF-8: far more than a person writes. */
 export const DEFAULT_CYPHER_MAX_QUERY_BYTES = 16_384;
 
+/**
+ * How deep brackets may nest in a Cypher query, and lists and maps in its parameters and in its answer's values.
+ * Far more than a person writes; deep enough values overflow the stack of Neo4j's parser, the driver or a converter.
+ */
+export const CYPHER_MAX_DEPTH = 100;
+
+/**
+ * True when lists and objects nest deeper than `maxDepth` in the JSON value (a scalar is depth 0, `[1]` depth 1).
+ * Walked with its own stack, not by recursion, so a value nested 100,000 deep is measured without overflowing.
+ */
+export function jsonDeeperThan(value: unknown, maxDepth: number): boolean {
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length > 0) {
+    const [item, depth] = stack.pop()!;
+    if (item === null || typeof item !== "object") continue;
+    if (depth + 1 > maxDepth) return true;
+    for (const child of Array.isArray(item) ? item : Object.values(item)) stack.push([child, depth + 1]);
+  }
+  return false;
+}
+
 /** The length of the text in bytes of UTF-8, as it travels and as Neo4j's size limits count it. */
 export function utf8Bytes(text: string): number {
   return new TextEncoder().encode(text).byteLength;
@@ -223,7 +244,10 @@ export function cypherRequestFor(maxQueryBytes: number) {
     params: z
       .record(z.string(), z.unknown(), { error: 'expected a JSON object of parameters, e.g. {"id": "china"}' })
       .nullish()
-      .transform((params) => params ?? {}),
+      .transform((params) => params ?? {})
+      .refine((params) => !jsonDeeperThan(params, CYPHER_MAX_DEPTH), {
+        error: `lists and objects nested at most ${CYPHER_MAX_DEPTH} deep: flatten the parameters`,
+      }),
   });
 }
 

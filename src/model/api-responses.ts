@@ -149,6 +149,7 @@ export const cypherResultSchema = z.object({
   rows: z.array(z.array(z.unknown())),
   graph: z.object({ nodes: z.array(plainNodeSchema), relationships: z.array(plainRelationshipSchema) }),
   truncated: z.boolean(),
+  truncatedBy: z.enum(["rows", "bytes", "list", "depth"]).optional(),
   timeMs: z.number(),
 });
 

@@ -193,5 +193,10 @@ export interface CypherResult {
   /** Every node and relationship anywhere in the rows, each once. */
   graph: { nodes: PlainNode[]; relationships: PlainRelationship[] };
   truncated: boolean;
+  /**
+   * Why the answer was cut, when it was: the row cap, the byte cap (rows past it are left out), a list longer than
+   * the list cap (its first items kept), or a value nested deeper than the depth cap (null in its place).
+   */
+  truncatedBy?: "rows" | "bytes" | "list" | "depth";
   timeMs: number;
 }

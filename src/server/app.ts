@@ -148,6 +148,7 @@ export function createApp(parts: AppParts, config: ServerConfig): FastifyInstanc
         signal: controller.signal,
         timeoutMs: config.cypherTimeoutMs,
         maxRows: config.cypherMaxRows,
+        maxBytes: config.cypherMaxBytes,
       });
     } finally {
       request.raw.socket?.off("close", onClose);

@@ -5,6 +5,7 @@
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { DEFAULT_CYPHER_MAX_QUERY_BYTES } from "../model/api-requests.ts";
+import { DEFAULT_CYPHER_MAX_BYTES } from "../store/cypher-runner.ts";
 import { resolveNeo4jConfig, type Neo4jConfig } from "../store/neo4j/config.ts";
 
 export interface ServerConfig {
@@ -39,6 +40,8 @@ export interface ServerConfig {
   cypherMaxRows: number;
   /** The longest query the console takes, in bytes of UTF-8; the guard's checks are linear in it. */
   cypherMaxQueryBytes: number;
+  /** The largest answer the console sends, in bytes of JSON (estimated as it is built); rows past it are left out. */
+  cypherMaxBytes: number;
 
   // Operations
   logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
@@ -56,6 +59,7 @@ export const DEFAULT_SERVER_CONFIG: ServerConfig = {
   cypherTimeoutMs: 10_000,
   cypherMaxRows: 1_000,
   cypherMaxQueryBytes: DEFAULT_CYPHER_MAX_QUERY_BYTES,
+  cypherMaxBytes: DEFAULT_CYPHER_MAX_BYTES,
   logLevel: "info",
 };
 
@@ -101,6 +105,8 @@ export function validateServerConfig(config: ServerConfig): void {
     config.cypherMaxQueryBytes > 1_000_000
   )
     fail(`CYPHER_MAX_QUERY_BYTES must be a whole number from 64 to 1000000, got ${config.cypherMaxQueryBytes}`);
+  if (!Number.isInteger(config.cypherMaxBytes) || config.cypherMaxBytes < 1024 || config.cypherMaxBytes > 1_073_741_824)
+    fail(`CYPHER_MAX_BYTES must be a whole number from 1024 to 1073741824 (1 GB), got ${config.cypherMaxBytes}`);
   if (!(LOG_LEVELS as readonly string[]).includes(config.logLevel))
     fail(`LOG_LEVEL must be one of ${LOG_LEVELS.join(", ")}, got "${config.logLevel}"`);
 }
@@ -132,6 +138,7 @@ export function resolveServerConfig(
     cypherTimeoutMs: intFrom(env, "CYPHER_TIMEOUT_MS", d.cypherTimeoutMs),
     cypherMaxRows: intFrom(env, "CYPHER_MAX_ROWS", d.cypherMaxRows),
     cypherMaxQueryBytes: intFrom(env, "CYPHER_MAX_QUERY_BYTES", d.cypherMaxQueryBytes),
+    cypherMaxBytes: intFrom(env, "CYPHER_MAX_BYTES", d.cypherMaxBytes),
     logLevel: (env.LOG_LEVEL || d.logLevel) as ServerConfig["logLevel"],
     ...overrides,
   };

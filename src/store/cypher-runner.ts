@@ -10,7 +10,14 @@ export interface CypherOptions {
   timeoutMs?: number;
   /** Row cap (default 1,000); the result says when it cut. */
   maxRows?: number;
+  /** Cap on the answer's JSON size in bytes, estimated as values are converted (default 8 MB). */
+  maxBytes?: number;
+  /** Cap on the items of any one list in the answer (default 10,000); a longer list keeps its first items. */
+  maxListLength?: number;
 }
+
+export const DEFAULT_CYPHER_MAX_BYTES = 8 * 1024 * 1024;
+export const DEFAULT_CYPHER_MAX_LIST_LENGTH = 10_000;
 
 export interface CypherRunner {
   run(query: string, params: Record<string, unknown>, options?: CypherOptions): Promise<CypherResult>;

@@ -87,6 +87,13 @@ describe("api-requests", () => {
       ],
       ["over a set limit", cypherRequestFor(100), { query: "x".repeat(101) }, "query", /CYPHER_MAX_QUERY_BYTES/],
       ["params a list", cypherRequest, { query: "RETURN 1", params: [1] }, "params", /JSON object of parameters/],
+      [
+        "params nested 5,000 deep",
+        cypherRequest,
+        { query: "RETURN $p", params: { p: JSON.parse("[".repeat(5000) + "]".repeat(5000)) as unknown } },
+        "params",
+        /nested at most 100 deep/,
+      ],
       ["no deck", deckBody, null, "body", /expected a deck as JSON/],
       ["deck of a newer version", deckBody, { ...deck(), version: 9 }, "version", /newer Statecraft/],
     ];

@@ -152,3 +152,28 @@ describe("cypher-guard", () => {
     });
   });
 });
+
+describe("cypher-guard nesting", () => {
+  const nested = (open: string, close: string, depth: number) =>
+    `RETURN ${open.repeat(depth)}1${close.repeat(depth)} AS x`;
+
+  it.each([
+    ["a list nested 101 deep", nested("[", "]", 101), "depth"],
+    ["a list nested 3,000 deep", nested("[", "]", 3000), "depth"],
+    ["20,000 parentheses", nested("(", ")", 20_000), "depth"],
+    ["maps nested 101 deep", `RETURN ${"{a: ".repeat(101)}1${"}".repeat(101)} AS x`, "depth"],
+    ["brackets of every kind mixed", `RETURN ${"([{".repeat(34)}1${"}])".repeat(34)} AS x`, "depth"],
+    ["unclosed brackets", `RETURN ${"[".repeat(101)}`, "depth"],
+    ["a list nested 100 deep", nested("[", "]", 100), "passed"],
+    ["brackets in a string", `RETURN '${"[".repeat(500)}' AS s`, "passed"],
+    ["brackets in a comment", `RETURN 1 // ${"(".repeat(500)}`, "passed"],
+    ["brackets in a backquoted name", `RETURN 1 AS \`${"{".repeat(500)}\``, "passed"],
+    ["closers before openers", `RETURN 1 AS x // \n${"]".repeat(500)}`, "passed"],
+  ])("should refuse brackets nested too deep: %s", (_name, query, rule) => {
+    expect(ruleOf(query)).toBe(rule);
+  });
+
+  it("should name the limit when it refuses", () => {
+    expect(() => precheckCypher(nested("[", "]", 200))).toThrow(/nest more than 100 deep/);
+  });
+});

@@ -45,4 +45,18 @@ describe("server config", () => {
     expect(resolveServerConfig({}).storeTimeoutMs).toBe(5_000);
     expect(resolveServerConfig({ STORE_TIMEOUT_MS: "250" }).storeTimeoutMs).toBe(250);
   });
+
+  it("should refuse an answer size cap that is no whole number or out of range, and default to 8 MB", () => {
+    const cases: [Record<string, string>, RegExp][] = [
+      [{ CYPHER_MAX_BYTES: "8MB" }, /CYPHER_MAX_BYTES must be a whole number, got "8MB"/],
+      [
+        { CYPHER_MAX_BYTES: "100" },
+        /CYPHER_MAX_BYTES must be a whole number from 1024 to 1073741824 \(1 GB\), got 100/,
+      ],
+      [{ CYPHER_MAX_BYTES: "2000000000" }, /from 1024 to 1073741824/],
+    ];
+    for (const [env, message] of cases) expect(() => resolveServerConfig(env), JSON.stringify(env)).toThrow(message);
+    expect(resolveServerConfig({}).cypherMaxBytes).toBe(8 * 1024 * 1024);
+    expect(resolveServerConfig({ CYPHER_MAX_BYTES: "65536" }).cypherMaxBytes).toBe(65_536);
+  });
 });

@@ -7,6 +7,7 @@
 // than a plan). It is linear in the query's length: no pattern ever runs over the whole text.
 
 import type { Plan, ResultSummary } from "neo4j-driver";
+import { CYPHER_MAX_DEPTH } from "../../model/api-requests.ts";
 import { cypherWords, isKeyword, isNameWord, type CypherWord, type CypherWork } from "../../model/cypher-words.ts";
 import { classifyNeo4jError, CypherRefusedError, type CypherPosition } from "./errors.ts";
 
@@ -250,8 +251,29 @@ function disallowedFunctions(details: string): string[] {
 }
 
 /**
+ * Refuses brackets, parentheses and braces nested deeper than CYPHER_MAX_DEPTH: Neo4j's parser (or the driver, on
+ * the answer) overflows its stack on a few thousand, which came back as an internal error. One pass over the words;
+ * strings, names and comments are no brackets.
+ */
+function checkNesting(words: readonly CypherWord[], work: CypherWork): void {
+  let depth = 0;
+  for (const word of words) {
+    work.steps++;
+    if (word.kind !== "symbol") continue;
+    if (word.text === "(" || word.text === "[" || word.text === "{") depth++;
+    else if (word.text === ")" || word.text === "]" || word.text === "}") depth = Math.max(0, depth - 1);
+    if (depth > CYPHER_MAX_DEPTH) {
+      throw new CypherRefusedError(
+        "depth",
+        `Brackets nest more than ${CYPHER_MAX_DEPTH} deep in the query: write it with less nesting.`,
+      );
+    }
+  }
+}
+
+/**
  * The checks that need no database: throws CypherRefusedError for an empty query, several statements (one trailing
- * `;` is fine, Neo4j accepts it), a query option other than `CYPHER 5`, USE, or a call to a procedure or namespaced
+ * `;` is fine, Neo4j accepts it), brackets nested too deep, a query option other than `CYPHER 5`, USE, or a call to a procedure or namespaced
  * function outside the allowlists. Linear in the query's length: one pass to decode, one to lex, then walks over
  * the words that never step back; `work` counts the steps.
  */
@@ -266,6 +288,7 @@ export function precheckCypher(query: string, work: CypherWork = { steps: 0 }): 
       "Only one statement can run at a time: the query has more after a ';'.",
     );
   }
+  checkNesting(words, work);
   const prefix = readQueryPrefix(words, work);
   if (prefix.option !== undefined) throw refuseQueryOption(prefix.option);
   if (hasUseClause(words, prefix.body, work)) {

@@ -1,11 +1,18 @@
 // Neo4jCypherRunner: the Cypher console's queries, run on the shared Neo4jClient. A query passes the guard
 // (cypher-guard.ts) before it runs, is EXPLAINed to refuse writes the text alone did not show, then runs read-only
-// with Neo4j's transaction timeout, a backstop past it, a row cap, and an AbortSignal that ends it on the server.
+// with Neo4j's transaction timeout, a backstop past it, caps on rows, bytes, list length and depth (the answer is
+// converted record by record as it streams and stops at the first cap), and an AbortSignal that ends it on the server.
 // A PROFILE runs as the plain read it profiles: the console answers rows, and the cap may cut them short.
 
 import neo4j from "neo4j-driver";
 import type { CypherResult } from "../../model/api.ts";
-import type { CypherOptions, CypherRunner } from "../cypher-runner.ts";
+import { CYPHER_MAX_DEPTH } from "../../model/api-requests.ts";
+import {
+  DEFAULT_CYPHER_MAX_BYTES,
+  DEFAULT_CYPHER_MAX_LIST_LENGTH,
+  type CypherOptions,
+  type CypherRunner,
+} from "../cypher-runner.ts";
 import { StoreUnavailableError } from "../graph-store.ts";
 import type { Neo4jClient } from "./client.ts";
 import {
@@ -18,7 +25,7 @@ import {
   refusalForExplainError,
   withoutProfile,
 } from "./cypher-guard.ts";
-import { GraphCollector, toPlainValue } from "./cypher-result.ts";
+import { GraphCollector, ResultBudget, toPlainValue, type TruncatedBy } from "./cypher-result.ts";
 import {
   classifyNeo4jError,
   CypherCancelledError,
@@ -36,13 +43,18 @@ const CYPHER_TIMEOUT_GRACE_MS = 3000;
  * JSON has one number type; Cypher has INTEGER and FLOAT, and the driver sends every JS number as a FLOAT, so
  * `LIMIT $n` with {"n": 5} would fail. Whole numbers become Neo4j integers; lists and maps are walked.
  */
-export function toCypherParams(value: unknown): unknown {
+export function toCypherParams(value: unknown, depth = 0): unknown {
   if (typeof value === "number" && Number.isSafeInteger(value)) return neo4j.int(value);
-  if (Array.isArray(value)) return value.map(toCypherParams);
-  if (value && typeof value === "object") {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, toCypherParams(v)]));
+  if (value === null || typeof value !== "object") return value;
+  // The server refuses deeper parameters (400) before they get here; the bound keeps the recursion off the stack's end.
+  if (depth >= CYPHER_MAX_DEPTH) {
+    throw new CypherRefusedError(
+      "depth",
+      `The parameters nest lists and objects more than ${CYPHER_MAX_DEPTH} deep: flatten them.`,
+    );
   }
-  return value;
+  if (Array.isArray(value)) return value.map((item) => toCypherParams(item, depth + 1));
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, toCypherParams(v, depth + 1)]));
 }
 
 export class Neo4jCypherRunner implements CypherRunner {
@@ -53,6 +65,8 @@ export class Neo4jCypherRunner implements CypherRunner {
     const params = toCypherParams(jsonParams) as Record<string, unknown>;
     const timeoutMs = options.timeoutMs ?? DEFAULT_CYPHER_TIMEOUT_MS;
     const maxRows = options.maxRows ?? DEFAULT_CYPHER_MAX_ROWS;
+    const maxBytes = options.maxBytes ?? DEFAULT_CYPHER_MAX_BYTES;
+    const maxListLength = options.maxListLength ?? DEFAULT_CYPHER_MAX_LIST_LENGTH;
     const signal = options.signal;
     if (signal?.aborted) throw new CypherCancelledError();
     precheckCypher(query);
@@ -83,17 +97,32 @@ export class Neo4jCypherRunner implements CypherRunner {
           const result = tx.run(withoutProfile(query), params);
           const columns = await result.keys();
           const graph = new GraphCollector();
+          const budget = new ResultBudget(maxBytes, maxListLength, CYPHER_MAX_DEPTH);
           const rows: unknown[][] = [];
-          let truncated = false;
+          let truncatedBy: TruncatedBy | undefined;
+          // Records are converted one at a time as they stream in; leaving the loop discards the rest on the server.
           for await (const record of result) {
             if (rows.length >= maxRows) {
-              // Leaving the loop discards the rest of the stream on the server.
-              truncated = true;
+              truncatedBy = "rows";
               break;
             }
-            rows.push(columns.map((c) => toPlainValue(record.get(c), graph)));
+            graph.mark();
+            const row = columns.map((c) => toPlainValue(record.get(c), graph, budget));
+            if (budget.exhausted) {
+              // The row that went past the byte cap is left out whole, with what it added to the graph.
+              graph.rollback();
+              break;
+            }
+            rows.push(row);
           }
-          return { columns: [...columns], rows, graph: graph.graph, truncated };
+          truncatedBy ??= budget.truncatedBy;
+          return {
+            columns: [...columns],
+            rows,
+            graph: graph.graph,
+            truncated: truncatedBy !== undefined,
+            ...(truncatedBy ? { truncatedBy } : {}),
+          };
         },
         { session, timeoutMs },
       );

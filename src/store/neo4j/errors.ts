@@ -68,7 +68,8 @@ export type CypherRule =
   | "in-transactions"
   | "admin"
   | "use"
-  | "query-option";
+  | "query-option"
+  | "depth";
 
 /** The guard refused the query before it ran; the server answers 403 with `message` and `rule`. */
 export class CypherRefusedError extends Error {
