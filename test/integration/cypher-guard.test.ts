@@ -1,9 +1,13 @@
 // The Cypher endpoint's guard and runner against a real Neo4j holding the briefing: a corpus of queries that write,
 // load files, call administration procedures or try to slip past the checks (comments, case, unicode escapes,
 // backquotes, several statements) must each be refused with the expected rule and leave the database as it was;
-// ordinary read queries must run; time limit, row cap, cancellation and Neo4j's own errors come back typed.
+// ordinary read queries must run; time limit, row cap, cancellation and Neo4j's own errors come back typed. Through
+// the real server: deep queries and parameters refused before they reach Neo4j, and answers capped in bytes, list
+// length and depth with the reason said, the server answering its health check all along.
 
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import type { Driver } from "neo4j-driver";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { StoreUnavailableError } from "../../src/store/graph-store.ts";
@@ -17,7 +21,17 @@ import {
   type CypherRule,
 } from "../../src/store/neo4j/errors.ts";
 import type { Neo4jCypherRunner } from "../../src/store/neo4j/cypher-runner.ts";
-import { createTestDriver, openNeo4j, runLoader, testUri, wipe, type OpenNeo4j } from "./helpers.ts";
+import {
+  createTestDriver,
+  getJson,
+  openNeo4j,
+  runLoader,
+  startServer,
+  testUri,
+  wipe,
+  type OpenNeo4j,
+  type ServerProcess,
+} from "./helpers.ts";
 
 /** Everything a refused query could have changed, read through the test driver. */
 async function snapshot(driver: Driver): Promise<Record<string, unknown>> {
@@ -601,5 +615,109 @@ describe("Cypher endpoint (real Neo4j, briefing)", () => {
         await down.close();
       }
     });
+  });
+});
+
+/** A list literal nested `depth` deep, e.g. `[[1]]` for 2. */
+const nestedList = (depth: number) => `${"[".repeat(depth)}1${"]".repeat(depth)}`;
+
+/** Parameters `{"p": …}` holding a list nested `depth` deep, as JSON text. */
+const nestedParams = (depth: number) => `{"p": ${nestedList(depth)}}`;
+
+describe("Cypher endpoint bounds (real server)", () => {
+  let server: ServerProcess;
+  let decks: string;
+
+  beforeAll(async () => {
+    decks = mkdtempSync(join(tmpdir(), "statecraft-bounds-"));
+    server = await startServer({ NEO4J_URI: testUri(), STATECRAFT_DECKS: decks });
+  });
+
+  afterAll(async () => {
+    await server?.stop();
+    if (decks) rmSync(decks, { recursive: true, force: true });
+  });
+
+  /** POSTs the query; `params` is JSON text, since JSON.stringify itself overflows on values 5,000 deep. */
+  const post = async (query: string, params = "{}") => {
+    const res = await fetch(server.url + "/api/cypher", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: `{"query": ${JSON.stringify(query)}, "params": ${params}}`,
+    });
+    const text = await res.text();
+    return { status: res.status, bytes: Buffer.byteLength(text), body: JSON.parse(text) as Record<string, unknown> };
+  };
+
+  it.each([
+    ["a list nested 3,000 deep in the query", `RETURN ${nestedList(3000)} AS x`, undefined, 403, { rule: "depth" }],
+    ["8,000 parentheses", `RETURN ${"(".repeat(8000)}1${")".repeat(8000)} AS x`, undefined, 403, { rule: "depth" }],
+    ["maps nested 101 deep", `RETURN ${"{a: ".repeat(101)}1${"}".repeat(101)} AS x`, undefined, 403, { rule: "depth" }],
+    ["parameters nested 5,000 deep", "RETURN $p AS p", nestedParams(5000), 400, { field: "params" }],
+    ["parameters nested 101 deep", "RETURN $p AS p", nestedParams(100), 400, { field: "params" }],
+  ])("should refuse %s", async (_name, query, params, status, named) => {
+    const res = await post(query, params);
+    expect(res.status).toBe(status);
+    expect(res.body.error).toMatchObject(named);
+    expect(String((res.body.error as { message: string }).message)).toMatch(/100 deep/);
+  });
+
+  it("should answer a list nested to the limit in the query and in the parameters", async () => {
+    const res = await post(`RETURN ${nestedList(99)} AS x, $p AS p`, nestedParams(99));
+    expect(res.status).toBe(200);
+    expect(res.body.truncated).toBe(false);
+    expect(JSON.stringify(res.body.rows)).toBe(`[[${nestedList(99)},${nestedList(99)}]]`);
+  });
+
+  // The driver decodes a whole record before the runner sees it (5,000,000 integers take it about 50 s): 1,000,000
+  // shows the list cap without waiting on that.
+  it("should cut a list of 1,000,000 at the list cap and keep answering health", async () => {
+    const res = await post("RETURN range(1, 1000000) AS xs");
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ truncated: true, truncatedBy: "list" });
+    const xs = (res.body.rows as number[][][])[0]![0]!;
+    expect(xs).toHaveLength(10_000);
+    expect(xs.slice(0, 3)).toEqual([1, 2, 3]);
+    const health = await getJson(server.url + "/api/health");
+    expect(health.status).toBe(200);
+  });
+
+  it("should stop 1,000 rows of 10,000 integers at the byte cap, whole rows only, under 8 MB", async () => {
+    const res = await post("UNWIND range(1, 1000) AS i RETURN i, range(1, 10000) AS xs");
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ truncated: true, truncatedBy: "bytes" });
+    const rows = res.body.rows as [number, number[]][];
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.length).toBeLessThan(1000);
+    expect(rows.every(([, xs]) => xs.length === 10_000)).toBe(true);
+    expect(rows.at(-1)![0]).toBe(rows.length);
+    expect(res.bytes).toBeLessThanOrEqual(8 * 1024 * 1024);
+    expect(res.bytes).toBeGreaterThan(4 * 1024 * 1024);
+    expect((await getJson(server.url + "/api/health")).status).toBe(200);
+  });
+
+  it("should put null where an answer nests deeper than the limit and say so", async () => {
+    const res = await post("RETURN reduce(acc = null, i IN range(1, 150) | [coalesce(acc, 1)]) AS deep");
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ truncated: true, truncatedBy: "depth" });
+    expect(JSON.stringify(res.body.rows)).toBe(`[[${"[".repeat(100)}null${"]".repeat(100)}]]`);
+  });
+
+  it("should answer a query under every cap unchanged, with no reason given", async () => {
+    const res = await post("UNWIND range(1, 3) AS x RETURN x, [x, x * 2] AS pair, {x: x} AS m");
+    expect(res.status).toBe(200);
+    expect(res.body.rows).toEqual([
+      [1, [1, 2], { x: 1 }],
+      [2, [2, 4], { x: 2 }],
+      [3, [3, 6], { x: 3 }],
+    ]);
+    expect(res.body.truncated).toBe(false);
+    expect(res.body).not.toHaveProperty("truncatedBy");
+  });
+
+  it("should still name the row cap as the reason when rows run out first", async () => {
+    const res = await post("UNWIND range(1, 5000) AS x RETURN x");
+    expect(res.body).toMatchObject({ truncated: true, truncatedBy: "rows" });
+    expect(res.body.rows).toHaveLength(1000);
   });
 });
