@@ -66,11 +66,15 @@ export class Neo4jClient {
     return new StoreUnavailableError(howToStartNeo4j(this.config.uri));
   }
 
-  /** A session for a caller that needs one across several transactions; it must close it. */
-  openSession(mode: AccessMode): Session {
+  /**
+   * A session for a caller that needs one across several transactions; it must close it. `fetchSize`: records pulled
+   * per batch (the driver pulls 1,000), for a caller that may stop early and must not hold more.
+   */
+  openSession(mode: AccessMode, fetchSize?: number): Session {
     return this.driver.session({
       database: this.config.database || undefined,
       defaultAccessMode: mode === "READ" ? neo4j.session.READ : neo4j.session.WRITE,
+      ...(fetchSize === undefined ? {} : { fetchSize }),
     });
   }
 

@@ -36,6 +36,8 @@ import {
 
 const DEFAULT_CYPHER_TIMEOUT_MS = 10_000;
 const DEFAULT_CYPHER_MAX_ROWS = 1000;
+/** Records fetched from Neo4j at a time for the console. */
+const CYPHER_FETCH_SIZE = 50;
 /** How long past its own time limit a query may run before the runner gives up on Neo4j ending it. */
 const CYPHER_TIMEOUT_GRACE_MS = 3000;
 
@@ -71,7 +73,9 @@ export class Neo4jCypherRunner implements CypherRunner {
     if (signal?.aborted) throw new CypherCancelledError();
     precheckCypher(query);
 
-    const session = this.client.openSession("READ");
+    // Records come in batches of CYPHER_FETCH_SIZE, not the driver's 1,000: what the driver holds past the byte cap
+    // when the runner stops is one small batch, not a thousand rows.
+    const session = this.client.openSession("READ", CYPHER_FETCH_SIZE);
     let timedOut = false;
     // Closing the session sends RESET, which makes Neo4j end the running transaction.
     const stop = () => void session.close().catch(() => {});
