@@ -3,7 +3,6 @@
 // JSON exports; on failure, the error in plain words.
 
 import { useMemo, useState } from "react";
-import type { CypherResult } from "../../model/index.ts";
 import { copyText, downloadText } from "./browser-io.ts";
 import type { ConsoleError } from "./console-errors.ts";
 import { EmbeddedHelp } from "./EmbeddedHelp.tsx";
@@ -11,6 +10,7 @@ import { exportFileName, toCsv, toJsonExport, toTsv } from "./export.ts";
 import { describeGraph, isEmptyGraph, resultGraph, type ConsoleGraph } from "./result-graph.ts";
 import { sortedRowIndices, type SortOrder } from "./result-table.ts";
 import { ResultTable } from "./ResultTable.tsx";
+import { truncationText } from "./truncation.ts";
 import type { StatementRun } from "./run-statements.ts";
 
 const VIEWS = ["table", "graph", "json"] as const;
@@ -36,21 +36,6 @@ export function ErrorView({ error, where }: { error: ConsoleError; where?: strin
       )}
     </div>
   );
-}
-
-/** What the server cut, in words: the rows it left out, or the lists and deep values it shortened. */
-function truncation(result: CypherResult): string {
-  const rows = plural(result.rows.length, "row", "rows");
-  switch (result.truncatedBy) {
-    case "bytes":
-      return `truncated at ${rows}: the answer reached the server's size cap`;
-    case "list":
-      return "long lists cut to their first items";
-    case "depth":
-      return "values nested too deep cut (null in their place)";
-    default:
-      return `truncated at ${rows}`;
-  }
 }
 
 function plural(n: number, one: string, many: string): string {
@@ -103,7 +88,7 @@ export function ResultView({ run, params, errorWhere, onDraw }: Props) {
         {result.truncated && (
           <span className="warn" data-testid="console-truncated">
             {" "}
-            · {truncation(result)}
+            · {truncationText(result)}
           </span>
         )}
       </p>
