@@ -84,6 +84,12 @@ describe("cypher-result", () => {
     expect(budget.bytes).toBeLessThan(size * 1.5);
   });
 
+  it("should count strings in bytes of UTF-8, so text in other scripts cannot pass the cap", () => {
+    const budget = new ResultBudget(1000, 10_000, 100);
+    toPlainValue(["Ж".repeat(300), "ж".repeat(300)], new GraphCollector(), budget);
+    expect(budget.truncatedBy).toBe("bytes");
+  });
+
   it("should count a node twice the first time (rows and graph) and take it back from a dropped row", () => {
     const node = new neo4j.types.Node(neo4j.int(1), ["Entity"], { id: "china" }, "4:x:1");
     const graph = new GraphCollector();

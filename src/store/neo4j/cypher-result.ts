@@ -99,9 +99,9 @@ export class GraphCollector {
   }
 }
 
-/** JSON's bytes for a string, estimated from its length (quotes included; escapes and non-ASCII not counted). */
+/** JSON's bytes for a string: its UTF-8 length and the quotes (escapes, rare in data, are not counted). */
 function stringBytes(text: string): number {
-  return text.length + 2;
+  return Buffer.byteLength(text, "utf8") + 2;
 }
 
 interface Walk {

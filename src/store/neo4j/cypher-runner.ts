@@ -119,7 +119,8 @@ export class Neo4jCypherRunner implements CypherRunner {
             }
             rows.push(row);
           }
-          truncatedBy ??= budget.truncatedBy;
+          // Rows left out say more than a list cut in an earlier row: the byte cap is named first.
+          truncatedBy ??= budget.exhausted ? "bytes" : budget.truncatedBy;
           return {
             columns: [...columns],
             rows,
