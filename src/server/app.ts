@@ -8,6 +8,7 @@ import * as s from "../model/api-requests.ts";
 import { CYPHER_UNSUPPORTED_MESSAGE, CypherUnsupportedError, type CypherRunner } from "../store/cypher-runner.ts";
 import type { DeckStore } from "../store/deck-store.ts";
 import type { GraphStore } from "../store/graph-store.ts";
+import { registerAccess } from "./access.ts";
 import type { ServerConfig } from "./config.ts";
 import { loadQueryLibrary } from "./query-library.ts";
 import { zodValidatorCompiler } from "./validation.ts";
@@ -75,6 +76,11 @@ export function createApp(parts: AppParts, config: ServerConfig): FastifyInstanc
     },
   );
 
+  // Host header, editor and reader tokens (access.ts): before every route, so a new write route is guarded too. Routes
+  // that read through POST say so with `config: READ`.
+  registerAccess(app, config);
+  const READ = { access: "read" } as const;
+
   const notFound = (reply: FastifyReply, what: string, id: string) =>
     sendError(reply, 404, `no ${what} with id "${id}"`, { field: "id" });
 
@@ -102,13 +108,13 @@ export function createApp(parts: AppParts, config: ServerConfig): FastifyInstanc
 
   // Batch reads: one query for up to BATCH_MAX_IDS ids (a briefing capture, the console's result nodes). The colon
   // is doubled because Fastify reads a single one as the start of a path parameter.
-  app.post("/api/entities::batch", { schema: { body: s.batchRequest } }, async (request) => {
+  app.post("/api/entities::batch", { config: READ, schema: { body: s.batchRequest } }, async (request) => {
     const { ids } = request.body;
     const entities = await store.entities(ids);
     return { entities, missing: missingIds(ids, entities) };
   });
 
-  app.post("/api/relations::batch", { schema: { body: s.batchRequest } }, async (request) => {
+  app.post("/api/relations::batch", { config: READ, schema: { body: s.batchRequest } }, async (request) => {
     const { ids } = request.body;
     const relations = await store.relations(ids);
     return { relations, missing: missingIds(ids, relations) };
@@ -134,7 +140,9 @@ export function createApp(parts: AppParts, config: ServerConfig): FastifyInstanc
     return search;
   });
 
-  app.post("/api/cypher", { schema: { body: s.cypherRequestFor(config.cypherMaxQueryBytes) } }, async (request) => {
+  // The console only reads (the guard refuses writes), so the reader's token is enough.
+  const cypherSchema = { body: s.cypherRequestFor(config.cypherMaxQueryBytes) };
+  app.post("/api/cypher", { config: READ, schema: cypherSchema }, async (request) => {
     const { query, params } = request.body;
     // A browser that goes away (or cancels) closes the connection: end the transaction on the server too.
     const controller = new AbortController();

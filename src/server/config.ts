@@ -1,6 +1,7 @@
 // The server's configuration: one object, its defaults, validation with errors that say what to fix, and resolution
 // from the environment (PORT, HOST, NEO4J_*, STATECRAFT_DATA, STATECRAFT_DECKS, STATECRAFT_APP_DATABASE, STATECRAFT_WEB,
-// LOG_LEVEL, CYPHER_*, STORE_TIMEOUT_MS).
+// LOG_LEVEL, CYPHER_*, STORE_TIMEOUT_MS, and the access settings STATECRAFT_EDITOR_TOKEN, STATECRAFT_READER_TOKEN and
+// STATECRAFT_ALLOWED_HOSTS that access.ts enforces).
 
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -43,6 +44,17 @@ export interface ServerConfig {
   /** The largest answer the console sends, in bytes of JSON (estimated as it is built); rows past it are left out. */
   cypherMaxBytes: number;
 
+  // Access (access.ts)
+  /** Bearer token every write route needs; unset, writes are accepted only while `host` is a loopback address. */
+  editorToken?: string;
+  /** Bearer token (or the editor's) every /api route but /api/health needs; unset, reads are open. */
+  readerToken?: string;
+  /**
+   * The names the server answers to in the `Host` header (a name, optionally with `:port`); unset, the loopback
+   * names with any port. Any other name is refused, which closes DNS rebinding from a web page the user visits.
+   */
+  allowedHosts?: string[];
+
   // Operations
   logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
 }
@@ -66,6 +78,13 @@ export const DEFAULT_SERVER_CONFIG: ServerConfig = {
 export class ServerConfigError extends Error {
   override name = "ServerConfigError";
 }
+
+/** A bearer token as RFC 6750 spells one (token68), long enough not to be guessed. */
+const TOKEN_PATTERN = /^[A-Za-z0-9._~+/-]+=*$/;
+const TOKEN_MIN_LENGTH = 16;
+/** A host name, IPv4 or IPv6 address (bare or in brackets), optionally with a port: what a Host header holds. */
+const ALLOWED_HOST_PATTERN =
+  /^(?:\[[0-9a-f:.]+\]|[0-9a-f:]*:[0-9a-f:.]*|[a-z0-9](?:[a-z0-9.-]*[a-z0-9])?)(?::\d{1,5})?$/i;
 
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
 
@@ -107,6 +126,33 @@ export function validateServerConfig(config: ServerConfig): void {
     fail(`CYPHER_MAX_QUERY_BYTES must be a whole number from 64 to 1000000, got ${config.cypherMaxQueryBytes}`);
   if (!Number.isInteger(config.cypherMaxBytes) || config.cypherMaxBytes < 1024 || config.cypherMaxBytes > 1_073_741_824)
     fail(`CYPHER_MAX_BYTES must be a whole number from 1024 to 1073741824 (1 GB), got ${config.cypherMaxBytes}`);
+  for (const [name, token] of [
+    ["STATECRAFT_EDITOR_TOKEN", config.editorToken],
+    ["STATECRAFT_READER_TOKEN", config.readerToken],
+  ] as const) {
+    if (token === undefined) continue;
+    if (token.length < TOKEN_MIN_LENGTH || !TOKEN_PATTERN.test(token))
+      fail(
+        `${name} must be at least ${TOKEN_MIN_LENGTH} characters of letters, digits and - . _ ~ + / (with = only at ` +
+          "the end), as a bearer token is sent; make one with `openssl rand -base64 32`",
+      );
+  }
+  if (config.readerToken !== undefined && config.readerToken === config.editorToken)
+    fail(
+      "STATECRAFT_READER_TOKEN must differ from STATECRAFT_EDITOR_TOKEN (the reader's token would also allow writes)",
+    );
+  if (config.allowedHosts !== undefined) {
+    if (config.allowedHosts.length === 0)
+      fail(
+        "STATECRAFT_ALLOWED_HOSTS names no host (list the names the server is reached by, e.g. localhost,127.0.0.1)",
+      );
+    for (const host of config.allowedHosts)
+      if (!ALLOWED_HOST_PATTERN.test(host))
+        fail(
+          `STATECRAFT_ALLOWED_HOSTS must list host names, optionally with :port, separated by commas (no scheme or ` +
+            `path), got "${host}"`,
+        );
+  }
   if (!(LOG_LEVELS as readonly string[]).includes(config.logLevel))
     fail(`LOG_LEVEL must be one of ${LOG_LEVELS.join(", ")}, got "${config.logLevel}"`);
 }
@@ -139,6 +185,11 @@ export function resolveServerConfig(
     cypherMaxRows: intFrom(env, "CYPHER_MAX_ROWS", d.cypherMaxRows),
     cypherMaxQueryBytes: intFrom(env, "CYPHER_MAX_QUERY_BYTES", d.cypherMaxQueryBytes),
     cypherMaxBytes: intFrom(env, "CYPHER_MAX_BYTES", d.cypherMaxBytes),
+    ...(env.STATECRAFT_EDITOR_TOKEN?.trim() ? { editorToken: env.STATECRAFT_EDITOR_TOKEN.trim() } : {}),
+    ...(env.STATECRAFT_READER_TOKEN?.trim() ? { readerToken: env.STATECRAFT_READER_TOKEN.trim() } : {}),
+    ...(env.STATECRAFT_ALLOWED_HOSTS?.trim()
+      ? { allowedHosts: env.STATECRAFT_ALLOWED_HOSTS.split(",").map((h) => h.trim().toLowerCase()) }
+      : {}),
     logLevel: (env.LOG_LEVEL || d.logLevel) as ServerConfig["logLevel"],
     ...overrides,
   };

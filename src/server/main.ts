@@ -3,6 +3,7 @@
 // runner and (with STATECRAFT_APP_DATABASE) the deck store. Decks live in the app store, never in the graph database.
 
 import { resolveServerConfig, ServerConfigError, type ServerConfig } from "./config.ts";
+import { accessWarnings } from "./access.ts";
 import { createApp, type AppParts } from "./app.ts";
 import { InvalidConfigError } from "../store/neo4j/config.ts";
 import { InvalidInputError } from "../ingest/errors.ts";
@@ -125,6 +126,7 @@ async function main(): Promise<number> {
   const address = await app.listen({ host: config.host, port: config.port });
   const where = config.neo4j ? `Neo4j at ${config.neo4j.uri}` : `the embedded store (${config.dataPaths.join(", ")})`;
   console.log(`Statecraft is serving ${where} on ${address}`);
+  for (const warning of accessWarnings(config)) app.log.warn(warning);
   built.start?.({ info: (m) => app.log.info(m), warn: (m) => app.log.warn(m) });
   return 0;
 }

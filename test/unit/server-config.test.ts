@@ -1,5 +1,6 @@
 // The server's configuration from the environment: the app store's database (STATECRAFT_APP_DATABASE) is refused
-// when it could expose decks to the Cypher console or names nothing usable.
+// when it could expose decks to the Cypher console or names nothing usable; the access settings (editor and reader
+// tokens, allowed hosts) are refused when they could not work or would weaken each other.
 
 import { describe, expect, it } from "vitest";
 import { resolveServerConfig } from "../../src/server/config.ts";
@@ -58,5 +59,43 @@ describe("server config", () => {
     for (const [env, message] of cases) expect(() => resolveServerConfig(env), JSON.stringify(env)).toThrow(message);
     expect(resolveServerConfig({}).cypherMaxBytes).toBe(8 * 1024 * 1024);
     expect(resolveServerConfig({ CYPHER_MAX_BYTES: "65536" }).cypherMaxBytes).toBe(65_536);
+  });
+
+  it("should refuse tokens that are short, not sendable as a bearer token, or shared by reader and editor", () => {
+    const good = "0123456789abcdef-_.~+/=";
+    const cases: [Record<string, string>, RegExp][] = [
+      [{ STATECRAFT_EDITOR_TOKEN: "short" }, /STATECRAFT_EDITOR_TOKEN must be at least 16 characters/],
+      [{ STATECRAFT_EDITOR_TOKEN: "has a space in it 0123456789" }, /STATECRAFT_EDITOR_TOKEN must be .*openssl rand/],
+      [{ STATECRAFT_READER_TOKEN: "0123456789abcdef\u00e9" }, /STATECRAFT_READER_TOKEN must be at least 16/],
+      [{ STATECRAFT_READER_TOKEN: "0123456789=abcdef" }, /STATECRAFT_READER_TOKEN must be/],
+      [
+        { STATECRAFT_EDITOR_TOKEN: "0123456789abcdef", STATECRAFT_READER_TOKEN: "0123456789abcdef" },
+        /STATECRAFT_READER_TOKEN must differ from STATECRAFT_EDITOR_TOKEN/,
+      ],
+    ];
+    for (const [env, message] of cases) expect(() => resolveServerConfig(env), JSON.stringify(env)).toThrow(message);
+    const config = resolveServerConfig({ STATECRAFT_EDITOR_TOKEN: ` ${good} `, STATECRAFT_READER_TOKEN: "" });
+    expect(config.editorToken).toBe(good);
+    expect(config.readerToken).toBeUndefined();
+    expect(resolveServerConfig({}).editorToken).toBeUndefined();
+  });
+
+  it("should refuse allowed hosts that are no host names, and read the list trimmed and in lower case", () => {
+    const cases: [Record<string, string>, RegExp][] = [
+      [
+        { STATECRAFT_ALLOWED_HOSTS: "https://statecraft.example" },
+        /STATECRAFT_ALLOWED_HOSTS must list host names.*"https:/,
+      ],
+      [{ STATECRAFT_ALLOWED_HOSTS: "statecraft.example/app" }, /got "statecraft.example\/app"/],
+      [{ STATECRAFT_ALLOWED_HOSTS: "localhost,,127.0.0.1" }, /got ""/],
+      [{ STATECRAFT_ALLOWED_HOSTS: "localhost:port" }, /got "localhost:port"/],
+      [{ STATECRAFT_ALLOWED_HOSTS: "*" }, /got "\*"/],
+    ];
+    for (const [env, message] of cases) expect(() => resolveServerConfig(env), JSON.stringify(env)).toThrow(message);
+    expect(resolveServerConfig({}).allowedHosts).toBeUndefined();
+    expect(
+      resolveServerConfig({ STATECRAFT_ALLOWED_HOSTS: " Statecraft.Example:8080, localhost,127.0.0.1,[::1]:80,::1 " })
+        .allowedHosts,
+    ).toEqual(["statecraft.example:8080", "localhost", "127.0.0.1", "[::1]:80", "::1"]);
   });
 });
