@@ -83,10 +83,12 @@ const read = {
 export interface ApiClientOptions {
   /** Replaces the browser's fetch (tests). */
   fetch?: Fetch;
+  /** Replaces the editor token kept for the session (tests). */
+  token?: () => string | undefined;
 }
 
 export function createApiClient(options: ApiClientOptions = {}) {
-  const http = createHttp(options.fetch);
+  const http = createHttp(options.fetch, options.token);
   const get = <T>(path: string, reader: Reader<T>, signal?: AbortSignal) => http.send("GET", path, reader, { signal });
 
   return {

@@ -1,10 +1,12 @@
 // The one place the web app calls `fetch`: JSON in and out, every failure an ApiError (see errors.ts), answers read
 // through a Reader so a wrong shape fails here, named by route and path, instead of deep inside a screen. An abort
-// (the caller's AbortSignal) is rethrown as it is, so callers can tell "cancelled" from "failed". `fetch` can be
-// replaced for tests.
+// (the caller's AbortSignal) is rethrown as it is, so callers can tell "cancelled" from "failed". A stored editor
+// token (editor-token.ts) goes with every request as `Authorization: Bearer`. `fetch` and the token can be replaced
+// for tests.
 
 import type { z } from "zod";
 import { formatIssuePath } from "../../model/deck.ts";
+import { storedEditorToken } from "./editor-token.ts";
 import { ApiError, errorFromBody } from "./errors.ts";
 
 export type Fetch = typeof fetch;
@@ -43,17 +45,23 @@ export interface Http {
   sendOnly(method: Method, path: string, options?: { body?: unknown; signal?: AbortSignal }): Promise<void>;
 }
 
-export function createHttp(fetchImpl: Fetch = (input, init) => globalThis.fetch(input, init)): Http {
+export function createHttp(
+  fetchImpl: Fetch = (input, init) => globalThis.fetch(input, init),
+  token: () => string | undefined = storedEditorToken,
+): Http {
   async function exchange(
     method: Method,
     path: string,
     options: { body?: unknown; signal?: AbortSignal },
   ): Promise<{ status: number; answer: unknown }> {
     const { body, signal } = options;
-    const init: RequestInit = { method, headers: { accept: "application/json" } };
+    const headers: Record<string, string> = { accept: "application/json" };
+    const init: RequestInit = { method, headers };
+    const bearer = token();
+    if (bearer) headers.authorization = `Bearer ${bearer}`;
     if (signal) init.signal = signal;
     if (body !== undefined) {
-      init.headers = { accept: "application/json", "content-type": "application/json" };
+      headers["content-type"] = "application/json";
       init.body = JSON.stringify(body);
     }
     let response: Response;

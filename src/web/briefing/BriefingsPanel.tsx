@@ -1,6 +1,7 @@
 // The Briefings tab: pick or create a deck, capture the explorer's view as scenes, order and edit them (title,
 // caption, speaker notes), refresh a scene from the database, present the deck, and export it (PNG, SVG, PDF, HTML,
-// JSON) at a chosen marking level, or import a deck file. The work happens in briefing-actions.ts.
+// JSON) at a chosen marking level, or import a deck file; when the server wants its editor token for a save, ask for
+// it. The work happens in briefing-actions.ts.
 
 import { useEffect, useState } from "react";
 import { createPortal } from "react-dom";
@@ -9,7 +10,7 @@ import { formatDate } from "../state/time-stops.ts";
 import { PNG_SIZES } from "./png-sizes.ts";
 import { Presenter } from "./Presenter.tsx";
 import { RefreshDialog } from "./RefreshDialog.tsx";
-import { selectScene, setIncludeNotes, setLevel, setPngSize } from "./briefing-state.ts";
+import { editorTokenGiven, selectScene, setIncludeNotes, setLevel, setPngSize } from "./briefing-state.ts";
 import { useBriefing, useBriefingState } from "./use-briefing.ts";
 import "./briefing.css";
 
@@ -113,6 +114,42 @@ function DeckInfo() {
       </div>
       {save.status === "error" && save.message && <p className="error-text">{save.message}</p>}
     </div>
+  );
+}
+
+/** Asks once for the editor token the server refused a write without; it is kept for this tab's session only. */
+function EditorTokenPrompt({ reason }: { reason: string }) {
+  const briefing = useBriefing();
+  const [token, setToken] = useState("");
+  return (
+    <form
+      className="token-prompt"
+      data-testid="token-prompt"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void briefing.giveEditorToken(token);
+      }}
+    >
+      <p className="error-text">{reason}</p>
+      <label className="field">
+        <span>Editor token (kept for this browser tab's session only)</span>
+        <input
+          type="password"
+          autoComplete="off"
+          data-testid="editor-token"
+          value={token}
+          onChange={(e) => setToken(e.target.value)}
+        />
+      </label>
+      <div className="actions">
+        <button className="primary" type="submit" disabled={!token.trim()}>
+          Use token
+        </button>
+        <button type="button" onClick={() => briefing.store.update(editorTokenGiven)}>
+          Not now
+        </button>
+      </div>
+    </form>
   );
 }
 
@@ -308,6 +345,7 @@ export function BriefingsPanel() {
   const level = useBriefingState((s) => s.level);
   const selected = useBriefingState((s) => s.selected);
   const decksLoaded = useBriefingState((s) => s.decks !== null);
+  const tokenPrompt = useBriefingState((s) => s.tokenPrompt);
 
   useEffect(() => {
     if (!decksLoaded) void briefing.loadList();
@@ -318,6 +356,7 @@ export function BriefingsPanel() {
     <div className="briefings" data-testid="briefings">
       <h2>Briefings</h2>
       <DeckPicker />
+      {tokenPrompt !== null && <EditorTokenPrompt reason={tokenPrompt} />}
       {deck && <DeckInfo />}
       <div className="actions">
         <button className="primary" onClick={() => void briefing.capture()} disabled={!!busy} data-testid="capture">

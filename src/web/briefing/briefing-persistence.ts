@@ -1,12 +1,16 @@
 // The Briefings tab's decks on the server: the list, opening, creating, deleting and importing a deck, and saving
-// the open one on its own shortly after each edit (one save at a time; edits made while saving are saved next).
+// the open one on its own shortly after each edit (one save at a time; edits made while saving are saved next). A
+// write refused with 401 asks for the editor token; once given, it is kept for the session and the save is retried.
 
 import { describeIssues, parseDeckJson, type Deck } from "../../model/deck.ts";
 import { api } from "../api/client.ts";
-import { describeError } from "../api/errors.ts";
+import { storeEditorToken } from "../api/editor-token.ts";
+import { ApiError, describeError } from "../api/errors.ts";
 import { today, type BriefingContext } from "./briefing-context.ts";
 import {
+  askEditorToken,
   deckSaved,
+  editorTokenGiven,
   editDeck,
   listFailed,
   listLoaded,
@@ -29,6 +33,15 @@ export interface DeckPersistence {
   save(): Promise<void>;
   deleteDeck(): Promise<void>;
   importFile(file: File): Promise<void>;
+  /** Keeps the editor token the tab asked for (for this session) and retries a save it refused. */
+  giveEditorToken(token: string): Promise<void>;
+}
+
+/** A write the server refused for want of the editor token: the tab asks for it (true), or it was another error. */
+function askedForToken(ctx: BriefingContext, error: unknown): boolean {
+  if (!(error instanceof ApiError && error.status === 401)) return false;
+  ctx.store.update(askEditorToken(error.message));
+  return true;
 }
 
 interface Autosave {
@@ -54,6 +67,7 @@ function createAutosave(ctx: BriefingContext, onSaved: () => void): Autosave {
       store.update(deckSaved(await api.decks.save(deck), revision));
       onSaved();
     } catch (e) {
+      askedForToken(ctx, e);
       const report = describeError(e, "saving the deck");
       store.update(setSave({ status: "error", message: `${report.message} ${report.action}` }));
     }
@@ -108,7 +122,7 @@ async function deleteFromServer(ctx: BriefingContext, deck: Deck): Promise<void>
       ctx.info(`Deleted “${deck.title}”.`);
       await loadList(ctx);
     } catch (e) {
-      ctx.fail(e, "deleting the deck");
+      if (!askedForToken(ctx, e)) ctx.fail(e, "deleting the deck");
     }
   });
 }
@@ -156,6 +170,11 @@ export function createDeckPersistence(ctx: BriefingContext): DeckPersistence {
     async importFile(file) {
       await autosave.save();
       await openFile(ctx, file);
+      await autosave.save();
+    },
+    async giveEditorToken(token) {
+      storeEditorToken(token);
+      ctx.store.update(editorTokenGiven);
       await autosave.save();
     },
   };

@@ -1,6 +1,6 @@
 // The Briefings tab's state and its pure producers: the decks on the server, the deck open (and which scene is
-// selected), whether it is saved, what is running, the refresh waiting for a decision, the presenter, and the
-// export settings (marking level, speaker notes, PNG size).
+// selected), whether it is saved, what is running, the refresh waiting for a decision, the presenter, the server's
+// request for the editor token, and the export settings (marking level, speaker notes, PNG size).
 
 import type { Deck, DeckSummary } from "../../model/deck.ts";
 import { MARKINGS, type Marking } from "../../model/marking.ts";
@@ -27,6 +27,8 @@ export interface BriefingState {
   busy: string | null;
   notice: { text: string; tone: "info" | "error" } | null;
   refresh: PendingRefresh | null;
+  /** Why the server refused a write for want of the editor token (a 401), while the tab asks for it; else null. */
+  tokenPrompt: string | null;
   /** The slide the presenter is on, or null when not presenting. */
   presenting: number | null;
   level: Marking;
@@ -44,6 +46,7 @@ export const INITIAL_BRIEFING: BriefingState = {
   busy: null,
   notice: null,
   refresh: null,
+  tokenPrompt: null,
   presenting: null,
   level: MARKINGS[MARKINGS.length - 1]!,
   includeNotes: false,
@@ -134,6 +137,14 @@ export const listLoaded =
 export const listFailed =
   (message: string): P =>
   (s) => ({ ...s, listError: message });
+
+/** A save or delete was refused with 401: the tab asks for the editor token, saying why. */
+export const askEditorToken =
+  (reason: string): P =>
+  (s) => ({ ...s, tokenPrompt: reason });
+
+/** The token was typed (or the question dismissed): the tab stops asking. */
+export const editorTokenGiven: P = (s) => (s.tokenPrompt === null ? s : { ...s, tokenPrompt: null });
 
 /** A refresh found changes: they wait for the analyst to accept or dismiss them. */
 export const proposeRefresh =

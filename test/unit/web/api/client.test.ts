@@ -125,6 +125,23 @@ describe("api client: failures", () => {
   });
 });
 
+describe("api client: editor token", () => {
+  it("should send no Authorization header without a token, and the bearer token on every request with one", async () => {
+    const { fetch, sent } = fetchStub((r) =>
+      r.method === "PUT" ? { status: 200, body: deck } : { status: 200, body: { decks: [], store: "file" } },
+    );
+    await createApiClient({ fetch, token: () => undefined }).decks.list();
+    expect(sent[0]!.headers.authorization).toBeUndefined();
+    const client = createApiClient({ fetch, token: () => "0123456789abcdef" });
+    await client.decks.list();
+    await client.decks.save(deck);
+    expect(sent.slice(1).map((r) => [r.method, r.headers.authorization, r.headers["content-type"]])).toEqual([
+      ["GET", "Bearer 0123456789abcdef", undefined],
+      ["PUT", "Bearer 0123456789abcdef", "application/json"],
+    ]);
+  });
+});
+
 describe("api client: reads", () => {
   it("should send GET with the query string and returns the checked answer", async () => {
     const { fetch, sent } = fetchStub(() => ({ status: 200, body: { hits: [] } }));

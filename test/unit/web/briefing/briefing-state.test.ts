@@ -8,6 +8,8 @@ import { createBriefingContext } from "../../../../src/web/briefing/briefing-con
 import {
   INITIAL_BRIEFING,
   SAVE_STATUSES,
+  askEditorToken,
+  editorTokenGiven,
   deckSaved,
   editDeck,
   listFailed,
@@ -88,6 +90,13 @@ describe("briefing state producers", () => {
     expect(s.refresh).toBe(pending);
     expect(proposeRefresh(null)(s).refresh).toBeNull();
     expect(openDeck(deck())(s).refresh).toBeNull();
+  });
+
+  it("should ask for the editor token with the server's reason, and stop asking once it is given", () => {
+    expect(editorTokenGiven(INITIAL_BRIEFING)).toBe(INITIAL_BRIEFING);
+    const asking = askEditorToken("needs the editor token")(INITIAL_BRIEFING);
+    expect(asking.tokenPrompt).toBe("needs the editor token");
+    expect(editorTokenGiven(asking).tokenPrompt).toBeNull();
   });
 
   it("should present a clamped slide and stop", () => {
