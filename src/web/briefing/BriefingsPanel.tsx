@@ -130,7 +130,12 @@ function EditorTokenPrompt({ reason }: { reason: string }) {
         void briefing.giveEditorToken(token);
       }}
     >
-      <p className="error-text">{reason}</p>
+      <p className="error-text">
+        {/not it|neither/.test(reason)
+          ? "That is not the server's editor token."
+          : "This server needs its editor token to save or delete decks."}
+      </p>
+      <p className="muted small">{reason}</p>
       <label className="field">
         <span>Editor token (kept for this browser tab's session only)</span>
         <input

@@ -67,7 +67,12 @@ function createAutosave(ctx: BriefingContext, onSaved: () => void): Autosave {
       store.update(deckSaved(await api.decks.save(deck), revision));
       onSaved();
     } catch (e) {
-      askedForToken(ctx, e);
+      if (askedForToken(ctx, e)) {
+        store.update(
+          setSave({ status: "error", message: "The server needs its editor token to save: enter it above." }),
+        );
+        return;
+      }
       const report = describeError(e, "saving the deck");
       store.update(setSave({ status: "error", message: `${report.message} ${report.action}` }));
     }
