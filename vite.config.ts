@@ -7,7 +7,9 @@ export default defineConfig({
   root: "src/web",
   publicDir: "../../public",
   plugins: [react()],
-  build: { outDir: "../../dist/web", emptyOutDir: true, sourcemap: true, chunkSizeWarningLimit: 1500 },
+  // No source maps in the build the server serves (they would publish the sources); `vite build --sourcemap` makes
+  // them for a debugging session, and the dev server has its own.
+  build: { outDir: "../../dist/web", emptyOutDir: true, sourcemap: false, chunkSizeWarningLimit: 1500 },
   server: { proxy: { "/api": "http://127.0.0.1:8080" } },
   test: {
     root: ".",

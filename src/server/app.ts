@@ -11,6 +11,7 @@ import type { GraphStore } from "../store/graph-store.ts";
 import { registerAccess } from "./access.ts";
 import type { ServerConfig } from "./config.ts";
 import { loadQueryLibrary } from "./query-library.ts";
+import { registerSecurityHeaders } from "./security-headers.ts";
 import { zodValidatorCompiler } from "./validation.ts";
 import { registerWebApp } from "./web-app.ts";
 
@@ -79,6 +80,7 @@ export function createApp(parts: AppParts, config: ServerConfig): FastifyInstanc
   // Host header, editor and reader tokens (access.ts): before every route, so a new write route is guarded too. Routes
   // that read through POST say so with `config: READ`.
   registerAccess(app, config);
+  registerSecurityHeaders(app);
   const READ = { access: "read" } as const;
 
   const notFound = (reply: FastifyReply, what: string, id: string) =>

@@ -1,6 +1,6 @@
 // End to end: a server with STATECRAFT_EDITOR_TOKEN set, in headless Chromium. Creating a deck is refused with 401,
 // the Briefings tab asks for the editor token, a wrong one is refused again, the right one saves the deck; the token
-// is kept in sessionStorage only, never in localStorage or the URL. Screenshot: test-results/e2e/editor-token.png.
+// is kept in sessionStorage only, never in localStorage or the URL; and all of it under the app's CSP. Screenshot: test-results/e2e/editor-token.png.
 
 import { mkdirSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -47,7 +47,9 @@ afterAll(async () => {
 describe("editor token", () => {
   it("asks for the editor token when a save is refused, refuses a wrong one, and saves with the right one", async () => {
     const { page } = session;
-    await page.goto(`${server.url}/?tab=briefings`);
+    const response = await page.goto(`${server.url}/?tab=briefings`);
+    // The app runs under its Content-Security-Policy (a violation would be a console error, caught below).
+    expect(response?.headers()["content-security-policy"]).toMatch(/script-src 'self';/);
     await page.getByTestId("briefings").getByText("Decks are kept in files on the server").waitFor({ timeout: WAIT });
 
     await page.getByTestId("new-deck").click();

@@ -1,7 +1,8 @@
 // The built web app as the real server process serves it (server/web-app.ts over @fastify/static), from a tiny
 // hand-built web root in a temporary folder: Vite's hashed assets cached for a year, everything else revalidated,
 // index.html for page paths, a plain 404 for missing files, no way out of the root, a JSON 404 for unknown API
-// routes; and, with nothing built, a page that says how to build.
+// routes; the security headers (a Content-Security-Policy with no inline script and no framing, nosniff, no
+// Referer) on the app, its files and the API; and, with nothing built, a page that says how to build.
 
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -86,6 +87,27 @@ describe("web app serving", () => {
       expect(res.status, path).toBe(200);
       expect(res.headers.get("cache-control"), path).toBe("no-cache");
       expect(await res.text(), path).toBe(INDEX);
+    }
+  });
+
+  it("should send the security headers with the app, its files, the API and the 404s", async () => {
+    for (const path of [
+      "/",
+      "/explore/china",
+      "/assets/main-3f9a1c.js",
+      "/api/health",
+      "/api/nothing-here",
+      "/x.png",
+    ]) {
+      const res = await fetch(server.url + path);
+      const csp = res.headers.get("content-security-policy") ?? "";
+      expect(csp, path).toMatch(/(^|;)script-src 'self'(;|$)/);
+      expect(csp, path).toMatch(/(^|;)frame-ancestors 'none'(;|$)/);
+      expect(csp, path).toMatch(/(^|;)object-src 'none'(;|$)/);
+      expect(csp, path).not.toMatch(/script-src[^;]*'unsafe-(inline|eval)'/);
+      expect(res.headers.get("x-content-type-options"), path).toBe("nosniff");
+      expect(res.headers.get("referrer-policy"), path).toBe("no-referrer");
+      expect(res.headers.get("x-frame-options"), path).toBe("DENY");
     }
   });
 
