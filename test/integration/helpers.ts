@@ -5,12 +5,27 @@
 import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import neo4j, { type Driver } from "neo4j-driver";
-import { inject } from "vitest";
+import { expect, inject } from "vitest";
+import { StoreUnavailableError } from "../../src/store/graph-store.ts";
 import { createNeo4jClient, type Neo4jClient } from "../../src/store/neo4j/client.ts";
-import type { Neo4jConfig } from "../../src/store/neo4j/config.ts";
+import { howToStartNeo4j, type Neo4jConfig } from "../../src/store/neo4j/config.ts";
 import { Neo4jCypherRunner } from "../../src/store/neo4j/cypher-runner.ts";
 import { Neo4jDeckStore } from "../../src/store/neo4j/neo4j-deck-store.ts";
 import { Neo4jStore } from "../../src/store/neo4j/neo4j-store.ts";
+
+/**
+ * Each call, against a Neo4j at `uri` that cannot be reached, fails with StoreUnavailableError saying how to start
+ * one, and gives up within about the connection timeout (2 s by default) instead of the driver's 30 s of retries.
+ */
+export async function expectUnavailableFast(uri: string, calls: readonly (() => Promise<unknown>)[]): Promise<void> {
+  for (const call of calls) {
+    const started = performance.now();
+    const error = await call().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(StoreUnavailableError);
+    expect((error as Error).message).toBe(howToStartNeo4j(uri));
+    expect(performance.now() - started).toBeLessThan(3500);
+  }
+}
 
 export const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 
