@@ -136,7 +136,8 @@ export function createApp(parts: AppParts, config: ServerConfig): FastifyInstanc
     const { from, to, ...options } = request.query;
     const search = await store.paths(from, to, options);
     if (!search) {
-      const missing = (await store.entity(from)) ? to : from;
+      // Which end is unknown: one id lookup, not the entity's whole detail.
+      const missing = (await store.entities([from])).length > 0 ? to : from;
       return sendError(reply, 404, `no entity with id "${missing}"`, { field: missing === from ? "from" : "to" });
     }
     return search;

@@ -57,11 +57,6 @@ export class ResultBudget {
   }
 }
 
-/** A budget that never cuts: for converting values the caller already knows are small. */
-export function unboundedBudget(): ResultBudget {
-  return new ResultBudget(Number.POSITIVE_INFINITY, Number.POSITIVE_INFINITY, Number.POSITIVE_INFINITY);
-}
-
 /** The nodes and relationships met while converting values, each once, in the order first met. */
 export class GraphCollector {
   private readonly nodeMap = new Map<string, PlainNode>();
@@ -175,7 +170,7 @@ function plainList(items: ArrayLike<unknown>, walk: Walk, depth: number): unknow
  * nested deeper than the depth cap becomes null, and converting stops once the bytes are spent; `budget.truncatedBy`
  * then says why. Recursion never goes deeper than the depth cap, so no value can overflow the stack.
  */
-export function toPlainValue(value: unknown, graph: GraphCollector, budget: ResultBudget = unboundedBudget()): unknown {
+export function toPlainValue(value: unknown, graph: GraphCollector, budget: ResultBudget): unknown {
   return convert(value, { graph, budget }, 0);
 }
 

@@ -20,7 +20,6 @@ import {
   errorMessage,
   errorPosition,
   EXPLAIN_PREFIX,
-  explainText,
   precheckCypher,
   refusalForExplainError,
   withoutProfile,
@@ -72,6 +71,8 @@ export class Neo4jCypherRunner implements CypherRunner {
     const signal = options.signal;
     if (signal?.aborted) throw new CypherCancelledError();
     precheckCypher(query);
+    // The text Neo4j runs: PROFILE words blanked (same length, so error positions hold), worked out once.
+    const runnable = withoutProfile(query);
 
     // Records come in batches of CYPHER_FETCH_SIZE, not the driver's 1,000: what the driver holds past the byte cap
     // when the runner stops is one small batch, not a thousand rows.
@@ -89,16 +90,20 @@ export class Neo4jCypherRunner implements CypherRunner {
     let phase: "explain" | "run" = "explain";
     let unreachable = false;
     try {
-      const explained = await this.client.read("cypher explain", async (tx) => tx.run(explainText(query), params), {
-        session,
-        timeoutMs,
-      });
+      const explained = await this.client.read(
+        "cypher explain",
+        async (tx) => tx.run(EXPLAIN_PREFIX + runnable, params),
+        {
+          session,
+          timeoutMs,
+        },
+      );
       checkExplain(explained.summary);
       phase = "run";
       const answer = await this.client.read(
         "cypher",
         async (tx) => {
-          const result = tx.run(withoutProfile(query), params);
+          const result = tx.run(runnable, params);
           const columns = await result.keys();
           const graph = new GraphCollector();
           const budget = new ResultBudget(maxBytes, maxListLength, CYPHER_MAX_DEPTH);

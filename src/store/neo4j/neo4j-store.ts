@@ -59,6 +59,17 @@ const MAX_HOPS_CEILING = 20;
 
 type Row = Record<string, unknown>;
 
+let relationQueryTexts: { one: string; batch: string } | undefined;
+
+/** The relation queries with every registry type filled in: the same text for every call, so built once. */
+function relationQueries(): { one: string; batch: string } {
+  relationQueryTexts ??= {
+    one: withRelationTypes(getQuery("store-relation"), RELATION_TYPE_NAMES),
+    batch: withRelationTypes(getQuery("store-relations-batch"), RELATION_TYPE_NAMES),
+  };
+  return relationQueryTexts;
+}
+
 function rowsOf(records: Neo4jRecord[]): Row[] {
   return records.map((r) => r.toObject() as Row);
 }
@@ -340,7 +351,7 @@ export class Neo4jStore implements GraphStore {
   }
 
   async relation(id: string): Promise<RelationDetail | undefined> {
-    const query = withRelationTypes(getQuery("store-relation"), RELATION_TYPE_NAMES);
+    const query = relationQueries().one;
     const [row] = await this.read("relation", (tx) => this.run(tx, query, { id }));
     return row ? toRelationDetail(row) : undefined;
   }
@@ -357,7 +368,7 @@ export class Neo4jStore implements GraphStore {
   async relations(ids: readonly string[]): Promise<RelationDetail[]> {
     const unique = [...new Set(ids)];
     if (unique.length === 0) return [];
-    const query = withRelationTypes(getQuery("store-relations-batch"), RELATION_TYPE_NAMES);
+    const query = relationQueries().batch;
     const rows = await this.read("relations batch", (tx) => this.run(tx, query, { ids: unique }));
     return rows.map(toRelationDetail).sort((a, b) => compareStrings(a.id, b.id));
   }

@@ -10,6 +10,7 @@ import { ALL_TYPES, DEFAULT_FILTERS, type Filters } from "../state/filters.ts";
 import { DEFAULT_PATH_QUERY, type PathQuery } from "../state/path-query.ts";
 import { pathMembers, pathSentence } from "../state/path-readout.ts";
 import type { PathState } from "../state/explorer-state.ts";
+import { shownPaths } from "../state/render-state.ts";
 import type { Camera, Selection, Tab, UrlView } from "../state/url-state.ts";
 
 export interface CaptureInput {
@@ -70,13 +71,6 @@ function scenePathQueryToQuery(query: ScenePathQuery | undefined): PathQuery {
   if (query.types) out.types = [...query.types];
   if (query.stances) out.stances = [...query.stances];
   return out;
-}
-
-/** The paths on screen (the active one alone, or all), if any. */
-function shownPaths(path: CaptureInput["path"]) {
-  if (path.status !== "done" || path.results.length === 0) return [];
-  const active = path.active !== null ? path.results[path.active] : undefined;
-  return active ? [active] : [...path.results];
 }
 
 function captureHighlight(

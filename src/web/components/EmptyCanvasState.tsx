@@ -23,8 +23,8 @@ export function EmptyCanvasState() {
     () =>
       ready && visibility
         ? diagnoseEmptyCanvas({
-            nodes: [...nodeItems(graph)],
-            edges: [...edgeItems(graph)],
+            entityCount: graph.order,
+            items: () => ({ nodes: [...nodeItems(graph)], edges: [...edgeItems(graph)] }),
             filters,
             view,
             visibility,

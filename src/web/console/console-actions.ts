@@ -146,6 +146,8 @@ function loadLibrary({ store, deps }: ConsoleContext): () => void {
 }
 
 function loadSchema({ store, deps }: ConsoleContext): () => void {
+  // The console outlives its tab: a schema already read is not asked for again each time the tab opens.
+  if (store.get().schema !== EMPTY_SCHEMA && store.get().schemaNote === null) return () => {};
   const request = new AbortController();
   const parts = Object.keys(SCHEMA_QUERIES) as SchemaPart[];
   Promise.all(parts.map((part) => deps.runCypher(SCHEMA_QUERIES[part], {}, request.signal)))

@@ -20,8 +20,10 @@ export type EmptyCanvas =
   | { what: "entities" | "relations"; culprits: FilterField[] };
 
 export interface EmptyCanvasInput {
-  nodes: readonly NodeItem[];
-  edges: readonly EdgeItem[];
+  /** Entities in the data graph. */
+  entityCount: number;
+  /** The data graph's items, asked for only when the canvas is empty (copying them on every change would cost). */
+  items(): { nodes: readonly NodeItem[]; edges: readonly EdgeItem[] };
   filters: Filters;
   view: ViewContent;
   visibility: Visibility;
@@ -67,8 +69,8 @@ function isFieldDefault(filters: Filters, field: FilterField): boolean {
 
 /** Null while the canvas shows something, or when its emptiness is not the filters' doing (an empty store, all hidden). */
 export function diagnoseEmptyCanvas(input: EmptyCanvasInput): EmptyCanvas | null {
-  const { nodes, edges, filters, view, visibility, dataset, storeEntities } = input;
-  if (nodes.length === 0) {
+  const { entityCount, filters, view, visibility, dataset, storeEntities } = input;
+  if (entityCount === 0) {
     return dataset && (storeEntities ?? 0) > 0 ? { what: "dataset", dataset } : null;
   }
   let what: "entities" | "relations";
@@ -76,6 +78,7 @@ export function diagnoseEmptyCanvas(input: EmptyCanvasInput): EmptyCanvas | null
   else if (visibility.nodes.size > 0 && visibility.edges.size === 0 && visibility.inView.edges > 0) what = "relations";
   else return null;
   if (isDefaultFilters(filters)) return null;
+  const { nodes, edges } = input.items();
   const shows = (f: Filters) => {
     const v = computeVisibility(nodes, edges, f, view);
     return what === "entities" ? v.nodes.size > 0 : v.edges.size > 0;

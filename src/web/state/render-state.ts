@@ -44,7 +44,7 @@ export interface RenderInput {
 }
 
 /** The paths to highlight: the active one, else all those found; none until a search is done. */
-export function shownPaths(path: PathState): PathState["results"] {
+export function shownPaths(path: Pick<PathState, "status" | "results" | "active">): PathState["results"] {
   if (path.status !== "done" || path.results.length === 0) return [];
   const active = path.active !== null ? path.results[path.active] : undefined;
   return active ? [active] : path.results;

@@ -32,11 +32,19 @@ const edges: EdgeItem[] = [
   { id: "support", relType: "SUPPORTS", stance: "cooperative", from: "russia", to: "smic", date: "2022-03-01" },
 ];
 
-function input(filters: Filters, extra: Partial<EmptyCanvasInput> = {}): EmptyCanvasInput {
-  const view = extra.view ?? EMPTY_VIEW;
-  const n = extra.nodes ?? nodes;
-  const e = extra.edges ?? edges;
-  return { nodes: n, edges: e, filters, view, visibility: computeVisibility(n, e, filters, view), ...extra };
+type Extra = Partial<Omit<EmptyCanvasInput, "entityCount" | "items">> & { nodes?: NodeItem[]; edges?: EdgeItem[] };
+
+function input(filters: Filters, extra: Extra = {}): EmptyCanvasInput {
+  const { nodes: n = nodes, edges: e = edges, ...rest } = extra;
+  const view = rest.view ?? EMPTY_VIEW;
+  return {
+    entityCount: n.length,
+    items: () => ({ nodes: n, edges: e }),
+    filters,
+    view,
+    visibility: computeVisibility(n, e, filters, view),
+    ...rest,
+  };
 }
 
 describe("diagnoseEmptyCanvas", () => {
@@ -46,7 +54,7 @@ describe("diagnoseEmptyCanvas", () => {
     ).toEqual({ what: "dataset", dataset: "x" });
   });
 
-  it.each<[string, Partial<EmptyCanvasInput>]>([
+  it.each<[string, Extra]>([
     ["an empty store", { nodes: [], edges: [], storeEntities: 0 }],
     ["an empty store with a dataset", { nodes: [], edges: [], dataset: "x", storeEntities: 0 }],
     ["everything hidden by hand", { view: hideNodes(["usa", "russia", "smic"])(EMPTY_VIEW) }],
