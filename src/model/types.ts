@@ -52,6 +52,30 @@ export interface Relation {
   /** Topic or qualifier ("on NATO expansion"). */
   note?: string;
   marking?: string;
+  /** For relations aggregated from an event feed (GDELT): what the events add up to. */
+  events?: EventTally;
+  /** Feed-specific qualifiers kept as they came (a sanction's authority and program, an ownership's shares). */
+  attributes?: Record<string, string | number | boolean>;
+}
+
+/**
+ * The events one relation of a feed stands for: one relation per (from, type, to, day). The event ids say which
+ * events are already counted, so loading a file twice, or two files in either order, counts each event once.
+ */
+export interface EventTally {
+  /** Number of events. */
+  count: number;
+  /** Sums over the events of GDELT's NumMentions, NumSources and NumArticles. */
+  mentions: number;
+  sources: number;
+  articles: number;
+  /** Mean Goldstein scale (-10 hostile .. +10 cooperative) and mean tone of the events. */
+  goldstein: number;
+  tone: number;
+  firstSeen: IsoDate;
+  lastSeen: IsoDate;
+  /** The feed's event ids (GLOBALEVENTID) counted here. */
+  eventIds: string[];
 }
 
 export interface DatasetInfo {
@@ -62,6 +86,11 @@ export interface DatasetInfo {
 
 export interface Dataset {
   info: DatasetInfo;
+  /**
+   * How a load treats what the store already holds for this dataset: "replace" (curated files, the default) makes
+   * the store hold exactly this; "merge" (feeds) adds and updates and never removes, so 15-minute files accumulate.
+   */
+  mode?: "replace" | "merge";
   /** The file it was read from, for messages. */
   file: string;
   sources: Source[];
