@@ -75,6 +75,20 @@ export const relationRecordSchema = z.object({
   evidence: z.array(z.object({ source: z.string(), text: z.string() })),
   note: z.string().optional(),
   marking: z.string().optional(),
+  events: z
+    .object({
+      count: z.number(),
+      mentions: z.number(),
+      sources: z.number(),
+      articles: z.number(),
+      goldstein: z.number(),
+      tone: z.number(),
+      firstSeen: z.string(),
+      lastSeen: z.string(),
+      eventIds: z.array(z.string()),
+    })
+    .optional(),
+  attributes: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
   stance,
   dataset: z.string(),
 });
