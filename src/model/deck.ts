@@ -9,6 +9,7 @@ import type { EntityRecord, RelationRecord, SourceRecord } from "./api.ts";
 import { confidenceSchema, dateSchema } from "./dataset-schema.ts";
 import { ENTITY_KINDS, type EntityKind } from "./kinds.ts";
 import { RELATION_TYPE_NAMES, STANCES, type RelationType, type Stance } from "./relations.ts";
+import { sceneViewRefs, sceneViewsSchema, type SceneViews } from "./scene-views.ts";
 import type { IsoDate } from "./types.ts";
 
 export const DECK_FORMAT = "statecraft-deck";
@@ -80,6 +81,8 @@ export interface Scene {
   highlight: SceneHighlight | null;
   /** The path finder's question, so "open in explorer" can ask it again. */
   pathQuery?: ScenePathQuery;
+  /** The analysis views drawn on it (sizes, blocs, balance focus, changes): scene-views.ts. */
+  views?: SceneViews;
 }
 
 export interface Deck {
@@ -242,6 +245,7 @@ const sceneSchema = z
     filters: filtersSchema.default({}),
     highlight: highlightSchema.nullable().default(null),
     pathQuery: pathQuerySchema.optional(),
+    views: sceneViewsSchema.optional(),
   })
   .superRefine((scene, ctx) => {
     const entities = new Set<string>();
@@ -264,6 +268,14 @@ const sceneSchema = z
           });
       }
     });
+    for (const ref of scene.views ? sceneViewRefs(scene.views) : []) {
+      if (!(ref.of === "entity" ? entities : relations).has(ref.id))
+        ctx.addIssue({
+          code: "custom",
+          path: ["views", ...ref.path],
+          message: `names no ${ref.of} of the scene ("${ref.id}")`,
+        });
+    }
     const h = scene.highlight;
     if (h?.kind === "entity" && !entities.has(h.id))
       ctx.addIssue({ code: "custom", path: ["highlight", "id"], message: `names no entity of the scene ("${h.id}")` });

@@ -15,6 +15,7 @@ import { StatusBar } from "./components/StatusBar.tsx";
 import { TimeBar } from "./components/TimeBar.tsx";
 import { Toolbar } from "./components/Toolbar.tsx";
 import { UrlProblemsNotice } from "./components/UrlProblemsNotice.tsx";
+import { AnalysisController } from "./analysis/AnalysisController.tsx";
 import { CameraController } from "./controllers/CameraController.tsx";
 import { DragController } from "./controllers/DragController.tsx";
 import { EventsController } from "./controllers/EventsController.tsx";
@@ -85,6 +86,7 @@ function Layout({ explorer }: { explorer: Explorer }) {
         <ShortcutsDialog />
         <ShortcutsController />
         <UrlController />
+        <AnalysisController />
       </div>
     </VisibilityContext.Provider>
   );

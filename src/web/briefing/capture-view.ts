@@ -15,6 +15,8 @@ import { requestCamera } from "../state/explorer-state.ts";
 import { STAGE_PADDING } from "./slide-drawing.ts";
 import { cameraForFrame, DEFAULT_CAMERA, extentOf, frameOfView, tightenFrame } from "./frame.ts";
 import { captureScene, defaultSceneTitle, sceneToUrlView } from "./scene-capture.ts";
+import { analysisStore, currentViews } from "../analysis/analysis-state.ts";
+import { restrictViews } from "../analysis/views.ts";
 import { refreshedRelations, type FreshData } from "./scene-diff.ts";
 import type { SceneFrame } from "../../model/deck.ts";
 
@@ -135,7 +137,17 @@ export async function captureView(explorer: Explorer, options: { id: string; ind
     selection: state.selection,
     path: state.path,
   });
-  return { ...scene, title: defaultSceneTitle(scene, options.index) };
+  const views = currentViews(analysisStore(explorer).get());
+  const kept = views
+    ? restrictViews(views, new Set(scene.entities.map((e) => e.id)), new Set(scene.relations.map((r) => r.id)))
+    : undefined;
+  const focus = kept?.focus;
+  return {
+    ...scene,
+    ...(kept ? { views: kept } : {}),
+    title: focus?.title ?? defaultSceneTitle(scene, options.index),
+    caption: scene.caption || (focus?.sentence ?? ""),
+  };
 }
 
 /** The scene's entities and the relations between them as the database has them now. */

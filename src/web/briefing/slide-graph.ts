@@ -25,6 +25,7 @@ import {
 } from "../graph/reducers.ts";
 import { sizeSettings } from "../graph/render-settings.ts";
 import { buildLegend, type LegendSection } from "../state/legend.ts";
+import { focusOfViews, overlayOf, viewsLegend } from "../analysis/views.ts";
 
 export interface ParallelIndex {
   index: number | null;
@@ -101,8 +102,10 @@ export const EDGE_LABELS_UP_TO = 12;
 
 export function sceneRenderState(scene: Scene, graph: DataGraph): RenderState {
   const h = scene.highlight;
-  const focus = sceneFocus(scene, graph);
+  const focus = focusOfViews(scene.views) ?? sceneFocus(scene, graph);
+  const overlay = overlayOf(scene.views);
   return {
+    ...(overlay ? { overlay } : {}),
     visibleNodes: new Set(graph.nodes()),
     visibleEdges: new Set(graph.edges()),
     focus,
@@ -151,13 +154,17 @@ export function sceneLegend(scene: Scene, graph: DataGraph): LegendSection[] {
     if (typeof a.parallelIndex === "number") parallel++;
   });
   const h = scene.highlight;
-  return buildLegend({
+  const sizeBy = scene.views?.sizeBy;
+  const legend = buildLegend({
     kinds,
     stances,
     directed,
     symmetric,
     parallel,
     inferred,
-    focus: h?.kind === "path" ? "path" : h ? "selection" : null,
+    focus: scene.views?.focus ? "views" : h?.kind === "path" ? "path" : h ? "selection" : null,
+    ...(sizeBy ? { sizeBy: { label: sizeBy.label, description: "Sized by the analysis in the explorer." } } : {}),
   });
+  const name = (id: string) => scene.entities.find((e) => e.id === id)?.name ?? id;
+  return [...legend, ...viewsLegend(scene.views, name)];
 }

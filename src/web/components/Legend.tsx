@@ -5,6 +5,8 @@ import { getRelationSpec, type RelationType } from "../../model/index.ts";
 import { useExplorer, useExplorerState, useVisibility } from "../app/context.ts";
 import { buildLegend } from "../state/legend.ts";
 import { LegendSections } from "./LegendSections.tsx";
+import { useViews } from "../analysis/use-views.ts";
+import { viewsLegend } from "../analysis/views.ts";
 
 export function Legend() {
   const { graph } = useExplorer();
@@ -12,6 +14,7 @@ export function Legend() {
   const pathShown = useExplorerState((s) => s.path.status === "done" && s.path.results.length > 0);
   const selection = useExplorerState((s) => s.selection);
   const [collapsed, setCollapsed] = useState(false);
+  const views = useViews();
 
   const sections = useMemo(() => {
     if (!visibility) return [];
@@ -29,16 +32,19 @@ export function Legend() {
       if (typeof a.parallelIndex === "number") parallel++;
       if (a.inference) inferred++;
     }
-    return buildLegend({
+    const name = (id: string) => (graph.hasNode(id) ? graph.getNodeAttribute(id, "label") : id);
+    const legend = buildLegend({
       kinds: visibility.shown.kinds,
       stances: visibility.shown.stances,
       directed,
       symmetric,
       parallel,
       inferred,
-      focus: pathShown ? "path" : selection ? "selection" : null,
+      focus: views?.focus ? "views" : pathShown ? "path" : selection ? "selection" : null,
+      ...(views?.sizeBy ? { sizeBy: { label: views.sizeBy.label, description: "Sized by the Analysis tab." } } : {}),
     });
-  }, [visibility, graph, pathShown, selection]);
+    return [...legend, ...viewsLegend(views, name)];
+  }, [visibility, graph, pathShown, selection, views]);
 
   return (
     <section className={collapsed ? "legend collapsed" : "legend"} aria-label="Legend" data-testid="legend">

@@ -6,6 +6,7 @@ import { useExplorer, useExplorerState, useRenderer, useVisibility } from "../ap
 import { edgeReducer, nodeReducer } from "../graph/reducers.ts";
 import { sizeSettings } from "../graph/render-settings.ts";
 import { deriveRenderState, labelsForZoom, shownHover } from "../state/render-state.ts";
+import { useViewsOverlay } from "../analysis/use-views.ts";
 
 export function ReducersController() {
   const { graph } = useExplorer();
@@ -23,12 +24,13 @@ export function ReducersController() {
     useExplorerState((s) => s.zoomedIn),
   );
   const graphVersion = useExplorerState((s) => s.graphVersion);
+  const { overlay, focus: overlayFocus } = useViewsOverlay();
 
   const state = useMemo(
-    () => deriveRenderState(graph, { visibility, hover, selection, path, zoomedIn }),
+    () => deriveRenderState(graph, { visibility, hover, selection, path, zoomedIn, overlay, overlayFocus }),
     // graphVersion: neighbourhoods change when relations are added
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [visibility, hover, selection, path, zoomedIn, graphVersion, graph],
+    [visibility, hover, selection, path, zoomedIn, graphVersion, graph, overlay, overlayFocus],
   );
 
   // One setSettings: each call makes sigma run the reducers over every item (state changes with the graph anyway).

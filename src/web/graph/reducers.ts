@@ -3,6 +3,7 @@
 // each call is O(1) whatever the size of the graph.
 
 import type { EdgeDisplayData, NodeDisplayData } from "sigma/types";
+import { overlayEdge, overlayNode, type Overlay } from "./overlay.ts";
 import type { EdgeAttrs, NodeAttrs } from "./data-graph.ts";
 import { DIM_EDGE_COLOR, DIM_NODE_COLOR, edgeSize, kindStyle, shapeIndex, stanceColor } from "./style.ts";
 
@@ -48,6 +49,8 @@ export interface RenderState {
   fastEdges: boolean;
   /** Multiplies node sizes (smaller on crowded drawings). */
   nodeScale: number;
+  /** What the analysis views draw over the rest (analysis/overlay.ts): bloc colours, sizes, changes. */
+  overlay?: Overlay;
 }
 
 const EMPTY: ReadonlySet<string> = new Set();
@@ -70,6 +73,10 @@ export type NodeDisplay = Partial<NodeDisplayData> & { shape: number; kind?: str
 export type EdgeDisplay = Partial<EdgeDisplayData> & { curvature?: number };
 
 export function nodeReducer(id: string, data: NodeAttrs, ui: RenderState): NodeDisplay {
+  return overlayNode(id, baseNode(id, data, ui), ui.overlay, ui.nodeScale);
+}
+
+function baseNode(id: string, data: NodeAttrs, ui: RenderState): NodeDisplay {
   const style = kindStyle(data.kind);
   const out: NodeDisplay = {
     ...data,
@@ -130,6 +137,10 @@ function edgeProgram(data: EdgeAttrs, fast: boolean): { type: string; curvature?
 
 /** Only display fields: sigma keeps this object for every relation (copying the data in cost time and memory). */
 export function edgeReducer(id: string, data: EdgeAttrs, ui: RenderState): EdgeDisplay {
+  return overlayEdge(id, baseEdge(id, data, ui), data.label, ui.overlay);
+}
+
+function baseEdge(id: string, data: EdgeAttrs, ui: RenderState): EdgeDisplay {
   const program = edgeProgram(data, ui.fastEdges);
   const out: EdgeDisplay = {
     ...program,

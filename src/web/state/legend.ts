@@ -32,7 +32,9 @@ export interface LegendInput {
   /** Visible relations inferred by the analyst (drawn dashed). */
   inferred: number;
   /** What dims the rest, if anything. */
-  focus: "path" | "selection" | "hover" | null;
+  focus: "path" | "selection" | "hover" | "views" | null;
+  /** The measure entities are sized by, when not their number of relations (analysis/views.ts). */
+  sizeBy?: { label: string; description: string };
 }
 
 export function buildLegend(input: LegendInput): LegendSection[] {
@@ -49,10 +51,10 @@ export function buildLegend(input: LegendInput): LegendSection[] {
   if (kinds.length) {
     kinds.push({
       key: "size",
-      label: "Size: number of relations",
+      label: `Size: ${input.sizeBy?.label ?? "number of relations"}`,
       color: "#888888",
       mark: "size",
-      description: "Bigger shapes have more relations in the whole graph.",
+      description: input.sizeBy?.description ?? "Bigger shapes have more relations in the whole graph.",
     });
     sections.push({ title: "Entities", items: kinds });
   }
@@ -113,7 +115,12 @@ export function buildLegend(input: LegendInput): LegendSection[] {
     sections.push({ title: "Relations", items: stances });
   }
   if (input.focus) {
-    const what = { path: "Not on the paths found", selection: "Not linked to the selection", hover: "Not linked" };
+    const what = {
+      path: "Not on the paths found",
+      selection: "Not linked to the selection",
+      hover: "Not linked",
+      views: "Not in the triad or pair in focus",
+    };
     sections.push({
       title: "Focus",
       items: [

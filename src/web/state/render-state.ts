@@ -3,6 +3,7 @@
 // (plain edges on big graphs, relation labels when zoomed in). Pure: the reducers controller only hands it to sigma.
 
 import { visibleNeighbourhood, type DataGraph } from "../graph/data-graph.ts";
+import type { Overlay } from "../graph/overlay.ts";
 import { EMPTY_RENDER_STATE, type Neighbourhood, type RenderState } from "../graph/reducers.ts";
 import { FAST_EDGES_THRESHOLD, sizeSettings } from "../graph/render-settings.ts";
 import type { ExplorerState, PathState } from "./explorer-state.ts";
@@ -41,6 +42,9 @@ export interface RenderInput {
   selection: Selection | null;
   path: PathState;
   zoomedIn: boolean;
+  /** The analysis views' overlay, and their focus (a balance triad or pair) that outranks the selection's. */
+  overlay?: Overlay;
+  overlayFocus?: Neighbourhood | null;
 }
 
 /** The paths to highlight: the active one, else all those found; none until a search is done. */
@@ -72,7 +76,7 @@ export function deriveRenderState(graph: DataGraph, input: RenderInput): RenderS
   return {
     visibleNodes: visibility.nodes,
     visibleEdges: visibility.edges,
-    focus: focusOf(graph, input, members),
+    focus: input.overlayFocus ?? focusOf(graph, input, members),
     hover: hoverNode ? { node: hoverNode, ...visibleNeighbourhood(graph, hoverNode, visibility.edges) } : null,
     hoveredEdge,
     selectedNode: selection?.kind === "entity" ? selection.id : null,
@@ -81,5 +85,6 @@ export function deriveRenderState(graph: DataGraph, input: RenderInput): RenderS
     showEdgeLabels: labelsForZoom(graph, input.zoomedIn),
     fastEdges,
     nodeScale: sizeSettings(graph.order, graph.size).nodeScale,
+    ...(input.overlay ? { overlay: input.overlay } : {}),
   };
 }
