@@ -124,6 +124,28 @@ export const graphQuery = z.object({
   limit: wholeNumber(2000, 1, 100_000),
 });
 
+/** GET /api/changes: both days required, `from` not after `to`. */
+export const changesQuery = z
+  .object({
+    from: requiredText(10).pipe(
+      z.string().refine(isCalendarDate, { error: (i) => `expected a date as YYYY-MM-DD, got "${String(i.input)}"` }),
+    ),
+    to: requiredText(10).pipe(
+      z.string().refine(isCalendarDate, { error: (i) => `expected a date as YYYY-MM-DD, got "${String(i.input)}"` }),
+    ),
+    types: relationTypeList(),
+    stances: stanceList(),
+    dataset: optionalText(),
+    limit: wholeNumber(1000, 1, 10_000),
+  })
+  .refine((q) => q.from <= q.to, {
+    path: ["to"],
+    error: (issue) => {
+      const { from, to } = issue.input as { from: string; to: string };
+      return `expected a day on or after from (${from}), got "${to}": swap the two dates`;
+    },
+  });
+
 /** GET /api/search. */
 export const searchQuery = z.object({
   q: requiredText(200),
@@ -266,6 +288,7 @@ export const deckBody = z
 
 export type GraphQuery = z.output<typeof graphQuery>;
 export type SearchQuery = z.output<typeof searchQuery>;
+export type ChangesQuery = z.output<typeof changesQuery>;
 export type NeighboursQuery = z.output<typeof neighboursQuery>;
 export type PathsQuery = z.output<typeof pathsQuery>;
 export type CypherRequest = z.input<typeof cypherRequest>;

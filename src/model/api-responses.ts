@@ -24,6 +24,7 @@ import type {
   Subgraph,
   Summary,
 } from "./api.ts";
+import { CHANGE_KINDS, type ChangesAnswer } from "./changes.ts";
 import type { DeckSummary } from "./deck.ts";
 import { ENTITY_KINDS } from "./kinds.ts";
 import { RELATION_TYPE_NAMES, STANCES, type RelationType } from "./relations.ts";
@@ -118,6 +119,21 @@ export const entityDetailSchema = entityRecordSchema.extend({
 export const subgraphSchema = z.object({
   entities: z.array(entityRecordSchema),
   relations: z.array(relationRecordSchema),
+  truncated: z.boolean(),
+});
+
+export const changesAnswerSchema = z.object({
+  from: z.string(),
+  to: z.string(),
+  changes: z.array(
+    z.object({
+      change: z.enum(CHANGE_KINDS),
+      on: z.string(),
+      relation: relationRecordSchema,
+      newSources: z.array(z.string()),
+    }),
+  ),
+  entities: z.array(entitySummarySchema),
   truncated: z.boolean(),
 });
 
@@ -222,5 +238,27 @@ const _exact: [
   Same<z.output<typeof cypherResultSchema>, CypherResult>,
   Same<z.output<typeof libraryQuerySchema>, LibraryQuery>,
   Same<z.output<typeof deckSummarySchema>, DeckSummary>,
-] = [true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true];
+  Same<z.output<typeof changesAnswerSchema>, ChangesAnswer>,
+] = [
+  true,
+  true,
+  true,
+  true,
+  true,
+  true,
+  true,
+  true,
+  true,
+  true,
+  true,
+  true,
+  true,
+  true,
+  true,
+  true,
+  true,
+  true,
+  true,
+  true,
+];
 void _exact;

@@ -92,6 +92,8 @@ export function createApp(parts: AppParts, config: ServerConfig): FastifyInstanc
 
   app.get("/api/graph", { schema: { querystring: s.graphQuery } }, async (request) => store.graph(request.query));
 
+  app.get("/api/changes", { schema: { querystring: s.changesQuery } }, async (request) => store.changes(request.query));
+
   app.get("/api/search", { schema: { querystring: s.searchQuery } }, async (request) => ({
     hits: await store.search(request.query.q, request.query.limit),
   }));

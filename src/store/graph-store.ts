@@ -17,7 +17,10 @@ import type {
   Summary,
 } from "../model/api.ts";
 
+import type { ChangeOptions, ChangesAnswer } from "../model/changes.ts";
+
 export type * from "../model/api.ts";
+export type * from "../model/changes.ts";
 
 /**
  * The rules both stores follow. The spec (test/spec) holds each to its expected answer on hand-built data; the
@@ -52,6 +55,9 @@ export type * from "../model/api.ts";
  * - entities / relations (batch): the records of the ids given that exist, each once, sorted by id; a relation as
  *   relation() answers it.
  * - degree counts every relation touching an entity in the whole store.
+ * - changes: every relation matching `types`, `stances` and `dataset` that model/changes.ts changeOf says began,
+ *   ended or changed in [from, to], sorted by compareChanges, the first `limit` kept (truncated when more);
+ *   entities are both ends of those kept, each once, by id. from after to answers nothing.
  */
 export interface GraphStore {
   readonly kind: "memory" | "neo4j";
@@ -71,6 +77,8 @@ export interface GraphStore {
   neighbours(id: string, options: NeighbourOptions): Promise<Neighbourhood | undefined>;
   /** undefined when `from` or `to` names no entity. */
   paths(from: string, to: string, options: PathOptions): Promise<PathSearch | undefined>;
+  /** What began, ended or changed between two days (GET /api/changes). */
+  changes(options: ChangeOptions): Promise<ChangesAnswer>;
   close(): Promise<void>;
 }
 

@@ -489,6 +489,62 @@ function describeTinyWorld(makeStore: MakeStore): void {
       });
     });
 
+    describe("changes", () => {
+      // Between 1 Dec 2020 and 10 May 2021: the alliance ended (31 Dec), the sanctions began (1 May), and the
+      // Harbour Gazette (published 2 May) is new evidence for the three relations that stood before and after.
+      const WINDOW = { from: "2020-12-01", to: "2021-05-10", limit: 100 };
+      const row = (change: string, on: string, id: string, newSources: string[] = []) => ({
+        change,
+        on,
+        relation: relationRecord(id),
+        newSources,
+      });
+
+      it("should answer nothing when from is after to", async () => {
+        const answer = await store().changes({ from: "2021-05-10", to: "2020-12-01", limit: 100 });
+        expect(answer).toEqual({ from: "2021-05-10", to: "2020-12-01", changes: [], entities: [], truncated: false });
+      });
+
+      it("should list what began, ended and changed, by day then id, with both ends of each", async () => {
+        const answer = await store().changes(WINDOW);
+        expect(answer.changes).toEqual([
+          row("ended", "2020-12-31", ALLIED),
+          row("began", "2021-05-01", SANCTIONS),
+          row("changed", "2021-05-02", AVALON_MEMBER, ["gazette"]),
+          row("changed", "2021-05-02", CARPANIA_MEMBER, ["gazette"]),
+          row("changed", "2021-05-02", LEADS, ["gazette"]),
+        ]);
+        expect(ids(answer.entities)).toEqual(["avalon", "borduria", "carpania", "dora", "fenwick"]);
+        expect(answer.truncated).toBe(false);
+      });
+
+      it("should count a relation that began and ended in the window as began, and an event as one day", async () => {
+        const answer = await store().changes({ from: "2009-12-31", to: "2021-06-01", limit: 100 });
+        expect(answer.changes.find((c) => c.relation.id === ALLIED)).toMatchObject({
+          change: "began",
+          on: "2010-01-01",
+        });
+        expect(answer.changes.find((c) => c.relation.id === THREATENS)).toMatchObject({ change: "began" });
+        expect(answer.changes.some((c) => c.relation.id === BASED_IN)).toBe(false);
+      });
+
+      it.each([
+        [{ stances: ["hostile" as const] }, [SANCTIONS]],
+        [{ types: ["MEMBER_OF" as const, "LEADS" as const] }, [AVALON_MEMBER, CARPANIA_MEMBER, LEADS]],
+        [{ dataset: "south" }, [AVALON_MEMBER, CARPANIA_MEMBER]],
+      ])("should keep only the relations matching %j", async (filter, expected) => {
+        const answer = await store().changes({ ...WINDOW, ...filter });
+        expect(answer.changes.map((c) => c.relation.id)).toEqual(expected);
+      });
+
+      it("should keep the first `limit` and say it cut", async () => {
+        const answer = await store().changes({ ...WINDOW, limit: 2 });
+        expect(answer.changes.map((c) => c.relation.id)).toEqual([ALLIED, SANCTIONS]);
+        expect(ids(answer.entities)).toEqual(["avalon", "borduria", "carpania"]);
+        expect(answer.truncated).toBe(true);
+      });
+    });
+
     describe("paths", () => {
       const ANY: PathOptions = { maxHops: 4, direction: "any", k: 3 };
 

@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import type { z } from "zod";
 import {
   batchRequest,
+  changesQuery,
   cypherRequest,
   cypherRequestFor,
   deckBody,
@@ -50,6 +51,15 @@ describe("api-requests", () => {
       ],
       ["bad direction", neighboursQuery, { direction: "up" }, "direction", /one of out, in, both, got "up"/],
       ["deck id", deckIdParams, { id: "Not An Id" }, "id", /deck id of lower-case letters/],
+      ["no change start", changesQuery, { to: "2022-03-09" }, "from", /is required/],
+      ["bad change day", changesQuery, { from: "2022-02-30", to: "2022-03-09" }, "from", /YYYY-MM-DD, got "2022-02/],
+      [
+        "change days swapped",
+        changesQuery,
+        { from: "2022-03-09", to: "2022-02-01" },
+        "to",
+        /on or after from \(2022-03-09\), got "2022-02-01": swap/,
+      ],
     ];
     for (const [name, schema, input, field, message] of cases) {
       const error = refusal(schema, input);
@@ -118,6 +128,15 @@ describe("api-requests", () => {
       'types: unknown relation type "NOPE" (also stances: unknown stance "angry"; ' +
         'kinds: unknown entity kind "Nation"; asOf: expected a date as YYYY-MM-DD, got "never"; 2 more)',
     );
+  });
+
+  it("should parse a change query with its lists and default limit", () => {
+    expect(changesQuery.parse({ from: "2022-02-01", to: "2022-03-09", stances: "hostile" })).toEqual({
+      from: "2022-02-01",
+      to: "2022-03-09",
+      stances: ["hostile"],
+      limit: 1000,
+    });
   });
 
   it("should take a path search of any maxHops x k up to MAX_PATH_COST", () => {

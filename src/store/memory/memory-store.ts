@@ -2,6 +2,13 @@
 // by the rules in store/graph-store.ts so that it and the Neo4j store give equal answers. The data never changes
 // after loading, so the sorted lists, the search index and the summary are built once, on first use.
 
+import {
+  changeOf,
+  compareChanges,
+  type ChangeOptions,
+  type ChangeRecord,
+  type ChangesAnswer,
+} from "../../model/changes.ts";
 import { readRelation } from "../../model/readout.ts";
 import { foldText, scoreMatch } from "../../model/text.ts";
 import { flattenAliases, type Dataset } from "../../model/types.ts";
@@ -166,6 +173,24 @@ export class MemoryStore implements GraphStore {
       neighbours: this.otherEnds(id, relations).map((n) => this.entityRecord(n)),
       total: matching.length,
     };
+  }
+
+  async changes(options: ChangeOptions): Promise<ChangesAnswer> {
+    const { from, to } = options;
+    const test = compileRelationFilter({ types: options.types, stances: options.stances, dataset: options.dataset });
+    const published = (id: string) => this.sources.get(id)?.published;
+    const found: ChangeRecord[] = [];
+    this.entityGraph.forEachEdge((_key, relation: RelationRecord) => {
+      if (test !== undefined && !test(relation)) return;
+      const change = changeOf(relation, from, to, published);
+      if (change) found.push({ ...change, relation });
+    });
+    found.sort(compareChanges);
+    const limit = Math.max(0, Math.floor(options.limit));
+    const changes = found.slice(0, limit);
+    const ends = new Set(changes.flatMap((c) => [c.relation.from, c.relation.to]));
+    const entities = [...ends].sort().map((id) => summaryOf(this.entityGraph.getNodeAttributes(id)));
+    return { from, to, changes, entities, truncated: found.length > limit };
   }
 
   async paths(from: string, to: string, options: PathOptions): Promise<PathSearch | undefined> {

@@ -21,6 +21,7 @@ import type {
   Summary,
 } from "../../model/api.ts";
 import type { EntityKind } from "../../model/kinds.ts";
+import type { ChangeKind, ChangeOptions, ChangesAnswer } from "../../model/changes.ts";
 import { readRelation } from "../../model/readout.ts";
 import {
   getRelationSpec,
@@ -363,6 +364,41 @@ export class Neo4jStore implements GraphStore {
       this.run(tx, getQuery("store-entities-batch"), { ids: unique }),
     );
     return rows.map((r) => toEntityRecord(r.entity, r.degree)).sort((a, b) => compareStrings(a.id, b.id));
+  }
+
+  async changes(options: ChangeOptions): Promise<ChangesAnswer> {
+    const { from, to } = options;
+    const limit = Math.max(0, Math.floor(options.limit));
+    const types = allowedTypes(options.types, options.stances);
+    const rows =
+      types?.length === 0 || from > to
+        ? []
+        : await this.read("the changes", (tx) =>
+            this.run(tx, getQuery("store-changes"), {
+              from,
+              to,
+              types: types ?? null,
+              dataset: options.dataset ?? null,
+              limit: neo4j.int(limit + 1),
+            }),
+          );
+    const kept = rows.slice(0, limit);
+    const entities = new Map<string, EntitySummary>();
+    const changes = kept.map((row) => {
+      for (const end of [row.fromEntity, row.toEntity]) {
+        const entity = toEntitySummary(end);
+        entities.set(entity.id, entity);
+      }
+      const newSources = Array.isArray(row.newSources) ? (row.newSources as string[]).map(String).sort() : [];
+      return {
+        change: String(row.change) as ChangeKind,
+        on: String(row.day),
+        relation: toRelationRecord(row.relation, row.from, row.to),
+        newSources,
+      };
+    });
+    const sorted = [...entities.values()].sort((a, b) => compareStrings(a.id, b.id));
+    return { from, to, changes, entities: sorted, truncated: rows.length > limit };
   }
 
   async relations(ids: readonly string[]): Promise<RelationDetail[]> {

@@ -20,7 +20,9 @@ import type {
   Summary,
   CypherResult,
 } from "../../model/index.ts";
+import type { ChangesAnswer } from "../../model/changes.ts";
 import {
+  changesAnswerSchema,
   cypherResultSchema,
   deckListSchema,
   entityBatchSchema,
@@ -78,6 +80,7 @@ const read = {
   library: schemaReader<{ queries: LibraryQuery[] }>(libraryAnswerSchema),
   decks: schemaReader<DeckList>(deckListSchema),
   deck: readDeck,
+  changes: schemaReader<ChangesAnswer>(changesAnswerSchema),
 };
 
 export interface ApiClientOptions {
@@ -96,6 +99,10 @@ export function createApiClient(options: ApiClientOptions = {}) {
     summary: (signal?: AbortSignal) => get("/api/summary", read.summary, signal),
     graph: (params: { limit: number; dataset?: string }, signal?: AbortSignal) =>
       get(`/api/graph${query(params)}`, read.subgraph, signal),
+    changes: (
+      params: { from: string; to: string; types?: string; stances?: string; dataset?: string; limit?: number },
+      signal?: AbortSignal,
+    ) => get(`/api/changes${query(params)}`, read.changes, signal),
     search: (q: string, limit: number, signal?: AbortSignal) =>
       get(`/api/search${query({ q, limit })}`, read.search, signal),
     entity: (id: string, signal?: AbortSignal) => get(`/api/entities/${enc(id)}`, read.entity, signal),
