@@ -4,7 +4,7 @@
 
 import type { ReactNode } from "react";
 import { useExplorer, useExplorerState } from "./app/context.ts";
-import { AnalysisPanel } from "./analysis/AnalysisPanel.tsx";
+import { AnalysisTab } from "./AnalysisTab.tsx";
 import { BriefingsPanel } from "./briefing/BriefingsPanel.tsx";
 import { setTab } from "./state/explorer-state.ts";
 import type { Tab } from "./state/url-state.ts";
@@ -15,7 +15,7 @@ import { PathFinder } from "./components/PathFinder.tsx";
 const TAB_REGISTRY: readonly { id: Tab; label: string; key?: string; render: () => ReactNode }[] = [
   { id: "filters", label: "Filters", key: "f", render: () => <FiltersPanel /> },
   { id: "paths", label: "Paths", key: "p", render: () => <PathFinder /> },
-  { id: "analysis", label: "Analysis", render: () => <AnalysisPanel /> },
+  { id: "analysis", label: "Analysis", render: () => <AnalysisTab /> },
   {
     id: "cypher",
     label: "Cypher",

@@ -111,6 +111,34 @@ describe("analysis views", () => {
     expect(scene.caption).toBe(sentence);
   });
 
+  it("lists what changed from 1 Feb to 9 Mar 2022 with its evidence, marks it on the canvas and captures it", async () => {
+    const { page } = session;
+    const api = (await (await fetch(`${server.url}/api/changes?from=2022-02-01&to=2022-03-09`)).json()) as {
+      changes: { change: string; relation: { id: string } }[];
+    };
+    expect(api.changes.length).toBeGreaterThan(0);
+    const bad = await fetch(`${server.url}/api/changes?from=2022-03-09&to=2022-02-01`);
+    expect(bad.status).toBe(400);
+
+    await page.getByTestId("balance-toggle").click();
+    await page.getByLabel("Changes from").fill("2022-02-01");
+    await page.getByLabel("Changes to").fill("2022-03-09");
+    await page.getByTestId("changes-run").click();
+    const items = page.getByTestId("changes-list").locator("li");
+    await items.first().waitFor({ timeout: WAIT });
+    expect(await items.count()).toBe(api.changes.length);
+    await page.getByTestId("changes-list").getByText("Russia attacks Ukraine").waitFor();
+    await page.getByTestId("changes-list").locator(".evidence").first().waitFor();
+    await page.getByTestId("legend").getByText("Changes 2022-02-01 → 2022-03-09").waitFor();
+    await page.waitForTimeout(800);
+    await page.screenshot({ path: shot("03-changes") });
+    await capture(page, 3);
+    const scene = (await deck()).scenes[2]!;
+    expect(scene.title).toBe("What changed, 2022-02-01 → 2022-03-09");
+    const began = api.changes.filter((c) => c.change === "began").map((c) => c.relation.id);
+    expect(scene.views?.changes?.added.sort()).toEqual(began.sort());
+  });
+
   it("exports the deck as a PDF whose pages show the blocs and the focus", async () => {
     const { page } = session;
     await page.getByRole("tab", { name: "Briefings" }).click();
@@ -128,6 +156,7 @@ describe("analysis views", () => {
     const text = execFileSync("pdftotext", [path, "-"], { encoding: "utf8" });
     expect(text).toContain("Bloc 1:");
     expect(text).toContain("Size: Betweenness");
+    expect(text).toContain("What changed, 2022-02-01");
     expect(session.problems).toEqual([]);
   });
 });

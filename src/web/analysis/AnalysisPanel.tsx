@@ -8,6 +8,7 @@ import { requestCamera, select } from "../state/explorer-state.ts";
 import { setBalanceOn, setBlocsOn, setFocus, setSizeBy, useAnalysis, type AnalysisState } from "./analysis-state.ts";
 import { BETWEENNESS_EXACT_UP_TO, BETWEENNESS_SAMPLE, isMeasure, MEASURE_INFO, MEASURES } from "./centrality.ts";
 import { useAnalysisStore } from "./use-views.ts";
+import { ChangesSection } from "./ChangesSection.tsx";
 import "./analysis.css";
 
 function useName(): (id: string) => string {
@@ -211,12 +212,14 @@ function BalanceSection() {
   );
 }
 
-export function AnalysisPanel() {
+/** `lastSceneAt`: when the open deck's last scene was captured (for "since the deck's last scene"). */
+export function AnalysisPanel({ lastSceneAt }: { lastSceneAt?: string | undefined }) {
   return (
     <div className="analysis-panel" data-testid="analysis-panel">
       <CentralitySection />
       <BlocsSection />
       <BalanceSection />
+      <ChangesSection lastSceneAt={lastSceneAt} />
     </div>
   );
 }

@@ -8,7 +8,7 @@ import type { Neighbourhood } from "../graph/reducers.ts";
 import type { Store } from "../state/store.ts";
 import { analysisStore, currentViews, useAnalysis, type AnalysisState } from "./analysis-state.ts";
 import type { Overlay } from "../graph/overlay.ts";
-import { focusOfViews, overlayOf } from "./views.ts";
+import { endsIn, focusOfViews, overlayOf } from "./views.ts";
 
 export function useAnalysisStore(): Store<AnalysisState> {
   return analysisStore(useExplorer());
@@ -22,8 +22,10 @@ export function useViews(): SceneViews | undefined {
 
 export function useViewsOverlay(): { views: SceneViews | undefined; overlay?: Overlay; focus: Neighbourhood | null } {
   const views = useViews();
+  const { graph } = useExplorer();
   return useMemo(() => {
     const overlay = overlayOf(views);
-    return overlay ? { views, overlay, focus: focusOfViews(views) } : { views, focus: focusOfViews(views) };
-  }, [views]);
+    const focus = focusOfViews(views, endsIn(graph));
+    return overlay ? { views, overlay, focus } : { views, focus };
+  }, [views, graph]);
 }

@@ -28,9 +28,36 @@ export function overlayOf(views: SceneViews | undefined): Overlay | undefined {
   return overlay;
 }
 
-export function focusOfViews(views: SceneViews | undefined): Neighbourhood | null {
-  if (!views?.focus) return null;
-  return { nodes: new Set(views.focus.nodes), edges: new Set(views.focus.relations) };
+/** The ends of a relation, when the drawing holds it. */
+export type Ends = (relationId: string) => readonly [string, string] | undefined;
+
+/** What stays bright: the triad or pair in focus, else the relations of a change and their ends. */
+export function focusOfViews(views: SceneViews | undefined, ends?: Ends): Neighbourhood | null {
+  if (views?.focus) return { nodes: new Set(views.focus.nodes), edges: new Set(views.focus.relations) };
+  const c = views?.changes;
+  if (!c || !ends) return null;
+  const nodes = new Set<string>();
+  const edges = new Set<string>();
+  for (const id of [...c.added, ...c.ended, ...c.changed]) {
+    const pair = ends(id);
+    if (!pair) continue;
+    edges.add(id);
+    nodes.add(pair[0]);
+    nodes.add(pair[1]);
+  }
+  return edges.size ? { nodes, edges } : null;
+}
+
+/** Ends from a data graph. */
+export function endsIn(graph: {
+  hasEdge(id: string): boolean;
+  getEdgeAttributes(id: string): { from: string; to: string };
+}): Ends {
+  return (id) => {
+    if (!graph.hasEdge(id)) return undefined;
+    const a = graph.getEdgeAttributes(id);
+    return [a.from, a.to];
+  };
 }
 
 /** Keeps only what names the given entities and relations (a scene holds what was visible). */
@@ -82,27 +109,33 @@ export function viewsLegend(views: SceneViews | undefined, name: (id: string) =>
   }
   const c = views?.changes;
   if (c) {
-    sections.push({
-      title: `Changes ${c.from} → ${c.to}`,
-      items: [
-        {
-          key: "change:new",
-          label: "Thick, “new”: began",
-          color: "#555555",
-          mark: "width",
-          count: c.added.length,
-          description: "Relations that began between the two dates.",
-        },
-        {
-          key: "change:ended",
-          label: "Dashed, “ended”: ended",
-          color: "#555555",
-          mark: "dashed",
-          count: c.ended.length,
-          description: "Relations that ended between the two dates.",
-        },
-      ],
-    });
+    const items: LegendItem[] = [
+      {
+        key: "change:new",
+        label: "Thick, “new”: began",
+        color: "#555555",
+        mark: "width",
+        count: c.added.length,
+        description: "Relations that began between the two dates.",
+      },
+      {
+        key: "change:ended",
+        label: "Dashed, “ended”: ended",
+        color: "#555555",
+        mark: "dashed",
+        count: c.ended.length,
+        description: "Relations that ended between the two dates.",
+      },
+      {
+        key: "change:changed",
+        label: "“changed”: new evidence",
+        color: "#555555",
+        mark: "line",
+        count: c.changed.length,
+        description: "Relations that stood before and gained evidence published between the two dates.",
+      },
+    ];
+    sections.push({ title: `Changes ${c.from} → ${c.to}`, items: items.filter((i) => (i.count ?? 0) > 0) });
   }
   return sections;
 }

@@ -145,7 +145,11 @@ export async function captureView(explorer: Explorer, options: { id: string; ind
   return {
     ...scene,
     ...(kept ? { views: kept } : {}),
-    title: focus?.title ?? defaultSceneTitle(scene, options.index),
+    title:
+      focus?.title ??
+      (kept?.changes
+        ? `What changed, ${kept.changes.from} → ${kept.changes.to}`
+        : defaultSceneTitle(scene, options.index)),
     caption: scene.caption || (focus?.sentence ?? ""),
   };
 }

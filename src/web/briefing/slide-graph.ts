@@ -25,7 +25,7 @@ import {
 } from "../graph/reducers.ts";
 import { sizeSettings } from "../graph/render-settings.ts";
 import { buildLegend, type LegendSection } from "../state/legend.ts";
-import { focusOfViews, overlayOf, viewsLegend } from "../analysis/views.ts";
+import { endsIn, focusOfViews, overlayOf, viewsLegend } from "../analysis/views.ts";
 
 export interface ParallelIndex {
   index: number | null;
@@ -102,7 +102,7 @@ export const EDGE_LABELS_UP_TO = 12;
 
 export function sceneRenderState(scene: Scene, graph: DataGraph): RenderState {
   const h = scene.highlight;
-  const focus = focusOfViews(scene.views) ?? sceneFocus(scene, graph);
+  const focus = focusOfViews(scene.views, endsIn(graph)) ?? sceneFocus(scene, graph);
   const overlay = overlayOf(scene.views);
   return {
     ...(overlay ? { overlay } : {}),
@@ -162,7 +162,7 @@ export function sceneLegend(scene: Scene, graph: DataGraph): LegendSection[] {
     symmetric,
     parallel,
     inferred,
-    focus: scene.views?.focus ? "views" : h?.kind === "path" ? "path" : h ? "selection" : null,
+    focus: scene.views?.focus || scene.views?.changes ? "views" : h?.kind === "path" ? "path" : h ? "selection" : null,
     ...(sizeBy ? { sizeBy: { label: sizeBy.label, description: "Sized by the analysis in the explorer." } } : {}),
   });
   const name = (id: string) => scene.entities.find((e) => e.id === id)?.name ?? id;

@@ -40,7 +40,7 @@ export function Legend() {
       symmetric,
       parallel,
       inferred,
-      focus: views?.focus ? "views" : pathShown ? "path" : selection ? "selection" : null,
+      focus: views?.focus || views?.changes ? "views" : pathShown ? "path" : selection ? "selection" : null,
       ...(views?.sizeBy ? { sizeBy: { label: views.sizeBy.label, description: "Sized by the Analysis tab." } } : {}),
     });
     return [...legend, ...viewsLegend(views, name)];

@@ -119,7 +119,7 @@ export function buildLegend(input: LegendInput): LegendSection[] {
       path: "Not on the paths found",
       selection: "Not linked to the selection",
       hover: "Not linked",
-      views: "Not in the triad or pair in focus",
+      views: "Not in the focus of the analysis",
     };
     sections.push({
       title: "Focus",
