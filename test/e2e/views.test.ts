@@ -159,4 +159,20 @@ describe("analysis views", () => {
     expect(text).toContain("What changed, 2022-02-01");
     expect(session.problems).toEqual([]);
   });
+
+  it("moves the time slider by calendar days, with the stops as ticks at their dates", async () => {
+    const { page } = session;
+    const bar = page.getByTestId("timebar");
+    await bar.getByLabel("As of").check();
+    await expect.poll(() => bar.locator(".time-label").textContent()).toBe("9 Mar 2022");
+    const slider = bar.getByLabel("Date");
+    await slider.focus();
+    await page.keyboard.press("Home");
+    await expect.poll(() => bar.locator(".time-label").textContent()).toBe("12 Mar 1999");
+    await page.keyboard.press("ArrowRight");
+    await expect.poll(() => bar.locator(".time-label").textContent()).toBe("13 Mar 1999");
+    expect(await page.getByTestId("time-stops").locator("option").count()).toBeGreaterThanOrEqual(5);
+    await page.keyboard.press("End");
+    await bar.screenshot({ path: shot("04-timebar") });
+  });
 });

@@ -1,14 +1,17 @@
-// The time slider under the canvas: off (all time) or "as of" a day, moving over the stops where relations start,
-// happen or end (from /api/summary's date range and the loaded relations). Play steps through the stops and the
-// graph grows and changes with them; the counts beside it update live.
+// The time slider under the canvas: off (all time) or "as of" a day, over a calendar scale (state/time-scale.ts)
+// whose ticks are the stops where relations start, happen or end (from /api/summary's date range and the loaded
+// relations), each at its real date. Play moves the same number of days per frame and the graph grows and changes
+// with it; the counts beside it update live.
 
 import { useEffect, useMemo } from "react";
 import { useExplorer, useExplorerState, useVisibility } from "../app/context.ts";
 import { setFilters, setPlaying } from "../state/explorer-state.ts";
 import { setAsOf } from "../state/filters.ts";
-import { formatDate, nextStop, stopIndex, timeStops } from "../state/time-stops.ts";
+import { dateOfDay, dayNumber, nextPlayDate, positionOf, timeScale } from "../state/time-scale.ts";
+import { formatDate, timeStops } from "../state/time-stops.ts";
 
-export const PLAY_STEP_MS = 900;
+/** A play frame: PLAY_FRAMES of them cross the whole range in about 18 s. */
+export const PLAY_STEP_MS = 150;
 
 export function TimeBar() {
   const { graph, store } = useExplorer();
@@ -24,20 +27,20 @@ export function TimeBar() {
     return timeStops(dates, summary?.dateRange);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [graph, graphVersion, summary]);
+  const scale = useMemo(() => timeScale(stops), [stops]);
 
   useEffect(() => {
-    if (!playing) return;
+    if (!playing || !scale) return;
     const timer = setInterval(() => {
-      const current = store.get().filters.asOf;
-      const next = nextStop(stops, current);
-      if (!next || (current && current >= stops[stops.length - 1]!)) {
+      const next = nextPlayDate(store.get().filters.asOf, scale);
+      if (!next) {
         store.update(setPlaying(false));
         return;
       }
       store.update(setFilters(setAsOf(next)));
     }, PLAY_STEP_MS);
     return () => clearInterval(timer);
-  }, [playing, stops, store]);
+  }, [playing, scale, store]);
 
   const togglePlay = () => {
     const s = store.get();
@@ -50,8 +53,7 @@ export function TimeBar() {
     store.update(setPlaying(true));
   };
 
-  if (stops.length === 0) return <div className="timebar muted">No dated relations.</div>;
-  const index = stopIndex(stops, asOf);
+  if (stops.length === 0 || !scale) return <div className="timebar muted">No dated relations.</div>;
 
   return (
     <div className="timebar" data-testid="timebar">
@@ -66,15 +68,32 @@ export function TimeBar() {
         />
         <span>As of</span>
       </label>
-      <input
-        type="range"
-        min={0}
-        max={stops.length - 1}
-        value={asOf ? index : stops.length - 1}
-        disabled={!asOf && !playing}
-        aria-label="Date"
-        onChange={(e) => store.update(setFilters(setAsOf(stops[Number(e.target.value)])))}
-      />
+      <span className="time-track">
+        <input
+          type="range"
+          min={scale.min}
+          max={scale.max}
+          step={1}
+          list="time-stops"
+          value={asOf ? Math.max(scale.min, Math.min(scale.max, dayNumber(asOf))) : scale.max}
+          disabled={!asOf && !playing}
+          aria-label="Date"
+          onChange={(e) => store.update(setFilters(setAsOf(dateOfDay(Number(e.target.value)))))}
+        />
+        {stops.map((s) => (
+          <span
+            key={s}
+            className="time-tick"
+            title={formatDate(s)}
+            style={{ left: `calc(8px + (100% - 16px) * ${positionOf(s, scale)})` }}
+          />
+        ))}
+      </span>
+      <datalist id="time-stops" data-testid="time-stops">
+        {stops.map((s) => (
+          <option key={s} value={dayNumber(s)} label={s} />
+        ))}
+      </datalist>
       <span className="time-label">
         {asOf ? formatDate(asOf) : `All time (${formatDate(stops[0])} – ${formatDate(stops[stops.length - 1])})`}
       </span>
