@@ -16,6 +16,7 @@ import { TimeBar } from "./components/TimeBar.tsx";
 import { Toolbar } from "./components/Toolbar.tsx";
 import { UrlProblemsNotice } from "./components/UrlProblemsNotice.tsx";
 import { AnalysisController } from "./analysis/AnalysisController.tsx";
+import { useFoldedVisibility } from "./analysis/use-fold.ts";
 import { CameraController } from "./controllers/CameraController.tsx";
 import { DragController } from "./controllers/DragController.tsx";
 import { EventsController } from "./controllers/EventsController.tsx";
@@ -43,12 +44,13 @@ function useComputedVisibility(explorer: Explorer) {
     return members;
   }, [path, selection]);
 
-  const visibility = useMemo(
+  const raw = useMemo(
     () => computeVisibility(nodeItems(explorer.graph), edgeItems(explorer.graph), filters, view, forced),
     // graphVersion stands for the data graph's content
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [explorer, graphVersion, filters, view, forced],
   );
+  const visibility = useFoldedVisibility(explorer, raw);
   useEffect(() => {
     explorer.visibility = visibility;
   }, [explorer, visibility]);

@@ -6,6 +6,7 @@ import { benchLoader } from "./loader-bench.ts";
 import { benchPaths } from "./paths-bench.ts";
 import { benchRender } from "./render-bench.ts";
 import { benchSearch } from "./search-bench.ts";
+import { benchViews } from "./views-bench.ts";
 import { printReport, type BenchReport } from "./report.ts";
 
 const scale = Number(process.env.BENCH_SCALE ?? "1");
@@ -18,6 +19,12 @@ const BENCHES: Record<string, () => Promise<BenchReport>> = {
       perRowSlice: Math.round(2_000 * Math.min(1, scale * 4)),
     }),
   search: () => benchSearch({ entities: Math.round(100_000 * scale), queries: 500 }),
+  views: () =>
+    benchViews({
+      sizes: [10_000, 100_000].map((n) => Math.max(100, Math.round(n * scale))),
+      relationsPerEntity: 5,
+      exactUpTo: Math.round(10_000 * scale),
+    }),
   render: () =>
     benchRender({
       sizes: [1_000, 10_000, 50_000, 100_000].map((n) => Math.max(100, Math.round(n * scale))),

@@ -139,6 +139,23 @@ describe("analysis views", () => {
     expect(scene.views?.changes?.added.sort()).toEqual(began.sort());
   });
 
+  it("collapses a group into one node with aggregated relations, captures it, and expands it again", async () => {
+    const { page } = session;
+    const counts = page.getByTestId("timebar").locator(".time-counts");
+    await page.getByRole("button", { name: "Clear", exact: true }).click();
+    await expect.poll(() => counts.textContent(), { timeout: WAIT }).toBe("15 entities · 21 relations");
+    // The briefing's group with members: "Chinese companies and individuals trading with Russia" (SMIC is PART of it).
+    await page.getByTestId("group-toggle-chinese-firms-russia").click();
+    await expect.poll(() => counts.textContent(), { timeout: WAIT }).toMatch(/^14 entities · /);
+    await page.waitForTimeout(800);
+    await page.screenshot({ path: shot("05-collapsed") });
+    await capture(page, 4);
+    const scene = (await deck()).scenes[3]!;
+    expect(scene.entities.map((e) => e.id)).not.toContain("smic");
+    await page.getByTestId("group-toggle-chinese-firms-russia").click();
+    await expect.poll(() => counts.textContent(), { timeout: WAIT }).toBe("15 entities · 21 relations");
+  });
+
   it("exports the deck as a PDF whose pages show the blocs and the focus", async () => {
     const { page } = session;
     await page.getByRole("tab", { name: "Briefings" }).click();

@@ -3,9 +3,20 @@
 // entities and relations into focus on the canvas.
 
 import type { BalanceReport } from "../../model/balance.ts";
-import { useExplorer } from "../app/context.ts";
+import { useMemo } from "react";
+import { groupMembers } from "../../model/groups.ts";
+import { useExplorer, useExplorerState, useVisibility } from "../app/context.ts";
+import { foldInput } from "./group-fold.ts";
 import { requestCamera, select } from "../state/explorer-state.ts";
-import { setBalanceOn, setBlocsOn, setFocus, setSizeBy, useAnalysis, type AnalysisState } from "./analysis-state.ts";
+import {
+  setBalanceOn,
+  setBlocsOn,
+  setCollapsed,
+  setFocus,
+  setSizeBy,
+  useAnalysis,
+  type AnalysisState,
+} from "./analysis-state.ts";
 import { BETWEENNESS_EXACT_UP_TO, BETWEENNESS_SAMPLE, isMeasure, MEASURE_INFO, MEASURES } from "./centrality.ts";
 import { useAnalysisStore } from "./use-views.ts";
 import { ChangesSection } from "./ChangesSection.tsx";
@@ -213,12 +224,59 @@ function BalanceSection() {
 }
 
 /** `lastSceneAt`: when the open deck's last scene was captured (for "since the deck's last scene"). */
+function GroupsSection() {
+  const explorer = useExplorer();
+  const store = useAnalysisStore();
+  const name = useName();
+  const visibility = useVisibility();
+  const collapsed = useAnalysis(store, (s) => s.collapsed);
+  const graphVersion = useExplorerState((s) => s.graphVersion);
+  const groups = useMemo(
+    () => {
+      const members = groupMembers(foldInput(explorer.graph));
+      return [...members].filter(([g]) => visibility?.nodes.has(g) || collapsed.includes(g));
+    },
+    // graphVersion stands for the data graph's content
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [explorer, graphVersion, visibility, collapsed],
+  );
+  return (
+    <section className="analysis-section" aria-label="Groups">
+      <h3>Groups</h3>
+      {groups.length === 0 ? (
+        <p className="hint">No entity in view has MEMBER_OF or PART_OF members.</p>
+      ) : (
+        <ul className="group-list" data-testid="group-list">
+          {groups.map(([g, members]) => {
+            const closed = collapsed.includes(g);
+            return (
+              <li key={g} title={members.map(name).join(", ")}>
+                <span>
+                  {name(g)} <span className="count">{members.length}</span>
+                </span>
+                <button
+                  data-testid={`group-toggle-${g}`}
+                  onClick={() => store.update(setCollapsed(g, !closed))}
+                  title={closed ? "Put the members back in place" : "Fold the members into the group"}
+                >
+                  {closed ? "Expand" : "Collapse"}
+                </button>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </section>
+  );
+}
+
 export function AnalysisPanel({ lastSceneAt }: { lastSceneAt?: string | undefined }) {
   return (
     <div className="analysis-panel" data-testid="analysis-panel">
       <CentralitySection />
       <BlocsSection />
       <BalanceSection />
+      <GroupsSection />
       <ChangesSection lastSceneAt={lastSceneAt} />
     </div>
   );

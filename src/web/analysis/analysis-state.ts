@@ -26,6 +26,8 @@ export interface AnalysisState {
   balance: BalanceReport | null;
   /** A frozen change view (point 4), set by the changes panel. */
   changes: SceneViews["changes"] | null;
+  /** Groups whose members are folded into them, sorted. */
+  collapsed: readonly string[];
 }
 
 export const INITIAL_ANALYSIS: AnalysisState = {
@@ -37,6 +39,7 @@ export const INITIAL_ANALYSIS: AnalysisState = {
   blocs: null,
   balance: null,
   changes: null,
+  collapsed: [],
 };
 
 type P = (s: AnalysisState) => AnalysisState;
@@ -59,6 +62,15 @@ export const setFocus =
 export const setChanges =
   (changes: AnalysisState["changes"]): P =>
   (s) => ({ ...s, changes });
+
+export const setCollapsed =
+  (group: string, collapsed: boolean): P =>
+  (s) => {
+    const has = s.collapsed.includes(group);
+    if (has === collapsed) return s;
+    const next = collapsed ? [...s.collapsed, group].sort() : s.collapsed.filter((g) => g !== group);
+    return { ...s, collapsed: next };
+  };
 
 /** Recomputes what is switched on over the graph in view. */
 export const computeFor =
