@@ -5,6 +5,7 @@
 
 import { z } from "zod";
 import { dateSchema } from "./dataset-schema.ts";
+import { RELATION_TYPE_NAMES, type RelationType } from "./relations.ts";
 import type { IsoDate } from "./types.ts";
 
 export interface SceneViews {
@@ -12,6 +13,20 @@ export interface SceneViews {
   blocs?: { color: string; members: string[] }[];
   focus?: { title: string; sentence: string; nodes: string[]; relations: string[] };
   changes?: { from: IsoDate; to: IsoDate; added: string[]; ended: string[]; changed: string[] };
+  /** Collapsed groups: the group entity and the members folded into it (not in the scene's entities). */
+  groups?: { id: string; members: string[] }[];
+  /** The aggregated relations drawn for collapsed groups (model/groups.ts), with their label. */
+  aggregates?: SceneAggregate[];
+}
+
+export interface SceneAggregate {
+  id: string;
+  from: string;
+  to: string;
+  type: RelationType;
+  label: string;
+  count: number;
+  confidence: number;
 }
 
 const id = z.string({ error: "expected an id (a string)" }).min(1, { error: "an id must not be empty" });
@@ -43,6 +58,22 @@ export const sceneViewsSchema = z.strictObject({
       changed: z.array(id),
     })
     .optional(),
+  groups: z.array(z.strictObject({ id, members: z.array(id) })).optional(),
+  aggregates: z
+    .array(
+      z.strictObject({
+        id,
+        from: id,
+        to: id,
+        type: z.enum(RELATION_TYPE_NAMES as [RelationType, ...RelationType[]], {
+          error: (issue) => `unknown relation type "${String(issue.input)}"`,
+        }),
+        label: z.string().max(1_000),
+        count: z.number().int().min(1),
+        confidence: z.number().min(0).max(1),
+      }),
+    )
+    .optional(),
 });
 
 /** Every entity and relation id the views name, with where, so the deck can say which one is not in the scene. */
@@ -57,6 +88,11 @@ export function sceneViewRefs(
   );
   views.focus?.nodes.forEach((n, i) => out.push({ path: ["focus", "nodes", i], id: n, of: "entity" }));
   views.focus?.relations.forEach((r, i) => out.push({ path: ["focus", "relations", i], id: r, of: "relation" }));
+  views.groups?.forEach((g, i) => out.push({ path: ["groups", i, "id"], id: g.id, of: "entity" }));
+  views.aggregates?.forEach((a, i) => {
+    out.push({ path: ["aggregates", i, "from"], id: a.from, of: "entity" });
+    out.push({ path: ["aggregates", i, "to"], id: a.to, of: "entity" });
+  });
   for (const list of ["added", "ended", "changed"] as const)
     views.changes?.[list].forEach((r, i) => out.push({ path: ["changes", list, i], id: r, of: "relation" }));
   return out;

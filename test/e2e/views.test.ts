@@ -152,6 +152,9 @@ describe("analysis views", () => {
     await capture(page, 4);
     const scene = (await deck()).scenes[3]!;
     expect(scene.entities.map((e) => e.id)).not.toContain("smic");
+    expect(scene.views?.groups).toEqual([{ id: "chinese-firms-russia", members: ["smic"] }]);
+    expect(scene.views?.aggregates?.length).toBeGreaterThan(0);
+    expect(scene.title).toBe("Chinese companies and individuals trading with Russia, members folded in");
     await page.getByTestId("group-toggle-chinese-firms-russia").click();
     await expect.poll(() => counts.textContent(), { timeout: WAIT }).toBe("15 entities · 21 relations");
   });
@@ -174,6 +177,7 @@ describe("analysis views", () => {
     expect(text).toContain("Bloc 1:");
     expect(text).toContain("Size: Betweenness");
     expect(text).toContain("What changed, 2022-02-01");
+    expect(text.toUpperCase()).toContain("GROUPS (COLLAPSED)");
     expect(session.problems).toEqual([]);
   });
 

@@ -90,7 +90,7 @@ export const computeFor =
     return next;
   };
 
-/** The views as a scene would keep them, and as the canvas draws them. */
+/** The views as a scene would keep them, and as the canvas draws them (groups: capture adds them, group-fold.ts). */
 export function currentViews(s: AnalysisState): SceneViews | undefined {
   const out: SceneViews = {};
   if (s.sizeBy && s.scores) {

@@ -5,6 +5,7 @@
 
 import { foldGroups, aggregateSentence, type Fold, type FoldRelation } from "../../model/groups.ts";
 import { getRelationSpec, type EntityKind, type RelationType, type Stance } from "../../model/index.ts";
+import type { SceneViews } from "../../model/scene-views.ts";
 import type { DataGraph } from "../graph/data-graph.ts";
 import type { FacetCounts, Visibility } from "../state/filters.ts";
 
@@ -62,6 +63,23 @@ export function syncAggregates(graph: DataGraph, fold: Fold): boolean {
     changed = true;
   }
   return changed;
+}
+
+/** The collapsed groups and their aggregates as a scene keeps them (labels as drawn in the graph). */
+export function groupViews(graph: DataGraph, fold: Fold): Pick<SceneViews, "groups" | "aggregates"> {
+  const members = new Map<string, string[]>();
+  for (const [m, g] of fold.folded) members.set(g, [...(members.get(g) ?? []), m].sort());
+  const groups = [...members].map(([id, list]) => ({ id, members: list }));
+  const aggregates = fold.aggregates.map((a) => ({
+    id: a.id,
+    from: a.from,
+    to: a.to,
+    type: a.type,
+    label: graph.hasEdge(a.id) ? graph.getEdgeAttribute(a.id, "label") : a.id,
+    count: a.relations.length,
+    confidence: a.confidence,
+  }));
+  return groups.length ? { groups, aggregates } : {};
 }
 
 function bump<K extends string>(counts: Partial<Record<K, number>>, key: K): void {

@@ -80,6 +80,10 @@ export function restrictViews(
     if (nodes.length)
       out.focus = { ...views.focus, nodes, relations: views.focus.relations.filter((r) => relations.has(r)) };
   }
+  const groups = views.groups?.filter((g) => entities.has(g.id));
+  if (groups?.length) out.groups = groups;
+  const aggregates = views.aggregates?.filter((a) => entities.has(a.from) && entities.has(a.to));
+  if (aggregates?.length) out.aggregates = aggregates;
   if (views.changes) {
     const keep = (ids: readonly string[]) => ids.filter((r) => relations.has(r));
     const c = views.changes;
@@ -106,6 +110,19 @@ export function viewsLegend(views: SceneViews | undefined, name: (id: string) =>
       };
     });
     sections.push({ title: "Blocs (colour)", items });
+  }
+  if (views?.groups?.length) {
+    sections.push({
+      title: "Groups (collapsed)",
+      items: views.groups.map<LegendItem>((g) => ({
+        key: `group:${g.id}`,
+        label: `${name(g.id)}: members folded in`,
+        color: "#555555",
+        mark: "arrow",
+        count: g.members.length,
+        description: "Its members' relations are drawn as one aggregated relation per end and type, with the count.",
+      })),
+    });
   }
   const c = views?.changes;
   if (c) {

@@ -17,6 +17,7 @@ import { cameraForFrame, DEFAULT_CAMERA, extentOf, frameOfView, tightenFrame } f
 import { captureScene, defaultSceneTitle, sceneToUrlView } from "./scene-capture.ts";
 import { analysisStore, currentViews } from "../analysis/analysis-state.ts";
 import { restrictViews } from "../analysis/views.ts";
+import { foldGraph, groupViews } from "../analysis/group-fold.ts";
 import { refreshedRelations, type FreshData } from "./scene-diff.ts";
 import type { SceneFrame } from "../../model/deck.ts";
 
@@ -137,8 +138,12 @@ export async function captureView(explorer: Explorer, options: { id: string; ind
     selection: state.selection,
     path: state.path,
   });
-  const views = currentViews(analysisStore(explorer).get());
-  const kept = views
+  const analysis = analysisStore(explorer).get();
+  const folded = analysis.collapsed.length
+    ? groupViews(explorer.graph, foldGraph(explorer.graph, analysis.collapsed))
+    : {};
+  const views = { ...currentViews(analysis), ...folded };
+  const kept = Object.keys(views).length
     ? restrictViews(views, new Set(scene.entities.map((e) => e.id)), new Set(scene.relations.map((r) => r.id)))
     : undefined;
   const focus = kept?.focus;
@@ -149,7 +154,12 @@ export async function captureView(explorer: Explorer, options: { id: string; ind
       focus?.title ??
       (kept?.changes
         ? `What changed, ${kept.changes.from} → ${kept.changes.to}`
-        : defaultSceneTitle(scene, options.index)),
+        : kept?.groups
+          ? `${kept.groups.map((g) => scene.entities.find((e) => e.id === g.id)?.name ?? g.id).join(", ")}, members folded in`.slice(
+              0,
+              200,
+            )
+          : defaultSceneTitle(scene, options.index)),
     caption: scene.caption || (focus?.sentence ?? ""),
   };
 }

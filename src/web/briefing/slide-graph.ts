@@ -65,6 +65,20 @@ export function sceneGraph(scene: Scene): DataGraph {
   const graph = createDataGraph();
   mergeEntities(graph, scene.entities, { base: true });
   mergeRelations(graph, scene.relations);
+  for (const a of scene.views?.aggregates ?? []) {
+    if (graph.hasEdge(a.id) || !graph.hasNode(a.from) || !graph.hasNode(a.to)) continue;
+    const spec = getRelationSpec(a.type);
+    graph.addDirectedEdgeWithKey(a.id, a.from, a.to, {
+      relType: a.type,
+      stance: spec.stance,
+      from: a.from,
+      to: a.to,
+      label: a.label,
+      symmetric: !!spec.symmetric,
+      confidence: a.confidence,
+      inference: false,
+    });
+  }
   let i = 0;
   graph.forEachNode((id) => {
     const p = scene.positions[id];
