@@ -8,6 +8,9 @@ import type { Entity, Relation, Source } from "../model/types.ts";
 
 type Plain = Record<string, unknown>;
 
+/** The project's 120 columns, and flow lists as people write them (`[Beijing]`), so an edited file diffs small. */
+const TO_STRING = { lineWidth: 120, flowCollectionPadding: false } as const;
+
 /** Drops undefined fields and keeps the order given, so written files read like hand-written ones. */
 function plain(entries: [string, unknown][]): Plain {
   return Object.fromEntries(entries.filter(([, v]) => v !== undefined));
@@ -98,7 +101,7 @@ export function upsertDatasetYaml(text: string | undefined, additions: DatasetAd
   upsert(doc, "sources", additions.sources.map(sourceYaml));
   upsert(doc, "entities", additions.entities.map(entityYaml));
   upsert(doc, "relations", additions.relations.map(relationYaml));
-  return doc.toString({ lineWidth: 0 });
+  return doc.toString(TO_STRING);
 }
 
 /** A whole dataset as YAML text (Neo4j's dataset read back, to check it with the loader's rules). */
@@ -118,5 +121,5 @@ export function datasetYaml(dataset: {
     entities: dataset.entities.map(entityYaml),
     relations: dataset.relations.map(relationYaml),
   });
-  return doc.toString({ lineWidth: 0 });
+  return doc.toString(TO_STRING);
 }
