@@ -1,10 +1,12 @@
 // The write path of reviewed report claims (POST /api/reports/accept): the request the Reports screen sends, as a
 // zod schema with the dataset file's own rules (ids, dates, confidence, entity shape, relation types with a
-// did-you-mean), and the pure step that turns an accepted request into the records a dataset gains: one Source for
+// did-you-mean), the coder's answer the screen reads (POST /api/extract), and the pure step that turns an accepted request into the records a dataset gains: one Source for
 // the report, the new entities, one relation per claim with the claim's sentence as its evidence. Pure: no I/O.
 
 import { z } from "zod";
+import type { Extraction } from "./claims.ts";
 import { confidenceSchema, dateSchema, entitySchema, idSchema } from "./dataset-schema.ts";
+import { ENTITY_KINDS } from "./kinds.ts";
 import { foldText } from "./text.ts";
 import { isRelationType, RELATION_TYPE_NAMES, type RelationType } from "./relations.ts";
 import { suggest } from "./suggest.ts";
@@ -170,4 +172,44 @@ export function additionsOf(request: AcceptRequest): DatasetAdditions {
     entities: request.entities.map((e) => ({ ...e, aliases: e.aliases ?? {} })),
     relations,
   };
+}
+
+// What POST /api/extract answers (model/claims.ts Extraction), for the web app to check before it reads it.
+
+const claimActorSchema = z.object({
+  id: z.string().nullable(),
+  name: z.string(),
+  kind: z.enum(ENTITY_KINDS),
+  iso3: z.string().optional(),
+});
+
+export const extractionSchema = z.object({
+  claims: z.array(
+    z.object({
+      type: z.enum(RELATION_TYPE_NAMES),
+      cameo: z.string(),
+      from: claimActorSchema,
+      to: claimActorSchema,
+      date: z.string().optional(),
+      confidence: z.number(),
+      negated: z.boolean(),
+      evidence: z.object({ sentence: z.string(), start: z.number().int(), end: z.number().int() }),
+    }),
+  ),
+  entities: z.array(
+    z.object({
+      name: z.string(),
+      kind: z.enum(ENTITY_KINDS),
+      iso3: z.string().optional(),
+      aliases: z.record(z.string(), z.array(z.string())).optional(),
+    }),
+  ),
+}) satisfies z.ZodType<Extraction>;
+
+/** What POST /api/extract takes. */
+export interface ExtractRequest {
+  text: string;
+  published?: string;
+  sourceUrl?: string;
+  title?: string;
 }

@@ -36,6 +36,14 @@ import {
   summarySchema,
 } from "../../model/api-responses.ts";
 import { describeIssues, parseDeck, type Deck, type DeckSummary } from "../../model/deck.ts";
+import type { Extraction } from "../../model/claims.ts";
+import {
+  acceptAnswerSchema,
+  extractionSchema,
+  type AcceptAnswer,
+  type AcceptRequestInput,
+  type ExtractRequest,
+} from "../../model/report-accept.ts";
 import { readInBatches } from "./batch.ts";
 import { ApiError } from "./errors.ts";
 import { createHttp, schemaReader, type Fetch, type Reader } from "./http.ts";
@@ -77,6 +85,8 @@ const read = {
   cypher: schemaReader<CypherResult>(cypherResultSchema),
   library: schemaReader<{ queries: LibraryQuery[] }>(libraryAnswerSchema),
   decks: schemaReader<DeckList>(deckListSchema),
+  extraction: schemaReader<Extraction>(extractionSchema),
+  accepted: schemaReader<AcceptAnswer>(acceptAnswerSchema),
   deck: readDeck,
 };
 
@@ -152,6 +162,15 @@ export function createApiClient(options: ApiClientOptions = {}) {
 
     /** The library of queries that ships with Statecraft. */
     queries: async (signal?: AbortSignal) => (await get("/api/queries", read.library, signal)).queries,
+
+    reports: {
+      /** The report coder's proposed claims for a text (POST /api/extract). */
+      extract: (request: ExtractRequest, signal?: AbortSignal) =>
+        http.send("POST", "/api/extract", read.extraction, { body: request, signal }),
+      /** Writes reviewed claims into a dataset (POST /api/reports/accept; needs the editor token when one is set). */
+      accept: (request: AcceptRequestInput, signal?: AbortSignal) =>
+        http.send("POST", "/api/reports/accept", read.accepted, { body: request, signal }),
+    },
 
     decks: {
       list: (signal?: AbortSignal) => get("/api/decks", read.decks, signal),
