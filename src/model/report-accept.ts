@@ -1,12 +1,10 @@
 // The write path of reviewed report claims (POST /api/reports/accept): the request the Reports screen sends, as a
 // zod schema with the dataset file's own rules (ids, dates, confidence, entity shape, relation types with a
-// did-you-mean), the coder's answer the screen reads (POST /api/extract), and the pure step that turns an accepted request into the records a dataset gains: one Source for
+// did-you-mean), and the pure step that turns an accepted request into the records a dataset gains: one Source for
 // the report, the new entities, one relation per claim with the claim's sentence as its evidence. Pure: no I/O.
 
 import { z } from "zod";
-import type { Extraction } from "./claims.ts";
 import { confidenceSchema, dateSchema, entitySchema, idSchema } from "./dataset-schema.ts";
-import { ENTITY_KINDS } from "./kinds.ts";
 import { foldText } from "./text.ts";
 import { isRelationType, RELATION_TYPE_NAMES, type RelationType } from "./relations.ts";
 import { suggest } from "./suggest.ts";
@@ -125,7 +123,17 @@ export function slugId(text: string, max = 60): string {
 
 /** The report's source id: its date and title, so accepting the same report twice updates one source. */
 export function reportSourceId(source: ReportSource): string {
-  return `report-${source.published ?? "undated"}-${slugId(source.title, 48)}`;
+  return `report-${source.published ?? "undated"}-${slugId(source.title, 40)}`;
+}
+
+/** FNV-1a over the text, in base 36: a short stable tag for what an id cannot spell out in full. */
+function shortHash(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h.toString(36).padStart(7, "0");
 }
 
 function relationTypeSlug(type: RelationType): string {
@@ -133,9 +141,10 @@ function relationTypeSlug(type: RelationType): string {
 }
 
 /**
- * The dataset records an accepted request stands for. A relation's id is the report's source id with its ends and
- * type, so accepting the same claim again replaces it instead of adding a copy; two claims of one request with the
- * same ends and type (two sentences saying it) get `.2`, `.3`.
+ * The dataset records an accepted request stands for. A relation's id is the report's source id, its type and a
+ * hash of its ends, so accepting the same claim again replaces it instead of adding a copy; two claims of one request
+ * with the same ends and type (two sentences saying it) get `.2`, `.3`. Ids stay under 100 characters, the longest
+ * the API's routes take as a path parameter (GET /api/relations/:id).
  */
 export function additionsOf(request: AcceptRequest): DatasetAdditions {
   const sourceId = reportSourceId(request.source);
@@ -145,7 +154,8 @@ export function additionsOf(request: AcceptRequest): DatasetAdditions {
   if (request.source.published !== undefined) source.published = request.source.published;
   const used = new Map<string, number>();
   const relations = request.claims.map((claim): Relation => {
-    const base = `${sourceId}.${claim.from}.${relationTypeSlug(claim.type as RelationType)}.${claim.to}`;
+    const type = relationTypeSlug(claim.type as RelationType);
+    const base = `${sourceId}.${type}.${shortHash(`${claim.from}\n${type}\n${claim.to}`)}`;
     const n = (used.get(base) ?? 0) + 1;
     used.set(base, n);
     const relation: Relation = {
@@ -172,44 +182,4 @@ export function additionsOf(request: AcceptRequest): DatasetAdditions {
     entities: request.entities.map((e) => ({ ...e, aliases: e.aliases ?? {} })),
     relations,
   };
-}
-
-// What POST /api/extract answers (model/claims.ts Extraction), for the web app to check before it reads it.
-
-const claimActorSchema = z.object({
-  id: z.string().nullable(),
-  name: z.string(),
-  kind: z.enum(ENTITY_KINDS),
-  iso3: z.string().optional(),
-});
-
-export const extractionSchema = z.object({
-  claims: z.array(
-    z.object({
-      type: z.enum(RELATION_TYPE_NAMES),
-      cameo: z.string(),
-      from: claimActorSchema,
-      to: claimActorSchema,
-      date: z.string().optional(),
-      confidence: z.number(),
-      negated: z.boolean(),
-      evidence: z.object({ sentence: z.string(), start: z.number().int(), end: z.number().int() }),
-    }),
-  ),
-  entities: z.array(
-    z.object({
-      name: z.string(),
-      kind: z.enum(ENTITY_KINDS),
-      iso3: z.string().optional(),
-      aliases: z.record(z.string(), z.array(z.string())).optional(),
-    }),
-  ),
-}) satisfies z.ZodType<Extraction>;
-
-/** What POST /api/extract takes. */
-export interface ExtractRequest {
-  text: string;
-  published?: string;
-  sourceUrl?: string;
-  title?: string;
 }

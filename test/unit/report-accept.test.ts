@@ -80,9 +80,10 @@ describe("report-accept", () => {
     const additions = additionsOf(r);
     expect(additions.sources).toEqual([{ id: sourceId, title: r.source.title, published: "2024-05-02" }]);
     expect(additions.entities).toEqual([{ id: "lumen-fab", kind: "Company", name: "Lumen Fab", aliases: {} }]);
+    expect(additions.relations[0]!.id).toMatch(new RegExp(`^${sourceId}\\.sanctions\\.[0-9a-z]{7}$`));
     expect(additions.relations).toEqual([
       {
-        id: `${sourceId}.usa.sanctions.lumen-fab`,
+        id: additions.relations[0]!.id,
         type: "SANCTIONS",
         from: "usa",
         to: "lumen-fab",
@@ -93,6 +94,19 @@ describe("report-accept", () => {
         evidence: [{ source: sourceId, text: "Washington listed Lumen Fab." }],
       },
     ]);
+  });
+
+  it("should give ids that differ by ends and stay under 100 characters (the API's longest path parameter)", () => {
+    const long = request({
+      source: { title: "A".repeat(20) + " very long headline about export controls and their many exceptions" },
+      claims: [
+        { ...request().claims[0]!, type: "SEEKS_EXEMPTION_FROM" },
+        { ...request().claims[0]!, type: "SEEKS_EXEMPTION_FROM", from: "lumen-fab", to: "usa" },
+      ],
+    });
+    const ids = additionsOf(acceptRequestSchema.parse(long)).relations.map((r) => r.id);
+    expect(new Set(ids).size).toBe(2);
+    for (const id of ids) expect(id.length).toBeLessThan(100);
   });
 
   it("should number claims with the same ends and type instead of giving two relations one id", () => {

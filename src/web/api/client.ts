@@ -24,6 +24,7 @@ import {
   cypherResultSchema,
   deckListSchema,
   entityBatchSchema,
+  extractionSchema,
   entityDetailSchema,
   healthSchema,
   libraryAnswerSchema,
@@ -37,13 +38,8 @@ import {
 } from "../../model/api-responses.ts";
 import { describeIssues, parseDeck, type Deck, type DeckSummary } from "../../model/deck.ts";
 import type { Extraction } from "../../model/claims.ts";
-import {
-  acceptAnswerSchema,
-  extractionSchema,
-  type AcceptAnswer,
-  type AcceptRequestInput,
-  type ExtractRequest,
-} from "../../model/report-accept.ts";
+import type { ExtractRequest } from "../../model/api-requests.ts";
+import { acceptAnswerSchema, type AcceptAnswer, type AcceptRequestInput } from "../../model/report-accept.ts";
 import { readInBatches } from "./batch.ts";
 import { ApiError } from "./errors.ts";
 import { createHttp, schemaReader, type Fetch, type Reader } from "./http.ts";

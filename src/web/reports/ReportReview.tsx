@@ -12,7 +12,7 @@ import { useReports, useReportState } from "./use-reports.ts";
 function MarkedText({ review }: { review: Review }) {
   const hovered = useReportState((s) => s.hovered);
   const box = useRef<HTMLDivElement | null>(null);
-  const pieces = piecesOf(review.text, review.cards, hovered);
+  const pieces = piecesOf(review.text, review.cards, hovered, review.names);
   useEffect(() => {
     // The marked sentence may be below the fold of a long report.
     box.current?.querySelector(".hot")?.scrollIntoView?.({ block: "nearest" });

@@ -4,6 +4,7 @@
 // explorer, like the Briefings tab's.
 
 import type { SearchHit } from "../../model/index.ts";
+import { flattenAliases } from "../../model/types.ts";
 import { api } from "../api/client.ts";
 import { storeEditorToken } from "../api/editor-token.ts";
 import { ApiError, describeError } from "../api/errors.ts";
@@ -15,6 +16,7 @@ import {
   askForToken,
   editDraft,
   INITIAL_REPORT,
+  namesArrived,
   proposalsArrived,
   setBusy,
   setNotice,
@@ -71,6 +73,18 @@ export function createReports(explorer: Explorer): Reports {
     store.update(setNotice({ text: `${report.message} ${report.action}`.trim(), tone: "error" }, field));
   };
 
+  /** The aliases of the store's entities the proposals name, so the text marks "Beijing" for China. */
+  async function readNames(ids: readonly (string | null)[]): Promise<void> {
+    const wanted = [...new Set(ids.filter((id): id is string => id !== null))];
+    if (wanted.length === 0) return;
+    try {
+      const { entities } = await api.entities(wanted);
+      store.update(namesArrived(Object.fromEntries(entities.map((e) => [e.id, [e.name, ...flattenAliases(e)]]))));
+    } catch {
+      // Marks by name alone are still right, only fewer.
+    }
+  }
+
   const self: Reports = {
     store,
 
@@ -108,6 +122,7 @@ export function createReports(explorer: Explorer): Reports {
             ...(draft.title.trim() ? { title: draft.title.trim() } : {}),
           });
           store.update(proposalsArrived(text, extraction.claims, extraction.entities));
+          await readNames(extraction.claims.flatMap((c) => [c.from.id, c.to.id]));
         } catch (error) {
           fail(error, "reading the report");
         }

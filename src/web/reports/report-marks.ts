@@ -58,14 +58,27 @@ function eventSpans(text: string, card: ClaimCard): Span[] {
   return m ? [{ start: start + m.index, end: start + m.index + m[0].length, kind: "event" }] : [];
 }
 
+/** Names to look for: every end's name, and the aliases `names` knows for the store's entities (id -> names). */
+function endNames(card: ClaimCard, names: Readonly<Record<string, readonly string[]>>): Set<string> {
+  const found = new Set<string>();
+  for (const end of [card.from, card.to, card.proposed.from, card.proposed.to]) {
+    found.add(end.name);
+    if (end.id) for (const n of names[end.id] ?? []) found.add(n);
+  }
+  return found;
+}
+
 /** The marks of every card, without overlaps (the earlier, then the longer, wins). */
-export function marksOf(text: string, cards: readonly ClaimCard[]): Span[] {
+export function marksOf(
+  text: string,
+  cards: readonly ClaimCard[],
+  names: Readonly<Record<string, readonly string[]>> = {},
+): Span[] {
   const spans: Span[] = [];
   for (const card of cards) {
     const { start, end } = card.proposed.evidence;
     if (!(start >= 0 && end <= text.length && start < end)) continue;
-    for (const name of new Set([card.from.name, card.to.name, card.proposed.from.name, card.proposed.to.name]))
-      spans.push(...findWords(text, name, start, end));
+    for (const name of endNames(card, names)) spans.push(...findWords(text, name, start, end));
     spans.push(...eventSpans(text, card));
   }
   spans.sort((a, b) => a.start - b.start || b.end - a.end);
@@ -75,8 +88,13 @@ export function marksOf(text: string, cards: readonly ClaimCard[]): Span[] {
 }
 
 /** The text in pieces at every mark's and every claimed sentence's edges. */
-export function piecesOf(text: string, cards: readonly ClaimCard[], hovered: number | null): Piece[] {
-  const marks = marksOf(text, cards);
+export function piecesOf(
+  text: string,
+  cards: readonly ClaimCard[],
+  hovered: number | null,
+  names: Readonly<Record<string, readonly string[]>> = {},
+): Piece[] {
+  const marks = marksOf(text, cards, names);
   const sentences = cards
     .map((c) => c.proposed.evidence)
     .filter((e) => e.start >= 0 && e.end <= text.length && e.start < e.end);

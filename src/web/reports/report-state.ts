@@ -47,6 +47,8 @@ export interface Review {
   text: string;
   cards: ClaimCard[];
   entities: ProposedEntity[];
+  /** Every name of the store's entities the cards name (name and aliases), to find them in the text. */
+  names: Record<string, string[]>;
 }
 
 export interface ReportState {
@@ -107,7 +109,7 @@ export const proposalsArrived =
   (text: string, claims: readonly ProposedClaim[], entities: readonly ProposedEntity[]): P =>
   (s) => ({
     ...s,
-    review: { text, cards: cardsOf(claims), entities: [...entities] },
+    review: { text, cards: cardsOf(claims), entities: [...entities], names: {} },
     reviewOpen: true,
     hovered: null,
     written: null,
@@ -131,6 +133,12 @@ function mapCard(s: ReportState, key: number, change: (card: ClaimCard) => Claim
   });
   return changed ? { ...s, review: { ...s.review, cards }, badField: null } : s;
 }
+
+/** The names and aliases of the entities the cards name arrived (read after the proposals). */
+export const namesArrived =
+  (names: Record<string, string[]>): P =>
+  (s) =>
+    s.review ? { ...s, review: { ...s.review, names: { ...s.review.names, ...names } } } : s;
 
 export const decide =
   (key: number, decision: Decision): P =>

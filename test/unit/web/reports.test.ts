@@ -19,7 +19,7 @@ import {
   written,
   type ReportState,
 } from "../../../src/web/reports/report-state.ts";
-import { isHtml, tidyText } from "../../../src/web/reports/report-text.ts";
+import { disarmHtml, isHtml, tidyText } from "../../../src/web/reports/report-text.ts";
 
 const TEXT =
   "Washington added Lumen Fab to its export blacklist on Tuesday. China criticised the decision. " +
@@ -268,5 +268,16 @@ describe("report-text", () => {
 
   it("should collapse spaces within lines and keep at most one blank line", () => {
     expect(tidyText("  One \t two\r\n\r\n\r\n\r\nthree  \n")).toBe("One two\n\nthree");
+  });
+});
+
+describe("report-text disarmHtml", () => {
+  it.each([
+    ['<img src=x onerror="a()">', '<img data-x-src=x data-x-onerror="a()">'],
+    ['<p class=a onclick="b()" ONLOAD=c>Hi</p>', '<p class=a data-x-onclick="b()" data-x-ONLOAD=c>Hi</p>'],
+    ['<img\nsrcset="y 2x">', '<img\ndata-x-srcset="y 2x">'],
+    ["plain text: the onset = spring", "plain text: the onset = spring"],
+  ])("should disarm %s", (html, disarmed) => {
+    expect(disarmHtml(html)).toBe(disarmed);
   });
 });
