@@ -11,18 +11,44 @@ import type {
   ProposedEntity,
   ReportInfo,
 } from "../model/claims.ts";
-import type { RelationType } from "../model/relations.ts";
+import { RELATION_TYPES, type RelationType } from "../model/relations.ts";
 import { actorKey, findMentions, type ActorContext, type Mention } from "./actors.ts";
 import { claimConfidence } from "./confidence.ts";
 import { sentenceDate } from "./dates.ts";
 import { findEvents, type EventMatch } from "./events.ts";
 import { createGazetteer, type Actor, type Gazetteer } from "./gazetteer.ts";
 import { SECOND_HAND_SPEAKERS, SPEECH_VERBS } from "./lexicon.ts";
-import { tokenize, type Sentence, type Token } from "./tokens.ts";
+import { tokenize, wordKey, type Sentence, type Token } from "./tokens.ts";
 
 /** Confidence of the facts a title states ("Foreign Ministry spokesman Zhao Lijian" speaks for the ministry). */
 const TITLE_CONFIDENCE = 0.9;
 const OBJECT_WINDOW = 12;
+const POSSESSIVES = new Set(["his", "her", "its", "their"]);
+const SYMMETRIC = new Set<string>(RELATION_TYPES.filter((s) => "symmetric" in s && s.symmetric).map((s) => s.type));
+const REFUSALS = new Set(["refuse", "decline", "fail", "reject"]);
+/** Types whose object may be an act done by someone ("condemned the attack on X by Y" condemns Y). */
+const AGENT_TARGETS = new Set<RelationType>(["CONDEMNS", "CRITICIZES", "REFUSES_TO_CONDEMN"]);
+/** Nouns before "to" that make the verb an intention, not an act: "Ukraine's bid to join". */
+const INTENTIONS = new Set([
+  "bid",
+  "plan",
+  "plans",
+  "attempt",
+  "attempts",
+  "effort",
+  "efforts",
+  "request",
+  "application",
+  "desire",
+  "ambition",
+  "ambitions",
+  "proposal",
+  "offer",
+  "hopes",
+  "hope",
+]);
+/** Clauses that say what would happen on a condition: nothing in them has happened. */
+const CONDITIONS = new Set(["if", "unless", "whether"]);
 const CLAUSE_WORDS = new Set([
   "that",
   "which",
@@ -49,9 +75,13 @@ export interface Coder {
 export function createCoder(entities: readonly KnownEntity[]): Coder {
   const gazetteer = createGazetteer(entities);
   const storePeople = new Map<string, Actor>();
-  for (const e of entities)
-    if (e.kind === "Person" && /\s/.test(e.name))
-      storePeople.set(e.name.split(/\s+/).pop()!.toLowerCase(), { id: e.id, name: e.name, kind: "Person" });
+  // People by first and last word of their name: "Raimondo" for Gina Raimondo, "Zhao" for Zhao Lijian.
+  for (const e of entities) {
+    const words = e.name.split(/\s+/);
+    if (e.kind !== "Person" || words.length < 2) continue;
+    for (const word of [words[0]!, words.at(-1)!])
+      if (!storePeople.has(wordKey(word))) storePeople.set(wordKey(word), { id: e.id, name: e.name, kind: "Person" });
+  }
   return { extract: (text, report = {}) => extractWith(gazetteer, storePeople, text, report) };
 }
 
@@ -124,23 +154,52 @@ function coordinated(tokens: readonly Token[], mentions: readonly Mention[], m: 
 }
 
 /** The first actor after the head, within the clause; the tokens of the phrase itself never end the search. */
-function objectAfter(tokens: readonly Token[], mentions: readonly Mention[], event: EventMatch): Mention | undefined {
+function objectAfter(
+  tokens: readonly Token[],
+  mentions: readonly Mention[],
+  event: EventMatch,
+  subjects: readonly Mention[],
+): Mention | undefined {
   const limit = Math.min(tokens.length, event.end + OBJECT_WINDOW);
   for (let k = event.head + 1; k < limit; k++) {
     const m = mentions.find((x) => x.start === k);
-    if (m) return m;
+    // "met his Russian counterpart": a possessive referring back, or the subject again, is not the object.
+    const possessive = m?.via === "reference" && POSSESSIVES.has(tokens[k]!.key) && m.end === k + 1;
+    if (m && !possessive && !subjects.some((s) => actorKey(s.actor) === actorKey(m.actor))) {
+      // "condemned the shelling of Kharkiv by Russian forces": the act's agent is the one condemned.
+      const agent = tokens[m.end]?.key === "by" ? mentions.find((x) => x.start === m.end + 1) : undefined;
+      return agent && AGENT_TARGETS.has(event.pattern.type) ? agent : m;
+    }
     const t = tokens[k]!;
-    if (k >= event.end && (CLAUSE_WORDS.has(t.key) || isFiniteVerb(t))) return undefined;
+    if (k >= event.end && (CLAUSE_WORDS.has(t.key) || isFiniteVerb(t, tokens[k + 1]))) return undefined;
     if (/[;:.!?]/.test(t.post)) return undefined;
   }
   return undefined;
 }
 
-function isFiniteVerb(t: Token): boolean {
-  if (!t.tags.has("Verb")) return false;
+/** The clause of the verb group opens with "if" or "unless". */
+function inCondition(tokens: readonly Token[], groupStart: number): boolean {
+  for (let k = groupStart - 1; k >= 0; k--) {
+    if (CONDITIONS.has(tokens[k]!.key)) return true;
+    if (CLAUSE_WORDS.has(tokens[k]!.key) || isSpeech(tokens[k]!) || /[;:,]/.test(tokens[k]!.post)) return false;
+  }
+  return false;
+}
+
+function isFiniteVerb(t: Token, next: Token | undefined): boolean {
+  if (!t.tags.has("Verb") || next?.key === "by") return false;
   if (["Auxiliary", "Gerund", "Participle", "Passive", "Infinitive", "Modal"].some((tag) => t.tags.has(tag)))
     return false;
   return t.tags.has("PastTense") || t.tags.has("PresentTense");
+}
+
+/** Who a measure comes from: "from X" or "by X" after the phrase. */
+function sourceAfter(tokens: readonly Token[], mentions: readonly Mention[], event: EventMatch): Mention | undefined {
+  for (let k = event.end; k < Math.min(tokens.length, event.end + OBJECT_WINDOW); k++) {
+    if (tokens[k]!.key === "from" || tokens[k]!.key === "by") return mentions.find((x) => x.start === k + 1);
+    if (/[;:.,]/.test(tokens[k]!.post)) return undefined;
+  }
+  return undefined;
 }
 
 /** The agent of a passive: "by X" after the phrase. */
@@ -194,8 +253,13 @@ function claimsOf(sentence: Sentence, mentions: readonly Mention[], report: Repo
   const drafts: Draft[] = [];
   const date = sentenceDate(sentence.text, report.published);
   let previousSubjects: Mention[] = [];
-  for (const event of findEvents(tokens)) {
+  for (const event of findEvents(tokens, new Set(mentions.map((m) => m.end)))) {
     const { pattern } = event;
+    if (inCondition(tokens, event.groupStart)) continue;
+    if (tokens[event.groupStart]?.key === "to" && INTENTIONS.has(tokens[event.groupStart - 1]?.key ?? "")) continue;
+    // "refused to impose sanctions", "declined to send troops": the act is refused, so it is denied.
+    const refused = tokens[event.groupStart]?.key === "to" && REFUSALS.has(tokens[event.groupStart - 1]?.lemma ?? "");
+    const speaker = speakerOf(tokens, mentions, event);
     let inferredEnd = false;
     let subjects: Mention[];
     if (tokens[event.groupStart - 1]?.key === "and" && previousSubjects.length > 0) {
@@ -204,7 +268,7 @@ function claimsOf(sentence: Sentence, mentions: readonly Mention[], report: Repo
       inferredEnd = true;
     } else {
       const subject = subjectBefore(tokens, mentions, event.groupStart);
-      subjects = subject ? coordinated(tokens, mentions, subject, true) : [];
+      subjects = subject ? coordinated(tokens, mentions, subject, true).sort((a, b) => a.start - b.start) : [];
     }
     if (!event.passive) previousSubjects = subjects;
     let objects: Mention[];
@@ -214,25 +278,36 @@ function claimsOf(sentence: Sentence, mentions: readonly Mention[], report: Repo
       objects = subjects;
       subjects = coordinated(tokens, mentions, agent, false);
     } else {
-      const object = objectAfter(tokens, mentions, event);
-      if (!object) continue;
-      objects = coordinated(tokens, mentions, object, false);
+      // "China could face sanctions from the US": the one acting comes after "from" or "by", else it is the speaker.
+      const object =
+        pattern.actor === "object"
+          ? sourceAfter(tokens, mentions, event)
+          : objectAfter(tokens, mentions, event, subjects);
+      if (object) objects = coordinated(tokens, mentions, object, false);
+      else if (!pattern.actor && SYMMETRIC.has(pattern.type) && subjects.length > 1) {
+        // "Beijing and Moscow held talks": a symmetric relation between the subjects.
+        objects = subjects.slice(1);
+        subjects = subjects.slice(0, 1);
+      } else if (pattern.actor === "object" && speaker.actor) {
+        // "Blinken said China would face consequences": whoever says so is the one who threatens.
+        objects = [{ start: -1, end: -1, actor: speaker.actor, via: "name" }];
+      } else continue;
     }
     if (subjects.length === 0) continue;
     if (pattern.actor === "object") [subjects, objects] = [objects, subjects];
     if (subjects.some((m) => m.via === "reference") || objects.some((m) => m.via === "reference")) inferredEnd = true;
     let type: RelationType = pattern.type;
     let cameo = pattern.cameo;
-    let negated = event.negated;
+    let negated = event.negated || refused;
     if (event.modal && pattern.modal) ({ type, cameo } = pattern.modal);
     if (negated && pattern.negated) {
       ({ type, cameo } = pattern.negated);
       negated = false;
     }
-    const speaker = speakerOf(tokens, mentions, event);
     for (const from of subjects)
       for (const to of objects) {
         if (actorKey(from.actor) === actorKey(to.actor)) continue;
+        if (pattern.toKinds && !pattern.toKinds.includes(to.actor.kind)) continue;
         const secondHand = speaker.secondHand || (speaker.actor !== undefined && !sameSide(speaker.actor, from.actor));
         const confidence = claimConfidence({
           strength: pattern.strength,
@@ -264,7 +339,7 @@ function extractWith(
   text: string,
   report: ReportInfo,
 ): Extraction {
-  const context: ActorContext = { gazetteer, recent: [], people: new Map(storePeople), links: [] };
+  const context: ActorContext = { gazetteer, recent: [], people: new Map(storePeople), links: [], countries: [] };
   const claims: ProposedClaim[] = [];
   const seen = new Set<string>();
   const entities = new Map<string, ProposedEntity>();

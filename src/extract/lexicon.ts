@@ -10,6 +10,8 @@ export interface BodySpec {
   forms: string[][];
   /** The name proposed for a body the store does not hold: "<long> of <country>". */
   long: string;
+  /** Forms that name one state's body by themselves ("the Pentagon"): form -> ISO alpha-3. */
+  fixed?: Record<string, string>;
   /** The United States names its ministries "departments": "US Department of Commerce". */
   us?: string;
 }
@@ -47,6 +49,7 @@ export const BODIES: readonly BodySpec[] = [
       "pentagon",
     ),
     long: "Ministry of Defence",
+    fixed: { pentagon: "USA" },
     us: "Department of Defense",
   },
   {
@@ -99,13 +102,13 @@ export const TITLE_DOMAINS: Record<string, string> = {
 export type TitleRole = "speaks" | "leads" | "heads-state" | "none";
 
 /** Titles, folded word by word, longest first when read. */
-export const TITLES: readonly { words: string[]; role: TitleRole }[] = [
+export const TITLES: readonly { words: string[]; role: TitleRole; domain?: string }[] = [
   ...f("spokesman", "spokeswoman", "spokesperson").map((words) => ({ words, role: "speaks" as const })),
   ...f("prime minister", "president", "premier", "chancellor", "king", "supreme leader").map((words) => ({
     words,
     role: "heads-state" as const,
   })),
-  ...f("secretary of state").map((words) => ({ words, role: "leads" as const })),
+  ...f("secretary of state").map((words) => ({ words, role: "leads" as const, domain: "foreign" })),
   ...f("minister", "secretary", "chairman", "chairwoman", "chair", "chief executive", "ceo", "director", "head").map(
     (words) => ({ words, role: "leads" as const }),
   ),
@@ -138,6 +141,10 @@ export const STATE_NOUNS = new Set([
   "side",
   "state",
   "administration",
+  "lawmaker",
+  "lawmakers",
+  "legislators",
+  "parliament",
 ]);
 
 /** Nouns after a demonym or "its" that make a group of the state's own: "Chinese firms", "its companies". */
