@@ -11,6 +11,7 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { acceptRequestSchema, additionsOf, type AcceptAnswer, type AcceptRequest } from "../model/report-accept.ts";
 import type { DatasetSink } from "../store/dataset-sink.ts";
+import { suggest } from "../model/suggest.ts";
 import type { GraphStore } from "../store/graph-store.ts";
 import { BadRequestError } from "./validation.ts";
 
@@ -22,6 +23,17 @@ export interface ReportRoutesOptions {
 
 /** A report's claims with their sentences: more than the API's 1 MB default body is never needed. */
 const ACCEPT_BODY_LIMIT = 2 * 1_048_576;
+
+/**
+ * Ids of entities whose names are near an unknown id, for the loader's did-you-mean without reading every id: a
+ * search for the id's words, and for the first three letters of each (a misspelt word still starts right).
+ */
+async function nearIds(graph: GraphStore, id: string): Promise<string[]> {
+  const words = id.split(/[-_.]+/).filter((w) => w.length >= 3);
+  const queries = [...new Set([words.join(" "), ...words.map((w) => w.slice(0, 3))])].filter(Boolean).slice(0, 4);
+  const hits = await Promise.all(queries.map((q) => graph.search(q, 20)));
+  return [...new Set(hits.flat().map((h) => h.entity.id))];
+}
 
 /** Throws the 400 for the first claim end or new entity that does not fit what the store holds. */
 async function checkAgainstStore(graph: GraphStore, request: AcceptRequest, relationIds: string[]): Promise<void> {
@@ -45,14 +57,17 @@ async function checkAgainstStore(graph: GraphStore, request: AcceptRequest, rela
           "the claim's end instead of a new entity, or give the new one another id",
       );
   });
-  request.claims.forEach((c, i) => {
-    for (const end of ["from", "to"] as const)
-      if (!stored.has(c[end]) && !seen.has(c[end]))
-        throw new BadRequestError(
-          `claims[${i}].${end}`,
-          `names no entity "${c[end]}": pick one the store holds (search) or add it to entities`,
-        );
-  });
+  for (const [i, c] of request.claims.entries()) {
+    for (const end of ["from", "to"] as const) {
+      if (stored.has(c[end]) || seen.has(c[end])) continue;
+      const hint = suggest(c[end], [...(await nearIds(graph, c[end])), ...seen.keys()]);
+      throw new BadRequestError(
+        `claims[${i}].${end}`,
+        `names no entity "${c[end]}"${hint ? ` (did you mean ${hint}?)` : ""}: pick one the store holds (search) ` +
+          "or add it to entities",
+      );
+    }
+  }
   const taken = (await graph.relations(relationIds)).filter((r) => r.dataset !== request.dataset);
   if (taken.length > 0) {
     const i = relationIds.indexOf(taken[0]!.id);

@@ -114,7 +114,13 @@ function writePathSuite(name: string, getServer: () => ServerProcess, reportFile
       ["an unknown type, with a did-you-mean", { type: "SANCTION" }, "claims[0].type", /did you mean SANCTIONS/],
       ["a confidence above 1", { confidence: 1.5 }, "claims[0].confidence", /between 0 and 1/],
       ["a date that is no day", { date: "2024-02-30" }, "claims[0].date", /real date/],
-      ["an end naming no entity", { to: "lumen-fabb" }, "claims[0].to", /names no entity "lumen-fabb"/],
+      [
+        "an end naming no entity",
+        { to: "lumen-fabb" },
+        "claims[0].to",
+        /names no entity "lumen-fabb" \(did you mean lumen-fab\?\)/,
+      ],
+      ["an end naming no stored entity", { from: "us-comerce" }, "claims[0].from", /did you mean us-commerce\?/],
       ["a negated claim", { negated: true }, "claims[0].negated", /did not happen/],
     ])("should answer 400 naming the field for %s", async (_what, change, field, message) => {
       const body = acceptBody();
