@@ -216,3 +216,60 @@ describe("reports screen at 800x600", () => {
     }
   });
 });
+
+describe("reports screen with an editor token", () => {
+  const TOKEN = "e2e-reports-token-0123456789abcdef";
+  let guarded: RunningServer;
+  let folder: string;
+
+  beforeAll(async () => {
+    folder = mkdtempSync(join(tmpdir(), "statecraft-e2e-reports-token-"));
+    for (const name of readdirSync(DATA).filter((n) => n.endsWith(".yaml")))
+      copyFileSync(join(DATA, name), join(folder, name));
+    const previous = { data: process.env.STATECRAFT_DATA, token: process.env.STATECRAFT_EDITOR_TOKEN };
+    process.env.STATECRAFT_DATA = folder;
+    process.env.STATECRAFT_EDITOR_TOKEN = TOKEN;
+    try {
+      guarded = await startServer();
+    } finally {
+      for (const [key, value] of [
+        ["STATECRAFT_DATA", previous.data],
+        ["STATECRAFT_EDITOR_TOKEN", previous.token],
+      ] as const) {
+        if (value === undefined) delete process.env[key];
+        else process.env[key] = value;
+      }
+    }
+  });
+
+  afterAll(async () => {
+    await guarded?.stop();
+    if (folder) rmSync(folder, { recursive: true, force: true });
+  });
+
+  it("asks for the token when the write is refused, writes nothing until it is given, then writes", async () => {
+    const session = await openSession(browser, { viewport: { width: 1440, height: 900 } });
+    try {
+      const { page } = session;
+      await page.goto(`${guarded.url}/?tab=reports`);
+      await settled(page);
+      await propose(page);
+      await page.getByTestId("card-1-accept").click();
+      await page.getByTestId("accept-claims").click();
+      const prompt = page.getByTestId("report-token-prompt");
+      await prompt.getByText("This server needs its editor token to write claims.").waitFor({ timeout: WAIT });
+      expect(readdirSync(folder).filter((n) => n.startsWith("reports"))).toEqual([]);
+      await page.screenshot({ path: `${OUT}/reports-1440-token.png` });
+      await prompt.getByLabel(/Editor token/).fill(TOKEN);
+      await prompt.getByRole("button", { name: "Use token" }).click();
+      await page
+        .getByTestId("report-notice")
+        .getByText(/1 relation written to dataset reports/)
+        .waitFor({ timeout: WAIT });
+      expect(readdirSync(folder).filter((n) => n.startsWith("reports"))).toEqual(["reports.yaml"]);
+      expect(session.problems.filter((p) => !/401/.test(p))).toEqual([]);
+    } finally {
+      await session.context.close();
+    }
+  });
+});

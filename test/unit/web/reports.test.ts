@@ -14,6 +14,7 @@ import {
   editDraft,
   hover,
   INITIAL_REPORT,
+  namesArrived,
   proposalsArrived,
   stillNegated,
   written,
@@ -241,6 +242,14 @@ describe("report-marks", () => {
       ["criticised", "event"],
       ["condemn", "event"],
     ]);
+  });
+
+  it("should mark a store entity by an alias it has in the store (Washington for the United States)", () => {
+    const s = namesArrived({ usa: ["United States", "Washington"] })(reviewed());
+    const actors = marksOf(TEXT, cards(s), s.review!.names)
+      .filter((m) => m.kind === "actor")
+      .map((m) => TEXT.slice(m.start, m.end));
+    expect(actors).toEqual(["Washington", "Lumen Fab", "China"]);
   });
 
   it("should cut the text into pieces that join back into it, the hovered card's sentence marked", () => {
