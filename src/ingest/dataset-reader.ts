@@ -91,7 +91,7 @@ export function parseDatasetText(text: string, file: string): { parsed: ParsedFi
 }
 
 /** Checks what only all files together can tell: unknown types, dangling references and duplicate ids. */
-function checkReferences(files: ParsedFile[]): InputIssue[] {
+function checkReferences(files: ParsedFile[], knownEntities: ReadonlySet<string>): InputIssue[] {
   const issues: InputIssue[] = [];
   const at = (p: ParsedFile, path: Path, message: string) =>
     issues.push({ file: p.file, ...positionOf(p, path), message });
@@ -126,7 +126,7 @@ function checkReferences(files: ParsedFile[]): InputIssue[] {
         );
       }
       for (const end of ["from", "to"] as const) {
-        if (!entityIds.has(r[end])) {
+        if (!entityIds.has(r[end]) && !knownEntities.has(r[end])) {
           at(
             p,
             ["relations", i, end],
@@ -168,8 +168,19 @@ function toDataset(p: ParsedFile): Dataset {
   };
 }
 
+export interface ReadOptions {
+  /**
+   * Entity ids defined outside the texts read, which relations may name: a dataset written into a database that
+   * already holds them (the Neo4j write path of accepted report claims).
+   */
+  knownEntities?: ReadonlySet<string>;
+}
+
 /** Reads dataset texts given as [file, text] pairs; throws InvalidInputError with every issue if any is invalid. */
-export function readDatasetTexts(inputs: readonly { file: string; text: string }[]): Dataset[] {
+export function readDatasetTexts(
+  inputs: readonly { file: string; text: string }[],
+  options: ReadOptions = {},
+): Dataset[] {
   const parsed: ParsedFile[] = [];
   const issues: InputIssue[] = [];
   for (const { file, text } of inputs) {
@@ -177,7 +188,7 @@ export function readDatasetTexts(inputs: readonly { file: string; text: string }
     issues.push(...r.issues);
     parsed.push(r.parsed);
   }
-  if (issues.length === 0) issues.push(...checkReferences(parsed));
+  if (issues.length === 0) issues.push(...checkReferences(parsed, options.knownEntities ?? new Set()));
   if (issues.length > 0) throw new InvalidInputError(issues);
   return parsed.map(toDataset);
 }

@@ -77,7 +77,8 @@ export function accessWarnings(config: ServerConfig): string[] {
   if (!config.editorToken && !isLoopbackBind(config.host))
     warnings.push(
       `statecraft/access: HOST is ${config.host} (not loopback) and STATECRAFT_EDITOR_TOKEN is unset, so every ` +
-        "write (saving or deleting a briefing deck) is refused with 403; set STATECRAFT_EDITOR_TOKEN to allow writes",
+        "write (saving or deleting a briefing deck, writing claims accepted from a report) is refused with 403; set " +
+        "STATECRAFT_EDITOR_TOKEN to allow writes",
     );
   if (!config.allowedHosts && !isLoopbackBind(config.host))
     warnings.push(

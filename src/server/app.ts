@@ -5,9 +5,12 @@
 import Fastify, { type FastifyInstance, type FastifyReply } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import * as s from "../model/api-requests.ts";
+import { createCoder } from "../extract/index.ts";
 import { CYPHER_UNSUPPORTED_MESSAGE, CypherUnsupportedError, type CypherRunner } from "../store/cypher-runner.ts";
+import type { DatasetSink } from "../store/dataset-sink.ts";
 import type { DeckStore } from "../store/deck-store.ts";
 import type { GraphStore } from "../store/graph-store.ts";
+import { loadKnownEntities } from "../store/known-entities.ts";
 import { registerAccess } from "./access.ts";
 import type { ServerConfig } from "./config.ts";
 import { loadQueryLibrary } from "./query-library.ts";
@@ -22,6 +25,7 @@ interface ErrorBody {
 /** Errors are recognised by their `name` (typed errors from the stores), never by message text. */
 const STATUS_BY_NAME: Record<string, number> = {
   BadRequestError: 400,
+  DatasetRejectedError: 400,
   CypherQueryError: 400,
   CypherRefusedError: 403,
   CypherTimeoutError: 504,
@@ -47,6 +51,8 @@ export interface AppParts {
   decks: DeckStore;
   /** Users' own Cypher; without it POST /api/cypher answers 501 (the embedded store). */
   cypher?: CypherRunner;
+  /** Where claims accepted from reports are written (POST /api/reports/accept); without it that route answers 501. */
+  datasets?: DatasetSink;
 }
 
 export function createApp(parts: AppParts, config: ServerConfig): FastifyInstance {
@@ -168,9 +174,18 @@ export function createApp(parts: AppParts, config: ServerConfig): FastifyInstanc
     }
   });
 
+  // The report coder proposes claims and writes nothing, so the reader's token is enough. Actors resolve against the
+  // store's entities as they are now, so an entity added a moment ago is recognised in the next report.
+  app.post("/api/extract", { config: READ, schema: { body: s.extractRequest } }, async (request) => {
+    const { text, published, sourceUrl, title } = request.body;
+    const coder = createCoder(await loadKnownEntities(store));
+    return coder.extract(text, { published, sourceUrl, title });
+  });
+
   app.get("/api/queries", async () => ({ queries: await loadQueryLibrary() }));
 
   app.register(import("./deck-routes.ts"), { decks: parts.decks });
+  app.register(import("./report-routes.ts"), { graph: store, datasets: parts.datasets });
 
   registerWebApp(app, {
     root: config.webRoot,

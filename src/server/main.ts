@@ -31,6 +31,8 @@ async function buildNeo4jParts(config: ServerConfig, neo4jConfig: NonNullable<Se
     { Neo4jCypherRunner },
     { FileDeckStore },
     migration,
+    { Neo4jDatasetSink },
+    { readDatasetTexts },
   ] = await Promise.all([
     import("../store/neo4j/client.ts"),
     import("../store/neo4j/neo4j-store.ts"),
@@ -38,6 +40,8 @@ async function buildNeo4jParts(config: ServerConfig, neo4jConfig: NonNullable<Se
     import("../store/neo4j/cypher-runner.ts"),
     import("../store/memory/file-deck-store.ts"),
     import("../store/neo4j/deck-migration.ts"),
+    import("../store/neo4j/neo4j-dataset-sink.ts"),
+    import("../ingest/dataset-reader.ts"),
   ]);
   const client = createNeo4jClient(neo4jConfig);
   // The app store never shares the database the Cypher console reads (config.ts refuses the graph's own name).
@@ -74,6 +78,7 @@ async function buildNeo4jParts(config: ServerConfig, neo4jConfig: NonNullable<Se
       graph: new Neo4jStore(client, { timeoutMs: config.storeTimeoutMs }),
       decks,
       cypher: new Neo4jCypherRunner(client),
+      datasets: new Neo4jDatasetSink(client, readDatasetTexts),
     },
     start: (log) => moveDecks(log),
     close: async () => {
@@ -85,13 +90,22 @@ async function buildNeo4jParts(config: ServerConfig, neo4jConfig: NonNullable<Se
 }
 
 async function buildEmbeddedParts(config: ServerConfig): Promise<Built> {
-  const [{ readDatasets }, { createMemoryStore }, { FileDeckStore }] = await Promise.all([
-    import("../ingest/dataset-reader.ts"),
-    import("../store/memory/memory-store.ts"),
-    import("../store/memory/file-deck-store.ts"),
-  ]);
+  const [{ readDatasets, readDatasetTexts, listDatasetFiles }, { createMemoryStore }, { FileDeckStore }, sink] =
+    await Promise.all([
+      import("../ingest/dataset-reader.ts"),
+      import("../store/memory/memory-store.ts"),
+      import("../store/memory/file-deck-store.ts"),
+      import("../store/memory/dataset-file-sink.ts"),
+    ]);
   const graph = createMemoryStore(await readDatasets(config.dataPaths), { timeoutMs: config.storeTimeoutMs });
-  return { parts: { graph, decks: new FileDeckStore(config.decksDir) }, close: async () => {} };
+  // Accepted report claims go to a dataset file under the data folder, and the store reloads from the files.
+  const datasets = new sink.FileDatasetSink({
+    paths: config.dataPaths,
+    listFiles: listDatasetFiles,
+    validate: readDatasetTexts,
+    store: graph,
+  });
+  return { parts: { graph, decks: new FileDeckStore(config.decksDir), datasets }, close: async () => {} };
 }
 
 async function main(): Promise<number> {

@@ -22,6 +22,7 @@ import { DragController } from "./controllers/DragController.tsx";
 import { EventsController } from "./controllers/EventsController.tsx";
 import { LayoutController } from "./controllers/LayoutController.tsx";
 import { ReducersController } from "./controllers/ReducersController.tsx";
+import { ReportReview } from "./reports/ReportReview.tsx";
 import { ShortcutsController } from "./controllers/ShortcutsController.tsx";
 import { UrlController } from "./controllers/UrlController.tsx";
 import { edgeItems, nodeItems } from "./graph/data-graph.ts";
@@ -84,6 +85,7 @@ function Layout({ explorer }: { explorer: Explorer }) {
           <TimeBar />
         </main>
         <DetailsPanel />
+        <ReportReview />
         <StatusBar />
         <ShortcutsDialog />
         <ShortcutsController />

@@ -1,4 +1,5 @@
-// The left panel's tabs, from a declarative registry: filters, the path finder, the Cypher console and briefings.
+// The left panel's tabs, from a declarative registry: filters, the path finder, the Cypher console, briefings and
+// reports (whose review of proposed claims covers the canvas: reports/ReportReview.tsx, placed by App.tsx).
 // It sits beside App.tsx, above the folders, because it composes panels from several of them (components, console,
 // briefing); inside components/ it made components and briefing import each other.
 
@@ -11,6 +12,7 @@ import type { Tab } from "./state/url-state.ts";
 import { CypherTab } from "./components/CypherTab.tsx";
 import { FiltersPanel } from "./components/FiltersPanel.tsx";
 import { PathFinder } from "./components/PathFinder.tsx";
+import { ReportsPanel } from "./reports/ReportsPanel.tsx";
 
 const TAB_REGISTRY: readonly { id: Tab; label: string; key?: string; render: () => ReactNode }[] = [
   { id: "filters", label: "Filters", key: "f", render: () => <FiltersPanel /> },
@@ -25,6 +27,11 @@ const TAB_REGISTRY: readonly { id: Tab; label: string; key?: string; render: () 
     id: "briefings",
     label: "Briefings",
     render: () => <BriefingsPanel />,
+  },
+  {
+    id: "reports",
+    label: "Reports",
+    render: () => <ReportsPanel />,
   },
 ];
 

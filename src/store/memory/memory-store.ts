@@ -1,6 +1,7 @@
 // MemoryStore: the embedded default GraphStore, answering from a graphology graph held in memory (entity-graph.ts),
-// by the rules in store/graph-store.ts so that it and the Neo4j store give equal answers. The data never changes
-// after loading, so the sorted lists, the search index and the summary are built once, on first use.
+// by the rules in store/graph-store.ts so that it and the Neo4j store give equal answers. The data changes only when
+// the datasets are read again as a whole (reload: a dataset file written through the API), so the sorted lists, the
+// search index and the summary are built once per load, on first use.
 
 import {
   changeOf,
@@ -62,10 +63,27 @@ export class MemoryStore implements GraphStore {
   private summaryCache?: Summary;
 
   constructor(
-    readonly entityGraph: EntityGraph,
-    private readonly sources: ReadonlyMap<string, SourceRecord>,
+    private graphNow: EntityGraph,
+    private sources: ReadonlyMap<string, SourceRecord>,
     private readonly options: StoreOptions = {},
   ) {}
+
+  get entityGraph(): EntityGraph {
+    return this.graphNow;
+  }
+
+  /**
+   * Answers from these datasets from now on (all of them, as at start: a dataset file changed on disk). The new graph
+   * is built aside and swapped in at once, so a read never sees half of it; the caches go with the old one.
+   */
+  reload(datasets: readonly Dataset[]): void {
+    const { graph, sources } = buildEntityGraph(datasets);
+    this.graphNow = graph;
+    this.sources = sources;
+    this.sortedEntities = undefined;
+    this.searchIndex = undefined;
+    this.summaryCache = undefined;
+  }
 
   async health(): Promise<{ store: "memory"; entities: number; relations: number }> {
     return { store: "memory", entities: this.entityGraph.order, relations: this.entityGraph.size };

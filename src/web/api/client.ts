@@ -26,6 +26,7 @@ import {
   cypherResultSchema,
   deckListSchema,
   entityBatchSchema,
+  extractionSchema,
   entityDetailSchema,
   healthSchema,
   libraryAnswerSchema,
@@ -38,6 +39,9 @@ import {
   summarySchema,
 } from "../../model/api-responses.ts";
 import { describeIssues, parseDeck, type Deck, type DeckSummary } from "../../model/deck.ts";
+import type { Extraction } from "../../model/claims.ts";
+import type { ExtractRequest } from "../../model/api-requests.ts";
+import { acceptAnswerSchema, type AcceptAnswer, type AcceptRequestInput } from "../../model/report-accept.ts";
 import { readInBatches } from "./batch.ts";
 import { ApiError } from "./errors.ts";
 import { createHttp, schemaReader, type Fetch, type Reader } from "./http.ts";
@@ -79,6 +83,8 @@ const read = {
   cypher: schemaReader<CypherResult>(cypherResultSchema),
   library: schemaReader<{ queries: LibraryQuery[] }>(libraryAnswerSchema),
   decks: schemaReader<DeckList>(deckListSchema),
+  extraction: schemaReader<Extraction>(extractionSchema),
+  accepted: schemaReader<AcceptAnswer>(acceptAnswerSchema),
   deck: readDeck,
   changes: schemaReader<ChangesAnswer>(changesAnswerSchema),
 };
@@ -159,6 +165,15 @@ export function createApiClient(options: ApiClientOptions = {}) {
 
     /** The library of queries that ships with Statecraft. */
     queries: async (signal?: AbortSignal) => (await get("/api/queries", read.library, signal)).queries,
+
+    reports: {
+      /** The report coder's proposed claims for a text (POST /api/extract). */
+      extract: (request: ExtractRequest, signal?: AbortSignal) =>
+        http.send("POST", "/api/extract", read.extraction, { body: request, signal }),
+      /** Writes reviewed claims into a dataset (POST /api/reports/accept; needs the editor token when one is set). */
+      accept: (request: AcceptRequestInput, signal?: AbortSignal) =>
+        http.send("POST", "/api/reports/accept", read.accepted, { body: request, signal }),
+    },
 
     decks: {
       list: (signal?: AbortSignal) => get("/api/decks", read.decks, signal),

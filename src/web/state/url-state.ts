@@ -8,7 +8,7 @@ import { isCalendarDate } from "../../model/dataset-schema.ts";
 import { ALL_TYPES, DEFAULT_FILTERS, type Filters } from "./filters.ts";
 import { DEFAULT_PATH_QUERY, K_LIMIT, MAX_HOPS_LIMIT, clampInt, type PathQuery } from "./path-query.ts";
 
-export const TABS = ["filters", "paths", "analysis", "cypher", "briefings"] as const;
+export const TABS = ["filters", "paths", "analysis", "cypher", "briefings", "reports"] as const;
 export type Tab = (typeof TABS)[number];
 
 export type Selection = { kind: "entity"; id: string } | { kind: "relation"; id: string };
