@@ -32,6 +32,21 @@ export default {
       to: { path: project, pathNot: "^src/(ingest|model)/" },
     },
     {
+      name: "extract-imports-model",
+      comment:
+        "src/extract (the report coder) is pure: it imports src/model only; the server and the CLI hand it entities.",
+      severity: "error",
+      from: { path: "^src/extract/" },
+      to: { path: project, pathNot: "^src/(extract|model)/" },
+    },
+    {
+      name: "extract-has-no-io",
+      comment: "src/extract has no I/O: no node: modules. Read reports and entities in src/cli or src/server.",
+      severity: "error",
+      from: { path: "^src/extract/" },
+      to: { dependencyTypes: ["core"] },
+    },
+    {
       name: "store-imports-model",
       comment: "src/store imports src/model only; the server and the loader build stores and hand them their data.",
       severity: "error",
@@ -62,24 +77,24 @@ export default {
     {
       name: "server-imports-store-model",
       comment:
-        "src/server imports src/store and src/model. main.ts alone may import src/ingest: it reads data/ for the embedded store.",
+        "src/server imports src/store, src/extract and src/model. main.ts alone may import src/ingest: it reads data/ for the embedded store.",
       severity: "error",
       from: { path: "^src/server/", pathNot: "^src/server/main\\.ts$" },
-      to: { path: project, pathNot: "^src/(server|store|model)/" },
+      to: { path: project, pathNot: "^src/(server|store|extract|model)/" },
     },
     {
       name: "server-main-imports-ingest-store-model",
-      comment: "src/server/main.ts builds the server from src/ingest, src/store and src/model.",
+      comment: "src/server/main.ts builds the server from src/ingest, src/store, src/extract and src/model.",
       severity: "error",
       from: { path: "^src/server/main\\.ts$" },
-      to: { path: project, pathNot: "^src/(server|ingest|store|model)/" },
+      to: { path: project, pathNot: "^src/(server|ingest|store|extract|model)/" },
     },
     {
       name: "cli-imports-ingest-store-model",
-      comment: "The loader CLI (src/cli) reads with src/ingest and writes with src/store.",
+      comment: "The CLIs (src/cli) read with src/ingest, code reports with src/extract and write with src/store.",
       severity: "error",
       from: { path: "^src/cli/" },
-      to: { path: project, pathNot: "^src/(cli|ingest|store|model)/" },
+      to: { path: project, pathNot: "^src/(cli|ingest|store|extract|model)/" },
     },
     {
       name: "web-imports-model",

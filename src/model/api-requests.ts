@@ -276,6 +276,36 @@ export function cypherRequestFor(maxQueryBytes: number) {
 /** POST /api/cypher with the default query size limit. */
 export const cypherRequest = cypherRequestFor(DEFAULT_CYPHER_MAX_QUERY_BYTES);
 
+/** The longest report POST /api/extract takes, in characters: a long wire story is 10,000; a book chapter is not a report. */
+export const EXTRACT_MAX_CHARS = 200_000;
+
+/** POST /api/extract: a report's text and what is known of it (its date dates the claims). */
+export const extractRequest = jsonObjectBody({
+  text: z
+    .string({ error: 'expected a JSON body {"text": "..."} with the report as text' })
+    .refine((text) => text.trim() !== "", { error: "expected the report's text, got an empty string" })
+    .refine((text) => text.length <= EXTRACT_MAX_CHARS, {
+      error: (issue) =>
+        `at most ${EXTRACT_MAX_CHARS.toLocaleString("en")} characters, got ` +
+        `${String(issue.input).length.toLocaleString("en")}: split the report`,
+    }),
+  published: z
+    .string({ error: "expected a date as YYYY-MM-DD" })
+    .refine(isCalendarDate, { error: (issue) => `expected a date as YYYY-MM-DD, got "${String(issue.input)}"` })
+    .optional(),
+  sourceUrl: z
+    .string({ error: "expected a URL as text" })
+    .max(2000, { error: "at most 2,000 characters" })
+    .refine((url) => /^https?:\/\/\S+$/i.test(url), {
+      error: (issue) => `expected an http(s) URL, got "${String(issue.input).slice(0, 80)}"`,
+    })
+    .optional(),
+  title: z
+    .string({ error: "expected the report's title as text" })
+    .max(500, { error: "at most 500 characters" })
+    .optional(),
+});
+
 /** PUT /api/decks/:id: a deck (model/deck.ts says what one is). */
 export const deckBody = z
   .unknown()
@@ -287,6 +317,7 @@ export const deckBody = z
   .transform((deck) => deck as Deck);
 
 export type GraphQuery = z.output<typeof graphQuery>;
+export type ExtractRequest = z.output<typeof extractRequest>;
 export type SearchQuery = z.output<typeof searchQuery>;
 export type ChangesQuery = z.output<typeof changesQuery>;
 export type NeighboursQuery = z.output<typeof neighboursQuery>;

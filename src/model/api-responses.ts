@@ -25,6 +25,7 @@ import type {
   Summary,
 } from "./api.ts";
 import { CHANGE_KINDS, type ChangesAnswer } from "./changes.ts";
+import type { ClaimActor, Extraction, ProposedClaim, ProposedEntity } from "./claims.ts";
 import type { DeckSummary } from "./deck.ts";
 import { ENTITY_KINDS } from "./kinds.ts";
 import { RELATION_TYPE_NAMES, STANCES, type RelationType } from "./relations.ts";
@@ -206,6 +207,37 @@ export const deckSummarySchema = z.object({
 /** GET /api/decks: where decks are kept, and their summaries. */
 export const deckListSchema = z.object({ store: z.enum(["file", "neo4j"]), decks: z.array(deckSummarySchema) });
 
+/** POST /api/extract: the report coder's proposals (model/claims.ts). */
+const claimActorSchema = z.object({
+  id: z.string().nullable(),
+  name: z.string(),
+  kind,
+  iso3: z.string().optional(),
+});
+
+export const proposedClaimSchema = z.object({
+  type: relationType,
+  cameo: z.string(),
+  from: claimActorSchema,
+  to: claimActorSchema,
+  date: z.string().optional(),
+  confidence: z.number().min(0).max(1),
+  negated: z.boolean(),
+  evidence: z.object({ sentence: z.string(), start: count, end: count }),
+});
+
+export const proposedEntitySchema = z.object({
+  name: z.string(),
+  kind,
+  iso3: z.string().optional(),
+  aliases: z.record(z.string(), z.array(z.string())).optional(),
+});
+
+export const extractionSchema = z.object({
+  claims: z.array(proposedClaimSchema),
+  entities: z.array(proposedEntitySchema),
+});
+
 // Compile-time: each schema's output is its model type, key for key. Mutual assignability alone would let a schema
 // omit an optional key, which z.object would then drop from every answer without a word.
 type Same<A, B> = [A] extends [B]
@@ -262,3 +294,10 @@ const _exact: [
   true,
 ];
 void _exact;
+const _extractionExact: [
+  Same<z.output<typeof claimActorSchema>, ClaimActor>,
+  Same<z.output<typeof proposedClaimSchema>, ProposedClaim>,
+  Same<z.output<typeof proposedEntitySchema>, ProposedEntity>,
+  Same<z.output<typeof extractionSchema>, Extraction>,
+] = [true, true, true, true];
+void _extractionExact;

@@ -48,3 +48,19 @@ export interface Extraction {
   claims: ProposedClaim[];
   entities: ProposedEntity[];
 }
+
+/** What the coder needs of an entity the store already holds to recognise it in a report. */
+export interface KnownEntity {
+  id: string;
+  name: string;
+  kind: EntityKind;
+  aliases: Record<string, string[]>;
+  iso3?: string;
+}
+
+/** What a report is, besides its text: its date dates the claims ("on Wednesday" counts back from it). */
+export interface ReportInfo {
+  published?: IsoDate;
+  sourceUrl?: string;
+  title?: string;
+}

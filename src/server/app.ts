@@ -5,9 +5,11 @@
 import Fastify, { type FastifyInstance, type FastifyReply } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import * as s from "../model/api-requests.ts";
+import { createCoder } from "../extract/index.ts";
 import { CYPHER_UNSUPPORTED_MESSAGE, CypherUnsupportedError, type CypherRunner } from "../store/cypher-runner.ts";
 import type { DeckStore } from "../store/deck-store.ts";
 import type { GraphStore } from "../store/graph-store.ts";
+import { loadKnownEntities } from "../store/known-entities.ts";
 import { registerAccess } from "./access.ts";
 import type { ServerConfig } from "./config.ts";
 import { loadQueryLibrary } from "./query-library.ts";
@@ -166,6 +168,14 @@ export function createApp(parts: AppParts, config: ServerConfig): FastifyInstanc
     } finally {
       request.raw.socket?.off("close", onClose);
     }
+  });
+
+  // The report coder proposes claims and writes nothing, so the reader's token is enough. Actors resolve against the
+  // store's entities as they are now, so an entity added a moment ago is recognised in the next report.
+  app.post("/api/extract", { config: READ, schema: { body: s.extractRequest } }, async (request) => {
+    const { text, published, sourceUrl, title } = request.body;
+    const coder = createCoder(await loadKnownEntities(store));
+    return coder.extract(text, { published, sourceUrl, title });
   });
 
   app.get("/api/queries", async () => ({ queries: await loadQueryLibrary() }));

@@ -1,0 +1,362 @@
+// Finds the actors of one sentence: names of the store and of the gazetteer, demonyms before a state noun ("Chinese
+// officials") or a group noun ("Chinese firms"), capitals used for their state ("Beijing said"), state bodies
+// ("the Foreign Ministry", whose state is the one last named), people by their title ("Foreign Ministry spokesman
+// Zhao Lijian", with the body they speak for), words that refer back ("it", "its", "the ministry"), and unknown
+// proper names, proposed as new entities with a guessed kind.
+
+import type { EntityKind } from "../model/kinds.ts";
+import type { Country } from "../model/countries.ts";
+import { foldText } from "../model/text.ts";
+import type { Actor, Gazetteer, NameSense } from "./gazetteer.ts";
+import {
+  BODIES,
+  GROUP_NOUNS,
+  KIND_WORDS,
+  REFERENCE_NOUNS,
+  STATE_NOUNS,
+  TITLE_DOMAINS,
+  TITLES,
+  type BodySpec,
+  type TitleRole,
+} from "./lexicon.ts";
+import type { Token } from "./tokens.ts";
+
+export type MentionVia = "name" | "demonym" | "capital" | "body" | "title" | "reference" | "group" | "new";
+
+/** An actor named in a sentence, tokens start..end (exclusive). */
+export interface Mention {
+  start: number;
+  end: number;
+  actor: Actor;
+  via: MentionVia;
+}
+
+/** A structural fact a title states: the spokesman SPEAKS_FOR the ministry, the secretary LEADS the department. */
+export interface TitleLink {
+  type: "SPEAKS_FOR" | "LEADS";
+  from: Actor;
+  to: Actor;
+  /** The state was taken from an earlier sentence, not written beside the title. */
+  inferred: boolean;
+}
+
+/** What the reading of a report remembers from one sentence to the next. */
+export interface ActorContext {
+  gazetteer: Gazetteer;
+  /** Actors of the paragraph so far, latest last ("it" and "the ministry" refer back to them). */
+  recent: Actor[];
+  /** People met so far by their last name ("Raimondo" after "Gina Raimondo"). */
+  people: Map<string, Actor>;
+  links: TitleLink[];
+}
+
+const cap = (t: Token | undefined): boolean => t !== undefined && /^\p{Lu}/u.test(t.text);
+const stops = (t: Token): boolean => /[,;:()—–]/u.test(t.post);
+const LOCATIVE = new Set(["in", "at", "from", "near", "outside", "around", "across", "inside"]);
+const NOT_NAMES = new Set([
+  "the",
+  "a",
+  "an",
+  "mr",
+  "mrs",
+  "ms",
+  "dr",
+  "but",
+  "and",
+  "on",
+  "in",
+  "it",
+  "its",
+  "he",
+  "she",
+]);
+
+export function actorKey(actor: Actor): string {
+  return actor.id ?? `new:${actor.kind}:${foldText(actor.name)}`;
+}
+
+function lastOf(recent: readonly Actor[], test: (a: Actor) => boolean): Actor | undefined {
+  for (let k = recent.length - 1; k >= 0; k--) if (test(recent[k]!)) return recent[k];
+  return undefined;
+}
+
+function matchWords(tokens: readonly Token[], i: number, words: readonly string[]): boolean {
+  if (i + words.length > tokens.length) return false;
+  return words.every((w, k) => tokens[i + k]!.key === w && (k === words.length - 1 || !stops(tokens[i + k]!)));
+}
+
+function bodyAt(tokens: readonly Token[], i: number): { spec: BodySpec; length: number } | undefined {
+  let best: { spec: BodySpec; length: number } | undefined;
+  for (const spec of BODIES)
+    for (const form of spec.forms)
+      if ((!best || form.length > best.length) && matchWords(tokens, i, form)) best = { spec, length: form.length };
+  return best;
+}
+
+function titleAt(tokens: readonly Token[], i: number): { role: TitleRole; length: number } | undefined {
+  const found = TITLES.find((t) => matchWords(tokens, i, t.words));
+  return found ? { role: found.role, length: found.words.length } : undefined;
+}
+
+/** A state body: the store's entity when it has one by any usual name, else a proposal "<long> of <state>". */
+export function bodyActor(gazetteer: Gazetteer, spec: BodySpec, country: Country | undefined): Actor {
+  if (!country) return { id: null, name: spec.long, kind: "GovernmentBody" };
+  const stateNames = [country.name, country.official, ...(country.demonym ? [country.demonym] : [])];
+  if (country.iso3 === "USA") stateNames.push("US", "U.S.");
+  const bodyNames = [spec.long, ...(spec.us ? [spec.us] : []), ...spec.forms.map((f) => f.join(" "))];
+  for (const b of bodyNames)
+    for (const s of stateNames)
+      for (const candidate of [`${s} ${b}`, `${b} of ${s}`, `${s}'s ${b}`]) {
+        const known = gazetteer.byName(candidate);
+        if (known) return { id: known.id, name: known.name, kind: known.kind, country };
+      }
+  const name = country.iso3 === "USA" && spec.us ? `US ${spec.us}` : `${spec.long} of ${country.name}`;
+  return { id: null, name, kind: "GovernmentBody", country };
+}
+
+function senseCountry(value: NameSense): Country | undefined {
+  if (value.sense === "actor") return value.actor.kind === "Country" ? value.actor.country : undefined;
+  return value.country;
+}
+
+function guessKind(name: string, tokens: readonly Token[]): EntityKind {
+  if (tokens.some((t) => t.tags.has("Person") || t.tags.has("FirstName"))) return "Person";
+  const folded = foldText(name);
+  for (const [re, kind] of KIND_WORDS) if (re.test(folded)) return kind;
+  if (tokens.some((t) => t.tags.has("Place") || t.tags.has("City"))) return "Region";
+  return "Organization";
+}
+
+/** The actors of one sentence, in order, none overlapping; updates the context (paragraph memory, people, links). */
+export function findMentions(
+  tokens: readonly Token[],
+  context: ActorContext,
+  sentenceText = "",
+  offset = 0,
+): Mention[] {
+  const { gazetteer, recent, people } = context;
+  const mentions: Mention[] = [];
+  const add = (start: number, end: number, actor: Actor, via: MentionVia): void => {
+    mentions.push({ start, end, actor, via });
+    recent.push(actor);
+  };
+  const lastCountry = (): Country | undefined => lastOf(recent, (a) => a.kind === "Country")?.country;
+
+  // Unspaced scripts ("中芯国际") are found by characters; they take the word they sit in.
+  const unspaced = gazetteer.matchUnspaced(sentenceText, offset);
+  const unspacedAt = (i: number) =>
+    unspaced.find((u) => u.start < tokens[i]!.end && u.end > tokens[i]!.start && u.value.sense === "actor");
+
+  /** "[state] [body | domain] title Name Name": the person, and what the title says they speak for or lead. */
+  const titled = (i: number): { end: number; actor: Actor } | undefined => {
+    let j = i;
+    let country: Country | undefined;
+    let owner: Actor | undefined;
+    const g = gazetteer.match(tokens, j);
+    if (g) {
+      country = senseCountry(g.value);
+      if (!country && g.value.sense === "actor") owner = g.value.actor;
+      j += g.length;
+    }
+    const body = bodyAt(tokens, j);
+    let domain: string | undefined;
+    if (body) j += body.length;
+    else if (TITLE_DOMAINS[tokens[j]?.key ?? ""] && titleAt(tokens, j + 1)) domain = TITLE_DOMAINS[tokens[j++]!.key];
+    const title = titleAt(tokens, j);
+    if (!title) return undefined;
+    j += title.length;
+    let end = j;
+    let named: Actor | undefined;
+    const storeName = gazetteer.match(tokens, j);
+    if (storeName?.value.sense === "actor" && storeName.value.actor.kind === "Person") {
+      named = storeName.value.actor;
+      end = j + storeName.length;
+    } else {
+      while (end < tokens.length && end - j < 3 && cap(tokens[end]) && !NOT_NAMES.has(tokens[end]!.key)) {
+        if (gazetteer.match(tokens, end)) break;
+        end++;
+        if (stops(tokens[end - 1]!)) break;
+      }
+    }
+    const spec = body?.spec ?? (domain ? BODIES.find((b) => b.domain === domain) : undefined);
+    const inferred = !country && !owner;
+    const state = country ?? (owner ? undefined : lastCountry());
+    const bodyOf = spec && (state || !owner) ? bodyActor(gazetteer, spec, state) : undefined;
+    if (end === j) {
+      // "a Foreign Ministry spokesman said": no name, the title stands for its body (or state).
+      if (i === j - title.length) return undefined;
+      const stands = bodyOf ?? owner ?? (country ? gazetteer.country(country) : undefined);
+      return stands ? { end, actor: stands } : undefined;
+    }
+    const name = tokens
+      .slice(j, end)
+      .map((t) => t.text.replace(/['’]s$/u, ""))
+      .join(" ");
+    const known = named ?? gazetteer.byName(name) ?? people.get(tokens[end - 1]!.key);
+    const person: Actor = known
+      ? { id: known.id, name: known.name, kind: "Person", ...(state ? { country: state } : {}) }
+      : { id: null, name, kind: "Person", ...(state ? { country: state } : {}) };
+    people.set(tokens[end - 1]!.key, person);
+    const target =
+      title.role === "heads-state" ? (state ? gazetteer.country(state) : undefined) : (bodyOf ?? owner ?? undefined);
+    if (target && title.role !== "none")
+      context.links.push({
+        type: title.role === "speaks" ? "SPEAKS_FOR" : "LEADS",
+        from: person,
+        to: target,
+        inferred,
+      });
+    else if (title.role === "speaks" && state)
+      context.links.push({ type: "SPEAKS_FOR", from: person, to: gazetteer.country(state), inferred });
+    return { end, actor: person };
+  };
+
+  let i = 0;
+  while (i < tokens.length) {
+    const t = tokens[i]!;
+    const person = titled(i);
+    if (person) {
+      add(i, person.end, person.actor, "title");
+      i = person.end;
+      continue;
+    }
+    const g = gazetteer.match(tokens, i);
+    if (g) {
+      const country = senseCountry(g.value);
+      const after = i + g.length;
+      const body = country ? bodyAt(tokens, after) : undefined;
+      if (body && country) {
+        add(i, after + body.length, bodyActor(gazetteer, body.spec, country), "body");
+        i = after + body.length;
+        continue;
+      }
+      if (g.value.sense === "demonym") {
+        const c = g.value.country;
+        if (STATE_NOUNS.has(tokens[after]?.key ?? "")) {
+          add(i, after + 1, gazetteer.country(c), "demonym");
+          i = after + 1;
+          continue;
+        }
+        let k = after;
+        while (k < tokens.length && k - after < 3 && !GROUP_NOUNS.has(tokens[k]!.key) && !stops(tokens[k]!)) k++;
+        if (GROUP_NOUNS.has(tokens[k]?.key ?? "")) {
+          const noun = tokens
+            .slice(after, k + 1)
+            .map((w) => w.text)
+            .join(" ");
+          add(i, k + 1, { id: null, name: `${c.demonym} ${noun}`, kind: "Group", country: c }, "group");
+          i = k + 1;
+          continue;
+        }
+        i = after;
+        continue;
+      }
+      if (g.value.sense === "capital") {
+        if (!LOCATIVE.has(tokens[i - 1]?.key ?? "")) add(i, after, gazetteer.country(g.value.country), "capital");
+        i = after;
+        continue;
+      }
+      add(i, after, g.value.actor, "name");
+      if (g.value.actor.kind === "Person") people.set(tokens[after - 1]!.key, g.value.actor);
+      i = after;
+      continue;
+    }
+    const body = bodyAt(tokens, i);
+    if (body) {
+      add(i, i + body.length, bodyActor(gazetteer, body.spec, lastCountry()), "body");
+      i += body.length;
+      continue;
+    }
+    // "Washington could shut it down": "it" after a verb is its object, not the subject just named.
+    const prev = tokens[i - 1];
+    const objectPosition = prev !== undefined && prev.tags.has("Verb") && !prev.tags.has("Auxiliary");
+    const referred = referBack(tokens, i, recent, objectPosition ? mentions.at(-1)?.actor : undefined);
+    if (referred) {
+      add(i, referred.end, referred.actor, "reference");
+      i = referred.end;
+      continue;
+    }
+    const u = unspacedAt(i);
+    if (u && u.value.sense === "actor") {
+      add(i, i + 1, u.value.actor, "name");
+      i++;
+      continue;
+    }
+    const person2 = people.get(t.key);
+    if (person2 && cap(t)) {
+      add(i, i + 1, person2, "name");
+      i++;
+      continue;
+    }
+    const unknown = unknownName(tokens, i, gazetteer);
+    if (unknown) {
+      add(i, unknown.end, unknown.actor, "new");
+      if (unknown.actor.kind === "Person") people.set(tokens[unknown.end - 1]!.key, unknown.actor);
+      i = unknown.end;
+      continue;
+    }
+    i++;
+  }
+  return mentions;
+}
+
+/** "it", "its firms", "he", "the ministry": the last actor of the paragraph that fits. */
+function referBack(
+  tokens: readonly Token[],
+  i: number,
+  recent: readonly Actor[],
+  avoid?: Actor,
+): { end: number; actor: Actor } | undefined {
+  const key = tokens[i]!.key;
+  if (key === "it" || key === "its") {
+    const actor = lastOf(recent, (a) => a.kind !== "Person" && a.kind !== "Group" && a !== avoid);
+    if (!actor) return undefined;
+    const next = tokens[i + 1];
+    if (key === "its" && next && GROUP_NOUNS.has(next.key) && actor.country?.demonym)
+      return {
+        end: i + 2,
+        actor: { id: null, name: `${actor.country.demonym} ${next.text}`, kind: "Group", country: actor.country },
+      };
+    return { end: i + 1, actor };
+  }
+  if (["he", "she", "his", "her"].includes(key)) {
+    const actor = lastOf(recent, (a) => a.kind === "Person");
+    return actor ? { end: i + 1, actor } : undefined;
+  }
+  if (key === "the" && tokens[i + 1]) {
+    const kind = REFERENCE_NOUNS[tokens[i + 1]!.key];
+    if (!kind || cap(tokens[i + 2])) return undefined;
+    const actor = lastOf(recent, (a) => a.kind === kind);
+    return actor ? { end: i + 2, actor } : undefined;
+  }
+  return undefined;
+}
+
+const NAME_TAGS = ["ProperNoun", "Acronym", "Organization", "Person", "Place"];
+const NOT_NAME_TAGS = ["Date", "Month", "WeekDay", "Pronoun", "Determiner", "Verb", "Value"];
+
+function isNameWord(t: Token | undefined): boolean {
+  if (!t || !cap(t) || NOT_NAMES.has(t.key)) return false;
+  if (NOT_NAME_TAGS.some((tag) => t.tags.has(tag)) && !t.tags.has("Person")) return false;
+  return NAME_TAGS.some((tag) => t.tags.has(tag));
+}
+
+/** A run of proper-noun words the store and the gazetteer do not know ("Huawei", "Ministry of Industry and ..."). */
+function unknownName(
+  tokens: readonly Token[],
+  i: number,
+  gazetteer: Gazetteer,
+): { end: number; actor: Actor } | undefined {
+  if (!isNameWord(tokens[i]) || titleAt(tokens, i)) return undefined;
+  let end = i + 1;
+  while (end < tokens.length && !stops(tokens[end - 1]!)) {
+    if (isNameWord(tokens[end]) && !gazetteer.match(tokens, end)) end++;
+    else if (["of", "and", "for", "&"].includes(tokens[end]!.key) && isNameWord(tokens[end + 1])) end += 2;
+    else break;
+  }
+  const words = tokens.slice(i, end);
+  const name = words.map((w) => w.text.replace(/['’]s$/u, "")).join(" ");
+  const known = gazetteer.byName(name);
+  if (known) return { end, actor: { id: known.id, name: known.name, kind: known.kind } };
+  return { end, actor: { id: null, name, kind: guessKind(name, words) } };
+}
