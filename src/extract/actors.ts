@@ -13,6 +13,7 @@ import {
   GROUP_NOUNS,
   KIND_WORDS,
   REFERENCE_NOUNS,
+  SPEECH_VERBS,
   STATE_NOUNS,
   TITLE_DOMAINS,
   TITLES,
@@ -48,11 +49,13 @@ export interface ActorContext {
   /** People met so far by their last name ("Raimondo" after "Gina Raimondo"). */
   people: Map<string, Actor>;
   links: TitleLink[];
+  /** Countries named so far in the report, latest last: "the Foreign Ministry" is the last one's. */
+  countries: Country[];
 }
 
 const cap = (t: Token | undefined): boolean => t !== undefined && /^\p{Lu}/u.test(t.text);
 const stops = (t: Token): boolean => /[,;:()—–]/u.test(t.post);
-const LOCATIVE = new Set(["in", "at", "from", "near", "outside", "around", "across", "inside"]);
+const LOCATIVE = new Set(["in", "at", "near", "outside", "around", "across", "inside"]);
 const NOT_NAMES = new Set([
   "the",
   "a",
@@ -93,9 +96,12 @@ function bodyAt(tokens: readonly Token[], i: number): { spec: BodySpec; length: 
   return best;
 }
 
-function titleAt(tokens: readonly Token[], i: number): { role: TitleRole; length: number } | undefined {
+function titleAt(
+  tokens: readonly Token[],
+  i: number,
+): { role: TitleRole; length: number; domain?: string } | undefined {
   const found = TITLES.find((t) => matchWords(tokens, i, t.words));
-  return found ? { role: found.role, length: found.words.length } : undefined;
+  return found ? { role: found.role, length: found.words.length, domain: found.domain } : undefined;
 }
 
 /** A state body: the store's entity when it has one by any usual name, else a proposal "<long> of <state>". */
@@ -119,6 +125,26 @@ function senseCountry(value: NameSense): Country | undefined {
   return value.country;
 }
 
+/** Words that open a sentence without being a name: "Officials said", "Separately, ...". */
+const SENTENCE_OPENERS = [
+  "Determiner",
+  "Pronoun",
+  "Preposition",
+  "Conjunction",
+  "Adverb",
+  "Plural",
+  "Adjective",
+  "Date",
+  "Value",
+  "QuestionWord",
+];
+
+function guessKindOr(name: string, fallback: EntityKind): EntityKind {
+  const folded = foldText(name);
+  for (const [re, kind] of KIND_WORDS) if (re.test(folded)) return kind;
+  return fallback;
+}
+
 function guessKind(name: string, tokens: readonly Token[]): EntityKind {
   if (tokens.some((t) => t.tags.has("Person") || t.tags.has("FirstName"))) return "Person";
   const folded = foldText(name);
@@ -139,8 +165,12 @@ export function findMentions(
   const add = (start: number, end: number, actor: Actor, via: MentionVia): void => {
     mentions.push({ start, end, actor, via });
     recent.push(actor);
+    // The state a sentence opens with is its topic: "China criticised the US sanctions" makes the next "Foreign
+    // Ministry" China's, not the United States'.
+    if (actor.kind === "Country" && actor.country && !mentions.slice(0, -1).some((m) => m.actor.kind === "Country"))
+      context.countries.push(actor.country);
   };
-  const lastCountry = (): Country | undefined => lastOf(recent, (a) => a.kind === "Country")?.country;
+  const lastCountry = (): Country | undefined => context.countries.at(-1);
 
   // Unspaced scripts ("中芯国际") are found by characters; they take the word they sit in.
   const unspaced = gazetteer.matchUnspaced(sentenceText, offset);
@@ -178,6 +208,7 @@ export function findMentions(
         if (stops(tokens[end - 1]!)) break;
       }
     }
+    domain ??= title.domain;
     const spec = body?.spec ?? (domain ? BODIES.find((b) => b.domain === domain) : undefined);
     const inferred = !country && !owner;
     const state = country ?? (owner ? undefined : lastCountry());
@@ -269,7 +300,14 @@ export function findMentions(
     }
     // "Washington could shut it down": "it" after a verb is its object, not the subject just named.
     const prev = tokens[i - 1];
-    const objectPosition = prev !== undefined && prev.tags.has("Verb") && !prev.tags.has("Auxiliary");
+    const next = tokens[i + 1];
+    const objectPosition =
+      t.key === "it" &&
+      prev !== undefined &&
+      prev.tags.has("Verb") &&
+      !prev.tags.has("Auxiliary") &&
+      !SPEECH_VERBS.has(prev.lemma) &&
+      !(next && (next.tags.has("Verb") || next.tags.has("Modal")));
     const referred = referBack(tokens, i, recent, objectPosition ? mentions.at(-1)?.actor : undefined);
     if (referred) {
       add(i, referred.end, referred.actor, "reference");
@@ -337,6 +375,7 @@ const NOT_NAME_TAGS = ["Date", "Month", "WeekDay", "Pronoun", "Determiner", "Ver
 
 function isNameWord(t: Token | undefined): boolean {
   if (!t || !cap(t) || NOT_NAMES.has(t.key)) return false;
+  if (/^\p{Lu}[\p{Lu}\d]+$/u.test(t.text)) return true;
   if (NOT_NAME_TAGS.some((tag) => t.tags.has(tag)) && !t.tags.has("Person")) return false;
   return NAME_TAGS.some((tag) => t.tags.has(tag));
 }
@@ -347,7 +386,26 @@ function unknownName(
   i: number,
   gazetteer: Gazetteer,
 ): { end: number; actor: Actor } | undefined {
-  if (!isNameWord(tokens[i]) || titleAt(tokens, i)) return undefined;
+  if (titleAt(tokens, i)) return undefined;
+  if (!isNameWord(tokens[i])) {
+    // A name the tagger did not know opening the sentence: "Peskov accused ...", "Blinken said ...".
+    const t = tokens[i]!;
+    const next = tokens[i + 1];
+    const opening =
+      i === 0 &&
+      cap(t) &&
+      !NOT_NAMES.has(t.key) &&
+      !SENTENCE_OPENERS.some((tag) => t.tags.has(tag)) &&
+      next !== undefined &&
+      next.tags.has("Verb") &&
+      !next.tags.has("Auxiliary") &&
+      !next.tags.has("Copula");
+    if (!opening || gazetteer.match(tokens, i)) return undefined;
+    const known = gazetteer.byName(t.text);
+    if (known) return { end: i + 1, actor: { id: known.id, name: known.name, kind: known.kind } };
+    const kind = /^\p{Lu}[\p{Lu}\d]+$/u.test(t.text) ? "Organization" : "Person";
+    return { end: i + 1, actor: { id: null, name: t.text, kind: guessKindOr(t.text, kind) } };
+  }
   let end = i + 1;
   while (end < tokens.length && !stops(tokens[end - 1]!)) {
     if (isNameWord(tokens[end]) && !gazetteer.match(tokens, end)) end++;

@@ -27,7 +27,7 @@ export interface EventMatch {
   hedged: boolean;
 }
 
-const GAP = 4;
+const GAP = 5;
 const NEGATION_KEYS = new Set([
   ...NEGATIONS,
   "didnt",
@@ -83,6 +83,7 @@ const BY_HEAD = new Map<string, Compiled[]>();
 for (const c of COMPILED)
   for (const word of c.steps[0] as ReadonlySet<string>) BY_HEAD.set(word, [...(BY_HEAD.get(word) ?? []), c]);
 
+const cap = (t: Token) => /^\p{Lu}/u.test(t.text);
 const wordIs = (t: Token, set: ReadonlySet<string>) => set.has(t.lemma) || set.has(t.key);
 const breaks = (t: Token) => /[;:.!?]/.test(t.post) || t.key === "that" || t.key === "which";
 
@@ -127,14 +128,20 @@ function readGroup(tokens: readonly Token[], head: number) {
   return { groupStart: k + 1, modal, negated, passive: be && participle, hedged };
 }
 
-/** Every event phrase of a sentence, left to right, none overlapping. */
-export function findEvents(tokens: readonly Token[]): EventMatch[] {
+/**
+ * Every event phrase of a sentence, left to right, none overlapping. A head is a verb; a word right after an actor
+ * (`afterActor`, token indices) may be one too when the tagger took it for a singular noun ("Ukraine cut ties").
+ */
+export function findEvents(tokens: readonly Token[], afterActor: ReadonlySet<number> = new Set()): EventMatch[] {
   const found: EventMatch[] = [];
   let i = 0;
   while (i < tokens.length) {
     const t = tokens[i]!;
-    const candidates =
-      t.tags.has("Verb") || t.tags.has("Infinitive") ? (BY_HEAD.get(t.lemma) ?? BY_HEAD.get(t.key)) : undefined;
+    const head =
+      t.tags.has("Verb") ||
+      t.tags.has("Infinitive") ||
+      (afterActor.has(i) && !t.tags.has("Plural") && !cap(t) && !/['’]s$/u.test(tokens[i - 1]?.text ?? ""));
+    const candidates = head ? (BY_HEAD.get(t.lemma) ?? BY_HEAD.get(t.key)) : undefined;
     let best: { c: Compiled; end: number } | undefined;
     for (const c of candidates ?? []) {
       const end = matchSteps(tokens, c.steps, 1, i + 1);

@@ -18,11 +18,35 @@ import { sentenceDate } from "./dates.ts";
 import { findEvents, type EventMatch } from "./events.ts";
 import { createGazetteer, type Actor, type Gazetteer } from "./gazetteer.ts";
 import { SECOND_HAND_SPEAKERS, SPEECH_VERBS } from "./lexicon.ts";
-import { tokenize, type Sentence, type Token } from "./tokens.ts";
+import { tokenize, wordKey, type Sentence, type Token } from "./tokens.ts";
 
 /** Confidence of the facts a title states ("Foreign Ministry spokesman Zhao Lijian" speaks for the ministry). */
 const TITLE_CONFIDENCE = 0.9;
 const OBJECT_WINDOW = 12;
+const POSSESSIVES = new Set(["his", "her", "its", "their"]);
+/** Types whose object may be an act done by someone ("condemned the attack on X by Y" condemns Y). */
+const AGENT_TARGETS = new Set<RelationType>(["CONDEMNS", "CRITICIZES", "REFUSES_TO_CONDEMN"]);
+/** Nouns before "to" that make the verb an intention, not an act: "Ukraine's bid to join". */
+const INTENTIONS = new Set([
+  "bid",
+  "plan",
+  "plans",
+  "attempt",
+  "attempts",
+  "effort",
+  "efforts",
+  "request",
+  "application",
+  "desire",
+  "ambition",
+  "ambitions",
+  "proposal",
+  "offer",
+  "hopes",
+  "hope",
+]);
+/** Clauses that say what would happen on a condition: nothing in them has happened. */
+const CONDITIONS = new Set(["if", "unless", "whether"]);
 const CLAUSE_WORDS = new Set([
   "that",
   "which",
@@ -49,9 +73,13 @@ export interface Coder {
 export function createCoder(entities: readonly KnownEntity[]): Coder {
   const gazetteer = createGazetteer(entities);
   const storePeople = new Map<string, Actor>();
-  for (const e of entities)
-    if (e.kind === "Person" && /\s/.test(e.name))
-      storePeople.set(e.name.split(/\s+/).pop()!.toLowerCase(), { id: e.id, name: e.name, kind: "Person" });
+  // People by first and last word of their name: "Raimondo" for Gina Raimondo, "Zhao" for Zhao Lijian.
+  for (const e of entities) {
+    const words = e.name.split(/\s+/);
+    if (e.kind !== "Person" || words.length < 2) continue;
+    for (const word of [words[0]!, words.at(-1)!])
+      if (!storePeople.has(wordKey(word))) storePeople.set(wordKey(word), { id: e.id, name: e.name, kind: "Person" });
+  }
   return { extract: (text, report = {}) => extractWith(gazetteer, storePeople, text, report) };
 }
 
@@ -124,20 +152,40 @@ function coordinated(tokens: readonly Token[], mentions: readonly Mention[], m: 
 }
 
 /** The first actor after the head, within the clause; the tokens of the phrase itself never end the search. */
-function objectAfter(tokens: readonly Token[], mentions: readonly Mention[], event: EventMatch): Mention | undefined {
+function objectAfter(
+  tokens: readonly Token[],
+  mentions: readonly Mention[],
+  event: EventMatch,
+  subjects: readonly Mention[],
+): Mention | undefined {
   const limit = Math.min(tokens.length, event.end + OBJECT_WINDOW);
   for (let k = event.head + 1; k < limit; k++) {
     const m = mentions.find((x) => x.start === k);
-    if (m) return m;
+    // "met his Russian counterpart": a possessive referring back, or the subject again, is not the object.
+    const possessive = m?.via === "reference" && POSSESSIVES.has(tokens[k]!.key) && m.end === k + 1;
+    if (m && !possessive && !subjects.some((s) => actorKey(s.actor) === actorKey(m.actor))) {
+      // "condemned the shelling of Kharkiv by Russian forces": the act's agent is the one condemned.
+      const agent = tokens[m.end]?.key === "by" ? mentions.find((x) => x.start === m.end + 1) : undefined;
+      return agent && AGENT_TARGETS.has(event.pattern.type) ? agent : m;
+    }
     const t = tokens[k]!;
-    if (k >= event.end && (CLAUSE_WORDS.has(t.key) || isFiniteVerb(t))) return undefined;
+    if (k >= event.end && (CLAUSE_WORDS.has(t.key) || isFiniteVerb(t, tokens[k + 1]))) return undefined;
     if (/[;:.!?]/.test(t.post)) return undefined;
   }
   return undefined;
 }
 
-function isFiniteVerb(t: Token): boolean {
-  if (!t.tags.has("Verb")) return false;
+/** The clause of the verb group opens with "if" or "unless". */
+function inCondition(tokens: readonly Token[], groupStart: number): boolean {
+  for (let k = groupStart - 1; k >= 0; k--) {
+    if (CONDITIONS.has(tokens[k]!.key)) return true;
+    if (CLAUSE_WORDS.has(tokens[k]!.key) || isSpeech(tokens[k]!) || /[;:,]/.test(tokens[k]!.post)) return false;
+  }
+  return false;
+}
+
+function isFiniteVerb(t: Token, next: Token | undefined): boolean {
+  if (!t.tags.has("Verb") || next?.key === "by") return false;
   if (["Auxiliary", "Gerund", "Participle", "Passive", "Infinitive", "Modal"].some((tag) => t.tags.has(tag)))
     return false;
   return t.tags.has("PastTense") || t.tags.has("PresentTense");
@@ -194,8 +242,11 @@ function claimsOf(sentence: Sentence, mentions: readonly Mention[], report: Repo
   const drafts: Draft[] = [];
   const date = sentenceDate(sentence.text, report.published);
   let previousSubjects: Mention[] = [];
-  for (const event of findEvents(tokens)) {
+  for (const event of findEvents(tokens, new Set(mentions.map((m) => m.end)))) {
     const { pattern } = event;
+    if (inCondition(tokens, event.groupStart)) continue;
+    if (tokens[event.groupStart]?.key === "to" && INTENTIONS.has(tokens[event.groupStart - 1]?.key ?? "")) continue;
+    const speaker = speakerOf(tokens, mentions, event);
     let inferredEnd = false;
     let subjects: Mention[];
     if (tokens[event.groupStart - 1]?.key === "and" && previousSubjects.length > 0) {
@@ -214,9 +265,12 @@ function claimsOf(sentence: Sentence, mentions: readonly Mention[], report: Repo
       objects = subjects;
       subjects = coordinated(tokens, mentions, agent, false);
     } else {
-      const object = objectAfter(tokens, mentions, event);
-      if (!object) continue;
-      objects = coordinated(tokens, mentions, object, false);
+      const object = objectAfter(tokens, mentions, event, subjects);
+      if (object) objects = coordinated(tokens, mentions, object, false);
+      else if (pattern.actor === "object" && speaker.actor) {
+        // "Blinken said China would face consequences": whoever says so is the one who threatens.
+        objects = [{ start: -1, end: -1, actor: speaker.actor, via: "name" }];
+      } else continue;
     }
     if (subjects.length === 0) continue;
     if (pattern.actor === "object") [subjects, objects] = [objects, subjects];
@@ -229,7 +283,6 @@ function claimsOf(sentence: Sentence, mentions: readonly Mention[], report: Repo
       ({ type, cameo } = pattern.negated);
       negated = false;
     }
-    const speaker = speakerOf(tokens, mentions, event);
     for (const from of subjects)
       for (const to of objects) {
         if (actorKey(from.actor) === actorKey(to.actor)) continue;
@@ -264,7 +317,7 @@ function extractWith(
   text: string,
   report: ReportInfo,
 ): Extraction {
-  const context: ActorContext = { gazetteer, recent: [], people: new Map(storePeople), links: [] };
+  const context: ActorContext = { gazetteer, recent: [], people: new Map(storePeople), links: [], countries: [] };
   const claims: ProposedClaim[] = [];
   const seen = new Set<string>();
   const entities = new Map<string, ProposedEntity>();

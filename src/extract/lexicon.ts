@@ -99,13 +99,13 @@ export const TITLE_DOMAINS: Record<string, string> = {
 export type TitleRole = "speaks" | "leads" | "heads-state" | "none";
 
 /** Titles, folded word by word, longest first when read. */
-export const TITLES: readonly { words: string[]; role: TitleRole }[] = [
+export const TITLES: readonly { words: string[]; role: TitleRole; domain?: string }[] = [
   ...f("spokesman", "spokeswoman", "spokesperson").map((words) => ({ words, role: "speaks" as const })),
   ...f("prime minister", "president", "premier", "chancellor", "king", "supreme leader").map((words) => ({
     words,
     role: "heads-state" as const,
   })),
-  ...f("secretary of state").map((words) => ({ words, role: "leads" as const })),
+  ...f("secretary of state").map((words) => ({ words, role: "leads" as const, domain: "foreign" })),
   ...f("minister", "secretary", "chairman", "chairwoman", "chair", "chief executive", "ceo", "director", "head").map(
     (words) => ({ words, role: "leads" as const }),
   ),
@@ -138,6 +138,10 @@ export const STATE_NOUNS = new Set([
   "side",
   "state",
   "administration",
+  "lawmaker",
+  "lawmakers",
+  "legislators",
+  "parliament",
 ]);
 
 /** Nouns after a demonym or "its" that make a group of the state's own: "Chinese firms", "its companies". */

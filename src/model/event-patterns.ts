@@ -41,7 +41,7 @@ export const EVENT_PATTERNS: readonly EventPattern[] = [
   },
   { phrase: "sanction|blacklist|embargo", type: "SANCTIONS", cameo: "163", strength: 0.9, modal: THREAT },
   {
-    phrase: "ban|restrict|curb|halt|block|bar ... export|sale|shipment|supply to",
+    phrase: "ban|restrict|curb|halt|block|bar ... export|sale|shipment|supply ... to",
     type: "SANCTIONS",
     cameo: "163",
     strength: 0.85,
@@ -56,6 +56,13 @@ export const EVENT_PATTERNS: readonly EventPattern[] = [
     type: "SANCTIONS",
     cameo: "163",
     strength: 0.75,
+    actor: "object",
+  },
+  {
+    phrase: "face|suffer ... consequence|repercussion|retaliation",
+    type: "THREATENS",
+    cameo: "130",
+    strength: 0.7,
     actor: "object",
   },
   // Threats (CAMEO 13x)
@@ -77,6 +84,7 @@ export const EVENT_PATTERNS: readonly EventPattern[] = [
     type: "CRITICIZES",
     cameo: "111",
     strength: 0.8,
+    negated: NOT_CONDEMNED,
   },
   { phrase: "accuse|blame", type: "CRITICIZES", cameo: "112", strength: 0.8 },
   { phrase: "condemn", type: "CONDEMNS", cameo: "111", strength: 0.85, negated: NOT_CONDEMNED },
@@ -130,7 +138,8 @@ export const EVENT_PATTERNS: readonly EventPattern[] = [
   { phrase: "cooperate|collaborate|partner with", type: "COOPERATES_WITH", cameo: "060", strength: 0.75 },
   { phrase: "sign ... agreement|deal|accord with", type: "COOPERATES_WITH", cameo: "057", strength: 0.8 },
   // Trade (CAMEO 061 economic cooperation)
-  { phrase: "trade|do business with", type: "TRADES_WITH", cameo: "061", strength: 0.75 },
+  { phrase: "trade with", type: "TRADES_WITH", cameo: "061", strength: 0.75 },
+  { phrase: "do business with", type: "TRADES_WITH", cameo: "061", strength: 0.75 },
   { phrase: "export|sell|ship ... to", type: "EXPORTS_TO", cameo: "", strength: 0.75 },
   // Requests for exemption (CAMEO 02x appeal)
   {

@@ -2,6 +2,7 @@
 // them to bench-results/latest.txt as well. BENCH_SCALE (default 1) shrinks or grows the generated data.
 
 import { mkdirSync, writeFileSync } from "node:fs";
+import { benchExtract } from "./extract-bench.ts";
 import { benchLoader } from "./loader-bench.ts";
 import { benchPaths } from "./paths-bench.ts";
 import { benchRender } from "./render-bench.ts";
@@ -18,6 +19,7 @@ const BENCHES: Record<string, () => Promise<BenchReport>> = {
       relationsPerEntity: 5,
       perRowSlice: Math.round(2_000 * Math.min(1, scale * 4)),
     }),
+  extract: () => benchExtract({ repeats: 5, verbose: process.argv.includes("--verbose") }),
   search: () => benchSearch({ entities: Math.round(100_000 * scale), queries: 500 }),
   views: () =>
     benchViews({
