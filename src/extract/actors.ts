@@ -5,7 +5,7 @@
 // proper names, proposed as new entities with a guessed kind.
 
 import type { EntityKind } from "../model/kinds.ts";
-import type { Country } from "../model/countries.ts";
+import { countryByIso3, type Country } from "../model/countries.ts";
 import { foldText } from "../model/text.ts";
 import type { Actor, Gazetteer, NameSense } from "./gazetteer.ts";
 import {
@@ -294,7 +294,9 @@ export function findMentions(
     }
     const body = bodyAt(tokens, i);
     if (body) {
-      add(i, i + body.length, bodyActor(gazetteer, body.spec, lastCountry()), "body");
+      const fixed = body.spec.fixed?.[tokens.slice(i, i + body.length).map((w) => w.key).join(" ")];
+      const state = fixed ? countryByIso3(fixed) : lastCountry();
+      add(i, i + body.length, bodyActor(gazetteer, body.spec, state), "body");
       i += body.length;
       continue;
     }
@@ -327,6 +329,11 @@ export function findMentions(
       continue;
     }
     const unknown = unknownName(tokens, i, gazetteer);
+    // "a hospital in Mariupol": an unknown name after "in" or "at" is a place, not an actor.
+    if (unknown && !unknown.actor.id && LOCATIVE.has(tokens[i - 1]?.key ?? "")) {
+      i = unknown.end;
+      continue;
+    }
     if (unknown) {
       add(i, unknown.end, unknown.actor, "new");
       if (unknown.actor.kind === "Person") people.set(tokens[unknown.end - 1]!.key, unknown.actor);

@@ -11,7 +11,7 @@ import type {
   ProposedEntity,
   ReportInfo,
 } from "../model/claims.ts";
-import type { RelationType } from "../model/relations.ts";
+import { RELATION_TYPES, type RelationType } from "../model/relations.ts";
 import { actorKey, findMentions, type ActorContext, type Mention } from "./actors.ts";
 import { claimConfidence } from "./confidence.ts";
 import { sentenceDate } from "./dates.ts";
@@ -24,6 +24,8 @@ import { tokenize, wordKey, type Sentence, type Token } from "./tokens.ts";
 const TITLE_CONFIDENCE = 0.9;
 const OBJECT_WINDOW = 12;
 const POSSESSIVES = new Set(["his", "her", "its", "their"]);
+const SYMMETRIC = new Set<string>(RELATION_TYPES.filter((s) => "symmetric" in s && s.symmetric).map((s) => s.type));
+const REFUSALS = new Set(["refuse", "decline", "fail", "reject"]);
 /** Types whose object may be an act done by someone ("condemned the attack on X by Y" condemns Y). */
 const AGENT_TARGETS = new Set<RelationType>(["CONDEMNS", "CRITICIZES", "REFUSES_TO_CONDEMN"]);
 /** Nouns before "to" that make the verb an intention, not an act: "Ukraine's bid to join". */
@@ -191,6 +193,15 @@ function isFiniteVerb(t: Token, next: Token | undefined): boolean {
   return t.tags.has("PastTense") || t.tags.has("PresentTense");
 }
 
+/** Who a measure comes from: "from X" or "by X" after the phrase. */
+function sourceAfter(tokens: readonly Token[], mentions: readonly Mention[], event: EventMatch): Mention | undefined {
+  for (let k = event.end; k < Math.min(tokens.length, event.end + OBJECT_WINDOW); k++) {
+    if (tokens[k]!.key === "from" || tokens[k]!.key === "by") return mentions.find((x) => x.start === k + 1);
+    if (/[;:.,]/.test(tokens[k]!.post)) return undefined;
+  }
+  return undefined;
+}
+
 /** The agent of a passive: "by X" after the phrase. */
 function agentAfter(tokens: readonly Token[], mentions: readonly Mention[], event: EventMatch): Mention | undefined {
   for (let k = event.end; k < Math.min(tokens.length, event.end + 6); k++) {
@@ -246,6 +257,8 @@ function claimsOf(sentence: Sentence, mentions: readonly Mention[], report: Repo
     const { pattern } = event;
     if (inCondition(tokens, event.groupStart)) continue;
     if (tokens[event.groupStart]?.key === "to" && INTENTIONS.has(tokens[event.groupStart - 1]?.key ?? "")) continue;
+    // "refused to impose sanctions", "declined to send troops": the act is refused, so it is denied.
+    const refused = tokens[event.groupStart]?.key === "to" && REFUSALS.has(tokens[event.groupStart - 1]?.lemma ?? "");
     const speaker = speakerOf(tokens, mentions, event);
     let inferredEnd = false;
     let subjects: Mention[];
@@ -255,7 +268,7 @@ function claimsOf(sentence: Sentence, mentions: readonly Mention[], report: Repo
       inferredEnd = true;
     } else {
       const subject = subjectBefore(tokens, mentions, event.groupStart);
-      subjects = subject ? coordinated(tokens, mentions, subject, true) : [];
+      subjects = subject ? coordinated(tokens, mentions, subject, true).sort((a, b) => a.start - b.start) : [];
     }
     if (!event.passive) previousSubjects = subjects;
     let objects: Mention[];
@@ -265,9 +278,15 @@ function claimsOf(sentence: Sentence, mentions: readonly Mention[], report: Repo
       objects = subjects;
       subjects = coordinated(tokens, mentions, agent, false);
     } else {
-      const object = objectAfter(tokens, mentions, event, subjects);
+      // "China could face sanctions from the US": the one acting comes after "from" or "by", else it is the speaker.
+      const object =
+        pattern.actor === "object" ? sourceAfter(tokens, mentions, event) : objectAfter(tokens, mentions, event, subjects);
       if (object) objects = coordinated(tokens, mentions, object, false);
-      else if (pattern.actor === "object" && speaker.actor) {
+      else if (!pattern.actor && SYMMETRIC.has(pattern.type) && subjects.length > 1) {
+        // "Beijing and Moscow held talks": a symmetric relation between the subjects.
+        objects = subjects.slice(1);
+        subjects = subjects.slice(0, 1);
+      } else if (pattern.actor === "object" && speaker.actor) {
         // "Blinken said China would face consequences": whoever says so is the one who threatens.
         objects = [{ start: -1, end: -1, actor: speaker.actor, via: "name" }];
       } else continue;
@@ -277,7 +296,7 @@ function claimsOf(sentence: Sentence, mentions: readonly Mention[], report: Repo
     if (subjects.some((m) => m.via === "reference") || objects.some((m) => m.via === "reference")) inferredEnd = true;
     let type: RelationType = pattern.type;
     let cameo = pattern.cameo;
-    let negated = event.negated;
+    let negated = event.negated || refused;
     if (event.modal && pattern.modal) ({ type, cameo } = pattern.modal);
     if (negated && pattern.negated) {
       ({ type, cameo } = pattern.negated);
@@ -286,6 +305,7 @@ function claimsOf(sentence: Sentence, mentions: readonly Mention[], report: Repo
     for (const from of subjects)
       for (const to of objects) {
         if (actorKey(from.actor) === actorKey(to.actor)) continue;
+        if (pattern.toKinds && !pattern.toKinds.includes(to.actor.kind)) continue;
         const secondHand = speaker.secondHand || (speaker.actor !== undefined && !sameSide(speaker.actor, from.actor));
         const confidence = claimConfidence({
           strength: pattern.strength,

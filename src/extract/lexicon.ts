@@ -10,6 +10,8 @@ export interface BodySpec {
   forms: string[][];
   /** The name proposed for a body the store does not hold: "<long> of <country>". */
   long: string;
+  /** Forms that name one state's body by themselves ("the Pentagon"): form -> ISO alpha-3. */
+  fixed?: Record<string, string>;
   /** The United States names its ministries "departments": "US Department of Commerce". */
   us?: string;
 }
@@ -47,6 +49,7 @@ export const BODIES: readonly BodySpec[] = [
       "pentagon",
     ),
     long: "Ministry of Defence",
+    fixed: { pentagon: "USA" },
     us: "Department of Defense",
   },
   {

@@ -6,6 +6,7 @@
 // forms the tagger gives ("imposed" -> impose, "sanctions" -> sanction); British and American spellings are both
 // listed. Only the relation types and CAMEO codes of relations.ts appear here (test/unit/event-patterns.test.ts).
 
+import type { EntityKind } from "./kinds.ts";
 import type { RelationType } from "./relations.ts";
 
 /** Which actor of the clause does the act: the subject (active voice) or the object ("X faces sanctions from Y"). */
@@ -22,6 +23,8 @@ export interface EventPattern {
   actor?: PatternActor;
   /** What the sentence says when the act is only possible ("could shut down"): a threat. */
   modal?: { type: RelationType; cameo: string };
+  /** The kinds the target may be ("joined NATO", not "joined the export controls"); any kind when absent. */
+  toKinds?: readonly EntityKind[];
   /** What the sentence says when the act is denied ("did not condemn"): a refusal, not a negated condemnation. */
   negated?: { type: RelationType; cameo: string };
 }
@@ -134,9 +137,10 @@ export const EVENT_PATTERNS: readonly EventPattern[] = [
   // Meetings, talks and cooperation (CAMEO 04x consult, 046 negotiate, 06x cooperate)
   { phrase: "meet|host", type: "COOPERATES_WITH", cameo: "040", strength: 0.7 },
   { phrase: "hold|conduct ... talk with", type: "COOPERATES_WITH", cameo: "040", strength: 0.75 },
+  { phrase: "hold|conduct ... talk", type: "COOPERATES_WITH", cameo: "040", strength: 0.7 },
   { phrase: "negotiate with", type: "COOPERATES_WITH", cameo: "046", strength: 0.75 },
   { phrase: "cooperate|collaborate|partner with", type: "COOPERATES_WITH", cameo: "060", strength: 0.75 },
-  { phrase: "sign ... agreement|deal|accord with", type: "COOPERATES_WITH", cameo: "057", strength: 0.8 },
+  { phrase: "sign ... agreement|deal|accord with", type: "COOPERATES_WITH", cameo: "06", strength: 0.8 },
   // Trade (CAMEO 061 economic cooperation)
   { phrase: "trade with", type: "TRADES_WITH", cameo: "061", strength: 0.75 },
   { phrase: "do business with", type: "TRADES_WITH", cameo: "061", strength: 0.75 },
@@ -150,5 +154,5 @@ export const EVENT_PATTERNS: readonly EventPattern[] = [
   },
   // Media and membership (no CAMEO code)
   { phrase: "interview", type: "INTERVIEWS", cameo: "", strength: 0.8 },
-  { phrase: "join", type: "MEMBER_OF", cameo: "", strength: 0.7 },
+  { phrase: "join", type: "MEMBER_OF", cameo: "", strength: 0.7, toKinds: ["Alliance", "Organization"] },
 ];

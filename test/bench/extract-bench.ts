@@ -10,6 +10,7 @@ import { precision, readEvalSet, recall, scoreItems } from "./extract-eval.ts";
 import { fmt, ratio, type BenchReport } from "./report.ts";
 
 const FIXTURE = fileURLToPath(new URL("../fixtures/extract/wire-sentences.yaml", import.meta.url));
+const HELD_OUT = fileURLToPath(new URL("../fixtures/extract/held-out.yaml", import.meta.url));
 const DATA = fileURLToPath(new URL("../../data", import.meta.url));
 
 export async function benchExtract(options: { repeats: number; verbose: boolean }): Promise<BenchReport> {
@@ -27,6 +28,20 @@ export async function benchExtract(options: { repeats: number; verbose: boolean 
     rows.push([type, String(t.tp + t.fn), String(t.tp + t.fp), String(t.tp), pct(precision(t)), pct(recall(t))]);
   const o = score.overall;
   rows.push(["overall", String(o.tp + o.fn), String(o.tp + o.fp), String(o.tp), pct(precision(o)), pct(recall(o))]);
+  // The held-out set: written after the tuning, never used for it.
+  const heldOut = readEvalSet(HELD_OUT);
+  const h = scoreItems(
+    heldOut.map((item) => ({ item, proposed: coder.extract(item.text, { published: item.published }).claims })),
+  );
+  const ho = h.overall;
+  rows.push([
+    "held-out set, overall",
+    String(ho.tp + ho.fn),
+    String(ho.tp + ho.fp),
+    String(ho.tp),
+    pct(precision(ho)),
+    pct(recall(ho)),
+  ]);
 
   // Speed: the whole set as one report (how the coder meets text: a report at a time), repeated.
   const report = items.map((i) => i.text).join("\n\n");
@@ -50,6 +65,8 @@ export async function benchExtract(options: { repeats: number; verbose: boolean 
   if (options.verbose) {
     for (const m of score.misses) console.log(`  missed: ${m}`);
     for (const w of score.wrong) console.log(`  wrong:  ${w}`);
+    for (const m of h.misses) console.log(`  held-out missed: ${m}`);
+    for (const w of h.wrong) console.log(`  held-out wrong:  ${w}`);
   }
   return {
     name: `extract: ${items.length} items, ${sentences} sentences, ${o.tp + o.fn} expected claims (${FIXTURE.split("/test/")[1]})`,

@@ -2,9 +2,67 @@
 // with the same data/: bad bodies answer 400 naming the field, a report answers the coder's proposals with actors
 // resolved to the store's entities, and every evidence offset slices back to its sentence.
 
+import { spawn } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { extractionSchema } from "../../src/model/api-responses.ts";
-import { createTestDriver, getJson, runLoader, startServer, testUri, wipe, type ServerProcess } from "./helpers.ts";
+import {
+  createTestDriver,
+  getJson,
+  ROOT,
+  runLoader,
+  startServer,
+  testUri,
+  wipe,
+  type RunResult,
+  type ServerProcess,
+} from "./helpers.ts";
+
+/** `npm run -s extract -- args` as a user runs it, the report on standard input. */
+function runExtract(args: string[], input: string, env: Record<string, string | undefined>): Promise<RunResult> {
+  return new Promise((resolve, reject) => {
+    const childEnv: Record<string, string> = {};
+    for (const [k, v] of Object.entries({ ...process.env, ...env })) if (v !== undefined) childEnv[k] = v;
+    const child = spawn(process.execPath, ["--import", "tsx", "src/cli/extract.ts", ...args], {
+      cwd: ROOT,
+      env: childEnv,
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (d) => (stdout += d));
+    child.stderr.on("data", (d) => (stderr += d));
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code: code ?? -1, stdout, stderr }));
+    child.stdin.end(input);
+  });
+}
+
+function cliSuite(name: string, env: () => Record<string, string | undefined>) {
+  describe(`npm run extract (${name})`, () => {
+    it("should refuse a bad date naming the option, with exit code 1", async () => {
+      const run = await runExtract(["--published", "2022-02-30", "-"], REPORT, env());
+      expect(run.code).toBe(1);
+      expect(run.stderr).toMatch(/--published: expected a date as YYYY-MM-DD, got "2022-02-30"/);
+      expect(run.stdout).toBe("");
+    });
+
+    it("should print one JSON object and nothing else with --json", async () => {
+      const run = await runExtract(["--json", "--published", "2022-03-10", "-"], REPORT, env());
+      expect(run.code, run.stderr).toBe(0);
+      const extraction = extractionSchema.parse(JSON.parse(run.stdout));
+      expect(extraction.claims.find((c) => c.type === "WARNS")).toMatchObject({
+        from: { id: "gina-raimondo" },
+        to: { id: "smic" },
+      });
+    });
+
+    it("should print a table by default", async () => {
+      const run = await runExtract(["-"], REPORT, env());
+      expect(run.code, run.stderr).toBe(0);
+      expect(run.stdout).toMatch(/^\d+ proposed claim\(s\)\ntype +cameo +from +to +date +conf +chars/);
+      expect(run.stdout).toMatch(/Kestrel Dynamics Corp \(Company\)/);
+    });
+  });
+}
 
 const REPORT = [
   "US Commerce Secretary Gina Raimondo warned SMIC on Tuesday that Washington could shut it down.",
@@ -79,6 +137,7 @@ describe("POST /api/extract, embedded store", () => {
     await server?.stop();
   });
   extractSuite("memory", () => server.url);
+  cliSuite("embedded datasets", () => ({ NEO4J_URI: undefined }));
 });
 
 describe("POST /api/extract, Neo4j store", () => {
@@ -98,4 +157,5 @@ describe("POST /api/extract, Neo4j store", () => {
     await server?.stop();
   });
   extractSuite("neo4j", () => server.url);
+  cliSuite("neo4j", () => ({ NEO4J_URI: testUri() }));
 });
