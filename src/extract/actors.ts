@@ -294,7 +294,13 @@ export function findMentions(
     }
     const body = bodyAt(tokens, i);
     if (body) {
-      const fixed = body.spec.fixed?.[tokens.slice(i, i + body.length).map((w) => w.key).join(" ")];
+      const fixed =
+        body.spec.fixed?.[
+          tokens
+            .slice(i, i + body.length)
+            .map((w) => w.key)
+            .join(" ")
+        ];
       const state = fixed ? countryByIso3(fixed) : lastCountry();
       add(i, i + body.length, bodyActor(gazetteer, body.spec, state), "body");
       i += body.length;

@@ -280,7 +280,9 @@ function claimsOf(sentence: Sentence, mentions: readonly Mention[], report: Repo
     } else {
       // "China could face sanctions from the US": the one acting comes after "from" or "by", else it is the speaker.
       const object =
-        pattern.actor === "object" ? sourceAfter(tokens, mentions, event) : objectAfter(tokens, mentions, event, subjects);
+        pattern.actor === "object"
+          ? sourceAfter(tokens, mentions, event)
+          : objectAfter(tokens, mentions, event, subjects);
       if (object) objects = coordinated(tokens, mentions, object, false);
       else if (!pattern.actor && SYMMETRIC.has(pattern.type) && subjects.length > 1) {
         // "Beijing and Moscow held talks": a symmetric relation between the subjects.
