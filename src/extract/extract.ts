@@ -11,6 +11,7 @@ import type {
   ProposedEntity,
   ReportInfo,
 } from "../model/claims.ts";
+import { countryByIso3 } from "../model/countries.ts";
 import { RELATION_TYPES, type RelationType } from "../model/relations.ts";
 import { actorKey, findMentions, type ActorContext, type Mention } from "./actors.ts";
 import { claimConfidence } from "./confidence.ts";
@@ -374,7 +375,15 @@ function extractWith(
   const propose = (a: ClaimActor) => {
     if (a.id !== null) return;
     const key = `${a.kind}:${a.name.toLowerCase()}`;
-    if (!entities.has(key)) entities.set(key, { name: a.name, kind: a.kind, ...(a.iso3 ? { iso3: a.iso3 } : {}) });
+    if (entities.has(key)) return;
+    // A country the store lacks comes with the gazetteer's English names, so the new entity is found by them too.
+    const english = a.kind === "Country" && a.iso3 ? countryByIso3(a.iso3)?.aliases.en : undefined;
+    entities.set(key, {
+      name: a.name,
+      kind: a.kind,
+      ...(a.iso3 ? { iso3: a.iso3 } : {}),
+      ...(english?.length ? { aliases: { en: english } } : {}),
+    });
   };
   const keep = (claim: ProposedClaim, key: string) => {
     if (seen.has(key)) return;
