@@ -153,6 +153,182 @@ function guessKind(name: string, tokens: readonly Token[]): EntityKind {
   return "Organization";
 }
 
+/** What the readers of one sentence share: its tokens, the report's memory, the mentions found so far. */
+interface Reading {
+  tokens: readonly Token[];
+  context: ActorContext;
+  mentions: Mention[];
+  /** Names in unspaced scripts found by character in this sentence. */
+  unspaced: ReturnType<Gazetteer["matchUnspaced"]>;
+}
+
+/** A reader looks at token i: how far it read, and the actor it found there, if any (a place is read but no actor). */
+type Step = { end: number; actor?: Actor; via?: MentionVia } | undefined;
+
+/** "[state] [body | domain] title Name Name": the person, and what the title says they speak for or lead. */
+function titledPerson(r: Reading, i: number): Step {
+  const { tokens, context } = r;
+  const { gazetteer } = context;
+  let j = i;
+  let country: Country | undefined;
+  let owner: Actor | undefined;
+  const g = gazetteer.match(tokens, j);
+  if (g) {
+    country = senseCountry(g.value);
+    if (!country && g.value.sense === "actor") owner = g.value.actor;
+    j += g.length;
+  }
+  const body = bodyAt(tokens, j);
+  let domain: string | undefined;
+  if (body) j += body.length;
+  else if (TITLE_DOMAINS[tokens[j]?.key ?? ""] && titleAt(tokens, j + 1)) domain = TITLE_DOMAINS[tokens[j++]!.key];
+  const title = titleAt(tokens, j);
+  if (!title) return undefined;
+  j += title.length;
+  const name = nameAfterTitle(r, j);
+  domain ??= title.domain;
+  const spec = body?.spec ?? (domain ? BODIES.find((b) => b.domain === domain) : undefined);
+  const inferred = !country && !owner;
+  const state = country ?? (owner ? undefined : context.countries.at(-1));
+  const bodyOf = spec && (state || !owner) ? bodyActor(gazetteer, spec, state) : undefined;
+  if (!name) {
+    // "a Foreign Ministry spokesman said": no name, the title stands for its body (or state).
+    if (i === j - title.length) return undefined;
+    const stands = bodyOf ?? owner ?? (country ? gazetteer.country(country) : undefined);
+    return stands ? { end: j, actor: stands, via: "title" } : undefined;
+  }
+  const person: Actor = { ...name.person, ...(state ? { country: state } : {}) };
+  context.people.set(tokens[name.end - 1]!.key, person);
+  const target =
+    title.role === "heads-state" ? (state ? gazetteer.country(state) : undefined) : (bodyOf ?? owner ?? undefined);
+  if (target && title.role !== "none")
+    context.links.push({ type: title.role === "speaks" ? "SPEAKS_FOR" : "LEADS", from: person, to: target, inferred });
+  else if (title.role === "speaks" && state)
+    context.links.push({ type: "SPEAKS_FOR", from: person, to: gazetteer.country(state), inferred });
+  return { end: name.end, actor: person, via: "title" };
+}
+
+/** The name after a title: a person of the store, or up to three capitalised words. */
+function nameAfterTitle(r: Reading, j: number): { end: number; person: Actor } | undefined {
+  const { tokens, context } = r;
+  const stored = context.gazetteer.match(tokens, j);
+  if (stored?.value.sense === "actor" && stored.value.actor.kind === "Person")
+    return { end: j + stored.length, person: { ...stored.value.actor, kind: "Person" } };
+  let end = j;
+  while (end < tokens.length && end - j < 3 && cap(tokens[end]) && !NOT_NAMES.has(tokens[end]!.key)) {
+    if (context.gazetteer.match(tokens, end)) break;
+    end++;
+    if (stops(tokens[end - 1]!)) break;
+  }
+  if (end === j) return undefined;
+  const name = tokens
+    .slice(j, end)
+    .map((t) => t.text.replace(/['’]s$/u, ""))
+    .join(" ");
+  const known = context.gazetteer.byName(name) ?? context.people.get(tokens[end - 1]!.key);
+  return {
+    end,
+    person: known ? { id: known.id, name: known.name, kind: "Person" } : { id: null, name, kind: "Person" },
+  };
+}
+
+/** A name of the store or the gazetteer, with what follows it: a body, a state noun, a group noun. */
+function named(r: Reading, i: number): Step {
+  const { tokens, context } = r;
+  const { gazetteer } = context;
+  const g = gazetteer.match(tokens, i);
+  if (!g) return undefined;
+  const country = senseCountry(g.value);
+  const after = i + g.length;
+  const body = country ? bodyAt(tokens, after) : undefined;
+  if (body && country)
+    return { end: after + body.length, actor: bodyActor(gazetteer, body.spec, country), via: "body" };
+  if (g.value.sense === "demonym") return demonymAt(tokens, after, g.value.country, gazetteer);
+  if (g.value.sense === "capital")
+    return LOCATIVE.has(tokens[i - 1]?.key ?? "")
+      ? { end: after }
+      : { end: after, actor: gazetteer.country(g.value.country), via: "capital" };
+  if (g.value.actor.kind === "Person") context.people.set(tokens[after - 1]!.key, g.value.actor);
+  return { end: after, actor: g.value.actor, via: "name" };
+}
+
+/** After a demonym: a state noun makes the state ("Chinese officials"), a group noun a group ("Chinese firms"). */
+function demonymAt(tokens: readonly Token[], after: number, c: Country, gazetteer: Gazetteer): Step {
+  if (STATE_NOUNS.has(tokens[after]?.key ?? "")) return { end: after + 1, actor: gazetteer.country(c), via: "demonym" };
+  let k = after;
+  while (k < tokens.length && k - after < 3 && !GROUP_NOUNS.has(tokens[k]!.key) && !stops(tokens[k]!)) k++;
+  if (!GROUP_NOUNS.has(tokens[k]?.key ?? "")) return { end: after };
+  const noun = tokens
+    .slice(after, k + 1)
+    .map((w) => w.text)
+    .join(" ");
+  return { end: k + 1, actor: { id: null, name: `${c.demonym} ${noun}`, kind: "Group", country: c }, via: "group" };
+}
+
+/** A body with no state beside it: its fixed state ("the Pentagon") or the report's topic state. */
+function bodyAlone(r: Reading, i: number): Step {
+  const body = bodyAt(r.tokens, i);
+  if (!body) return undefined;
+  const form = r.tokens
+    .slice(i, i + body.length)
+    .map((w) => w.key)
+    .join(" ");
+  const fixed = body.spec.fixed?.[form];
+  const state = fixed ? countryByIso3(fixed) : r.context.countries.at(-1);
+  return { end: i + body.length, actor: bodyActor(r.context.gazetteer, body.spec, state), via: "body" };
+}
+
+function reference(r: Reading, i: number): Step {
+  const { tokens } = r;
+  const t = tokens[i]!;
+  // "Washington could shut it down": "it" after a verb is its object, not the subject just named.
+  const prev = tokens[i - 1];
+  const next = tokens[i + 1];
+  const objectPosition =
+    t.key === "it" &&
+    prev !== undefined &&
+    prev.tags.has("Verb") &&
+    !prev.tags.has("Auxiliary") &&
+    !SPEECH_VERBS.has(prev.lemma) &&
+    !(next && (next.tags.has("Verb") || next.tags.has("Modal")));
+  const referred = referBack(tokens, i, r.context.recent, objectPosition ? r.mentions.at(-1)?.actor : undefined);
+  return referred ? { ...referred, via: "reference" } : undefined;
+}
+
+/** Unspaced scripts ("中芯国际") are found by characters; they take the word they sit in. */
+function unspacedName(r: Reading, i: number): Step {
+  const t = r.tokens[i]!;
+  const u = r.unspaced.find((x) => x.start < t.end && x.end > t.start && x.value.sense === "actor");
+  return u && u.value.sense === "actor" ? { end: i + 1, actor: u.value.actor, via: "name" } : undefined;
+}
+
+/** A person met before, by one of their names ("Raimondo"). */
+function knownPerson(r: Reading, i: number): Step {
+  const t = r.tokens[i]!;
+  const person = r.context.people.get(t.key);
+  return person && cap(t) ? { end: i + 1, actor: person, via: "name" } : undefined;
+}
+
+function unknown(r: Reading, i: number): Step {
+  const found = unknownName(r.tokens, i, r.context.gazetteer);
+  if (!found) return undefined;
+  // "a hospital in Mariupol": an unknown name after "in" or "at" is a place, not an actor.
+  if (!found.actor.id && LOCATIVE.has(r.tokens[i - 1]?.key ?? "")) return { end: found.end };
+  if (found.actor.kind === "Person") r.context.people.set(r.tokens[found.end - 1]!.key, found.actor);
+  return { ...found, via: "new" };
+}
+
+/** The readers, tried in this order at each token; the first that reads something wins. */
+const READERS: readonly ((r: Reading, i: number) => Step)[] = [
+  titledPerson,
+  named,
+  bodyAlone,
+  reference,
+  unspacedName,
+  knownPerson,
+  unknown,
+];
+
 /** The actors of one sentence, in order, none overlapping; updates the context (paragraph memory, people, links). */
 export function findMentions(
   tokens: readonly Token[],
@@ -160,193 +336,34 @@ export function findMentions(
   sentenceText = "",
   offset = 0,
 ): Mention[] {
-  const { gazetteer, recent, people } = context;
-  const mentions: Mention[] = [];
-  const add = (start: number, end: number, actor: Actor, via: MentionVia): void => {
-    mentions.push({ start, end, actor, via });
-    recent.push(actor);
-    // The state a sentence opens with is its topic: "China criticised the US sanctions" makes the next "Foreign
-    // Ministry" China's, not the United States'.
-    if (actor.kind === "Country" && actor.country && !mentions.slice(0, -1).some((m) => m.actor.kind === "Country"))
-      context.countries.push(actor.country);
+  const reading: Reading = {
+    tokens,
+    context,
+    mentions: [],
+    unspaced: context.gazetteer.matchUnspaced(sentenceText, offset),
   };
-  const lastCountry = (): Country | undefined => context.countries.at(-1);
-
-  // Unspaced scripts ("中芯国际") are found by characters; they take the word they sit in.
-  const unspaced = gazetteer.matchUnspaced(sentenceText, offset);
-  const unspacedAt = (i: number) =>
-    unspaced.find((u) => u.start < tokens[i]!.end && u.end > tokens[i]!.start && u.value.sense === "actor");
-
-  /** "[state] [body | domain] title Name Name": the person, and what the title says they speak for or lead. */
-  const titled = (i: number): { end: number; actor: Actor } | undefined => {
-    let j = i;
-    let country: Country | undefined;
-    let owner: Actor | undefined;
-    const g = gazetteer.match(tokens, j);
-    if (g) {
-      country = senseCountry(g.value);
-      if (!country && g.value.sense === "actor") owner = g.value.actor;
-      j += g.length;
-    }
-    const body = bodyAt(tokens, j);
-    let domain: string | undefined;
-    if (body) j += body.length;
-    else if (TITLE_DOMAINS[tokens[j]?.key ?? ""] && titleAt(tokens, j + 1)) domain = TITLE_DOMAINS[tokens[j++]!.key];
-    const title = titleAt(tokens, j);
-    if (!title) return undefined;
-    j += title.length;
-    let end = j;
-    let named: Actor | undefined;
-    const storeName = gazetteer.match(tokens, j);
-    if (storeName?.value.sense === "actor" && storeName.value.actor.kind === "Person") {
-      named = storeName.value.actor;
-      end = j + storeName.length;
-    } else {
-      while (end < tokens.length && end - j < 3 && cap(tokens[end]) && !NOT_NAMES.has(tokens[end]!.key)) {
-        if (gazetteer.match(tokens, end)) break;
-        end++;
-        if (stops(tokens[end - 1]!)) break;
-      }
-    }
-    domain ??= title.domain;
-    const spec = body?.spec ?? (domain ? BODIES.find((b) => b.domain === domain) : undefined);
-    const inferred = !country && !owner;
-    const state = country ?? (owner ? undefined : lastCountry());
-    const bodyOf = spec && (state || !owner) ? bodyActor(gazetteer, spec, state) : undefined;
-    if (end === j) {
-      // "a Foreign Ministry spokesman said": no name, the title stands for its body (or state).
-      if (i === j - title.length) return undefined;
-      const stands = bodyOf ?? owner ?? (country ? gazetteer.country(country) : undefined);
-      return stands ? { end, actor: stands } : undefined;
-    }
-    const name = tokens
-      .slice(j, end)
-      .map((t) => t.text.replace(/['’]s$/u, ""))
-      .join(" ");
-    const known = named ?? gazetteer.byName(name) ?? people.get(tokens[end - 1]!.key);
-    const person: Actor = known
-      ? { id: known.id, name: known.name, kind: "Person", ...(state ? { country: state } : {}) }
-      : { id: null, name, kind: "Person", ...(state ? { country: state } : {}) };
-    people.set(tokens[end - 1]!.key, person);
-    const target =
-      title.role === "heads-state" ? (state ? gazetteer.country(state) : undefined) : (bodyOf ?? owner ?? undefined);
-    if (target && title.role !== "none")
-      context.links.push({
-        type: title.role === "speaks" ? "SPEAKS_FOR" : "LEADS",
-        from: person,
-        to: target,
-        inferred,
-      });
-    else if (title.role === "speaks" && state)
-      context.links.push({ type: "SPEAKS_FOR", from: person, to: gazetteer.country(state), inferred });
-    return { end, actor: person };
-  };
-
+  const { mentions } = reading;
   let i = 0;
   while (i < tokens.length) {
-    const t = tokens[i]!;
-    const person = titled(i);
-    if (person) {
-      add(i, person.end, person.actor, "title");
-      i = person.end;
-      continue;
-    }
-    const g = gazetteer.match(tokens, i);
-    if (g) {
-      const country = senseCountry(g.value);
-      const after = i + g.length;
-      const body = country ? bodyAt(tokens, after) : undefined;
-      if (body && country) {
-        add(i, after + body.length, bodyActor(gazetteer, body.spec, country), "body");
-        i = after + body.length;
-        continue;
-      }
-      if (g.value.sense === "demonym") {
-        const c = g.value.country;
-        if (STATE_NOUNS.has(tokens[after]?.key ?? "")) {
-          add(i, after + 1, gazetteer.country(c), "demonym");
-          i = after + 1;
-          continue;
-        }
-        let k = after;
-        while (k < tokens.length && k - after < 3 && !GROUP_NOUNS.has(tokens[k]!.key) && !stops(tokens[k]!)) k++;
-        if (GROUP_NOUNS.has(tokens[k]?.key ?? "")) {
-          const noun = tokens
-            .slice(after, k + 1)
-            .map((w) => w.text)
-            .join(" ");
-          add(i, k + 1, { id: null, name: `${c.demonym} ${noun}`, kind: "Group", country: c }, "group");
-          i = k + 1;
-          continue;
-        }
-        i = after;
-        continue;
-      }
-      if (g.value.sense === "capital") {
-        if (!LOCATIVE.has(tokens[i - 1]?.key ?? "")) add(i, after, gazetteer.country(g.value.country), "capital");
-        i = after;
-        continue;
-      }
-      add(i, after, g.value.actor, "name");
-      if (g.value.actor.kind === "Person") people.set(tokens[after - 1]!.key, g.value.actor);
-      i = after;
-      continue;
-    }
-    const body = bodyAt(tokens, i);
-    if (body) {
-      const fixed =
-        body.spec.fixed?.[
-          tokens
-            .slice(i, i + body.length)
-            .map((w) => w.key)
-            .join(" ")
-        ];
-      const state = fixed ? countryByIso3(fixed) : lastCountry();
-      add(i, i + body.length, bodyActor(gazetteer, body.spec, state), "body");
-      i += body.length;
-      continue;
-    }
-    // "Washington could shut it down": "it" after a verb is its object, not the subject just named.
-    const prev = tokens[i - 1];
-    const next = tokens[i + 1];
-    const objectPosition =
-      t.key === "it" &&
-      prev !== undefined &&
-      prev.tags.has("Verb") &&
-      !prev.tags.has("Auxiliary") &&
-      !SPEECH_VERBS.has(prev.lemma) &&
-      !(next && (next.tags.has("Verb") || next.tags.has("Modal")));
-    const referred = referBack(tokens, i, recent, objectPosition ? mentions.at(-1)?.actor : undefined);
-    if (referred) {
-      add(i, referred.end, referred.actor, "reference");
-      i = referred.end;
-      continue;
-    }
-    const u = unspacedAt(i);
-    if (u && u.value.sense === "actor") {
-      add(i, i + 1, u.value.actor, "name");
+    let step: Step;
+    for (const read of READERS) if ((step = read(reading, i))) break;
+    if (!step) {
       i++;
       continue;
     }
-    const person2 = people.get(t.key);
-    if (person2 && cap(t)) {
-      add(i, i + 1, person2, "name");
-      i++;
-      continue;
+    if (step.actor) {
+      mentions.push({ start: i, end: step.end, actor: step.actor, via: step.via ?? "name" });
+      context.recent.push(step.actor);
+      // The state a sentence opens with is its topic: "China criticised the US sanctions" makes the next "Foreign
+      // Ministry" China's, not the United States'.
+      if (
+        step.actor.kind === "Country" &&
+        step.actor.country &&
+        !mentions.slice(0, -1).some((m) => m.actor.kind === "Country")
+      )
+        context.countries.push(step.actor.country);
     }
-    const unknown = unknownName(tokens, i, gazetteer);
-    // "a hospital in Mariupol": an unknown name after "in" or "at" is a place, not an actor.
-    if (unknown && !unknown.actor.id && LOCATIVE.has(tokens[i - 1]?.key ?? "")) {
-      i = unknown.end;
-      continue;
-    }
-    if (unknown) {
-      add(i, unknown.end, unknown.actor, "new");
-      if (unknown.actor.kind === "Person") people.set(tokens[unknown.end - 1]!.key, unknown.actor);
-      i = unknown.end;
-      continue;
-    }
-    i++;
+    i = Math.max(step.end, i + 1);
   }
   return mentions;
 }

@@ -11,6 +11,7 @@ import type {
   ProposedEntity,
   ReportInfo,
 } from "../model/claims.ts";
+import { countryByIso3 } from "../model/countries.ts";
 import { RELATION_TYPES, type RelationType } from "../model/relations.ts";
 import { actorKey, findMentions, type ActorContext, type Mention } from "./actors.ts";
 import { claimConfidence } from "./confidence.ts";
@@ -248,74 +249,102 @@ interface Draft {
   key: string;
 }
 
+interface Ends {
+  subjects: Mention[];
+  objects: Mention[];
+  /** An end came from a shared subject or a reference back. */
+  inferredEnd: boolean;
+}
+
+/** Who acts and on whom: the subject (shared over "and", turned around in the passive) and the object. */
+function endsOf(
+  tokens: readonly Token[],
+  mentions: readonly Mention[],
+  event: EventMatch,
+  speaker: Speaker,
+  previousSubjects: Mention[],
+): { ends?: Ends; subjects: Mention[] } {
+  const { pattern } = event;
+  let inferredEnd = false;
+  let subjects: Mention[];
+  if (tokens[event.groupStart - 1]?.key === "and" && previousSubjects.length > 0) {
+    // "China criticised the sanctions and warned Washington": the verb shares the subject of the one before.
+    subjects = previousSubjects;
+    inferredEnd = true;
+  } else {
+    const subject = subjectBefore(tokens, mentions, event.groupStart);
+    subjects = subject ? coordinated(tokens, mentions, subject, true).sort((a, b) => a.start - b.start) : [];
+  }
+  const shared = event.passive ? previousSubjects : subjects;
+  let objects: Mention[];
+  if (event.passive) {
+    const agent = agentAfter(tokens, mentions, event);
+    if (!agent || subjects.length === 0) return { subjects: shared };
+    objects = subjects;
+    subjects = coordinated(tokens, mentions, agent, false);
+  } else {
+    // "China could face sanctions from the US": the one acting comes after "from" or "by", else it is the speaker.
+    const object =
+      pattern.actor === "object"
+        ? sourceAfter(tokens, mentions, event)
+        : objectAfter(tokens, mentions, event, subjects);
+    if (object) objects = coordinated(tokens, mentions, object, false);
+    else if (!pattern.actor && SYMMETRIC.has(pattern.type) && subjects.length > 1) {
+      // "Beijing and Moscow held talks": a symmetric relation between the subjects.
+      objects = subjects.slice(1);
+      subjects = subjects.slice(0, 1);
+    } else if (pattern.actor === "object" && speaker.actor) {
+      // "Blinken said China would face consequences": whoever says so is the one who threatens.
+      objects = [{ start: -1, end: -1, actor: speaker.actor, via: "name" }];
+    } else return { subjects: shared };
+  }
+  if (subjects.length === 0) return { subjects: shared };
+  if (pattern.actor === "object") [subjects, objects] = [objects, subjects];
+  if (subjects.some((m) => m.via === "reference") || objects.some((m) => m.via === "reference")) inferredEnd = true;
+  return { ends: { subjects, objects, inferredEnd }, subjects: shared };
+}
+
+/** What the pattern stands for here: a possible act is a threat, a denied condemnation a refusal. */
+function meaningOf(event: EventMatch, refused: boolean): { type: RelationType; cameo: string; negated: boolean } {
+  const { pattern } = event;
+  let type: RelationType = pattern.type;
+  let cameo = pattern.cameo;
+  let negated = event.negated || refused;
+  if (event.modal && pattern.modal) ({ type, cameo } = pattern.modal);
+  if (negated && pattern.negated) {
+    ({ type, cameo } = pattern.negated);
+    negated = false;
+  }
+  return { type, cameo, negated };
+}
+
 function claimsOf(sentence: Sentence, mentions: readonly Mention[], report: ReportInfo): Draft[] {
   const { tokens } = sentence;
   const drafts: Draft[] = [];
   const date = sentenceDate(sentence.text, report.published);
   let previousSubjects: Mention[] = [];
   for (const event of findEvents(tokens, new Set(mentions.map((m) => m.end)))) {
-    const { pattern } = event;
     if (inCondition(tokens, event.groupStart)) continue;
     if (tokens[event.groupStart]?.key === "to" && INTENTIONS.has(tokens[event.groupStart - 1]?.key ?? "")) continue;
     // "refused to impose sanctions", "declined to send troops": the act is refused, so it is denied.
     const refused = tokens[event.groupStart]?.key === "to" && REFUSALS.has(tokens[event.groupStart - 1]?.lemma ?? "");
     const speaker = speakerOf(tokens, mentions, event);
-    let inferredEnd = false;
-    let subjects: Mention[];
-    if (tokens[event.groupStart - 1]?.key === "and" && previousSubjects.length > 0) {
-      // "China criticised the sanctions and warned Washington": the verb shares the subject of the one before.
-      subjects = previousSubjects;
-      inferredEnd = true;
-    } else {
-      const subject = subjectBefore(tokens, mentions, event.groupStart);
-      subjects = subject ? coordinated(tokens, mentions, subject, true).sort((a, b) => a.start - b.start) : [];
-    }
-    if (!event.passive) previousSubjects = subjects;
-    let objects: Mention[];
-    if (event.passive) {
-      const agent = agentAfter(tokens, mentions, event);
-      if (!agent || subjects.length === 0) continue;
-      objects = subjects;
-      subjects = coordinated(tokens, mentions, agent, false);
-    } else {
-      // "China could face sanctions from the US": the one acting comes after "from" or "by", else it is the speaker.
-      const object =
-        pattern.actor === "object"
-          ? sourceAfter(tokens, mentions, event)
-          : objectAfter(tokens, mentions, event, subjects);
-      if (object) objects = coordinated(tokens, mentions, object, false);
-      else if (!pattern.actor && SYMMETRIC.has(pattern.type) && subjects.length > 1) {
-        // "Beijing and Moscow held talks": a symmetric relation between the subjects.
-        objects = subjects.slice(1);
-        subjects = subjects.slice(0, 1);
-      } else if (pattern.actor === "object" && speaker.actor) {
-        // "Blinken said China would face consequences": whoever says so is the one who threatens.
-        objects = [{ start: -1, end: -1, actor: speaker.actor, via: "name" }];
-      } else continue;
-    }
-    if (subjects.length === 0) continue;
-    if (pattern.actor === "object") [subjects, objects] = [objects, subjects];
-    if (subjects.some((m) => m.via === "reference") || objects.some((m) => m.via === "reference")) inferredEnd = true;
-    let type: RelationType = pattern.type;
-    let cameo = pattern.cameo;
-    let negated = event.negated || refused;
-    if (event.modal && pattern.modal) ({ type, cameo } = pattern.modal);
-    if (negated && pattern.negated) {
-      ({ type, cameo } = pattern.negated);
-      negated = false;
-    }
-    for (const from of subjects)
-      for (const to of objects) {
+    const { ends, subjects } = endsOf(tokens, mentions, event, speaker, previousSubjects);
+    previousSubjects = subjects;
+    if (!ends) continue;
+    const { type, cameo, negated } = meaningOf(event, refused);
+    for (const from of ends.subjects)
+      for (const to of ends.objects) {
         if (actorKey(from.actor) === actorKey(to.actor)) continue;
-        if (pattern.toKinds && !pattern.toKinds.includes(to.actor.kind)) continue;
+        if (event.pattern.toKinds && !event.pattern.toKinds.includes(to.actor.kind)) continue;
         const secondHand = speaker.secondHand || (speaker.actor !== undefined && !sameSide(speaker.actor, from.actor));
         const confidence = claimConfidence({
-          strength: pattern.strength,
+          strength: event.pattern.strength,
           modal: event.modal,
           hedged: event.hedged,
           negated,
           secondHand,
-          inferredEnd,
+          inferredEnd: ends.inferredEnd,
         });
         const claim: ProposedClaim = {
           type,
@@ -346,7 +375,15 @@ function extractWith(
   const propose = (a: ClaimActor) => {
     if (a.id !== null) return;
     const key = `${a.kind}:${a.name.toLowerCase()}`;
-    if (!entities.has(key)) entities.set(key, { name: a.name, kind: a.kind, ...(a.iso3 ? { iso3: a.iso3 } : {}) });
+    if (entities.has(key)) return;
+    // A country the store lacks comes with the gazetteer's English names, so the new entity is found by them too.
+    const english = a.kind === "Country" && a.iso3 ? countryByIso3(a.iso3)?.aliases.en : undefined;
+    entities.set(key, {
+      name: a.name,
+      kind: a.kind,
+      ...(a.iso3 ? { iso3: a.iso3 } : {}),
+      ...(english?.length ? { aliases: { en: english } } : {}),
+    });
   };
   const keep = (claim: ProposedClaim, key: string) => {
     if (seen.has(key)) return;

@@ -5,7 +5,7 @@
 import Fastify, { type FastifyInstance, type FastifyReply } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import * as s from "../model/api-requests.ts";
-import { createCoder } from "../extract/index.ts";
+import { createCoder, type Coder } from "../extract/index.ts";
 import { CYPHER_UNSUPPORTED_MESSAGE, CypherUnsupportedError, type CypherRunner } from "../store/cypher-runner.ts";
 import type { DatasetSink } from "../store/dataset-sink.ts";
 import type { DeckStore } from "../store/deck-store.ts";
@@ -176,10 +176,14 @@ export function createApp(parts: AppParts, config: ServerConfig): FastifyInstanc
 
   // The report coder proposes claims and writes nothing, so the reader's token is enough. Actors resolve against the
   // store's entities as they are now, so an entity added a moment ago is recognised in the next report.
+  // Building the coder's name index costs far more than reading the entities, so it is kept while they stay the same.
+  let coder: { signature: string; coder: Coder } | undefined;
   app.post("/api/extract", { config: READ, schema: { body: s.extractRequest } }, async (request) => {
     const { text, published, sourceUrl, title } = request.body;
-    const coder = createCoder(await loadKnownEntities(store));
-    return coder.extract(text, { published, sourceUrl, title });
+    const entities = await loadKnownEntities(store);
+    const signature = JSON.stringify(entities);
+    if (coder?.signature !== signature) coder = { signature, coder: createCoder(entities) };
+    return coder.coder.extract(text, { published, sourceUrl, title });
   });
 
   app.get("/api/queries", async () => ({ queries: await loadQueryLibrary() }));

@@ -111,6 +111,7 @@ describe("server access", () => {
       ["GET", "/api/summary", undefined],
       ["GET", "/api/decks", undefined],
       ["POST", "/api/entities:batch", { ids: ["usa"] }],
+      ["POST", "/api/extract", { text: "China warned Russia." }],
     ] as const) {
       const res = await send(tokened, method, path, { body });
       expect(res.status, path).toBe(200);

@@ -6,6 +6,7 @@ import type { z } from "zod";
 import {
   batchRequest,
   changesQuery,
+  extractRequest,
   cypherRequest,
   cypherRequestFor,
   deckBody,
@@ -79,6 +80,24 @@ describe("api-requests", () => {
       ["too many ids", batchRequest, { ids: many }, "ids", /at most 5,000 ids, got 5001/],
       ["an id not a string", batchRequest, { ids: ["a", 7] }, "ids[1]", /non-empty string/],
       ["an empty id", batchRequest, { ids: [""] }, "ids[0]", /non-empty string/],
+      ["no report", extractRequest, null, "text", /with the report as text/],
+      ["a blank report", extractRequest, { text: " \n" }, "text", /empty string/],
+      [
+        "a long report",
+        extractRequest,
+        { text: "x".repeat(200_001) },
+        "text",
+        /at most 200,000 characters, got 200,001/,
+      ],
+      [
+        "a bad date",
+        extractRequest,
+        { text: "t", published: "2022-02-30" },
+        "published",
+        /YYYY-MM-DD, got "2022-02-30"/,
+      ],
+      ["a URL not http", extractRequest, { text: "t", sourceUrl: "javascript:alert(1)" }, "sourceUrl", /http\(s\) URL/],
+      ["a long title", extractRequest, { text: "t", title: "x".repeat(501) }, "title", /at most 500 characters/],
       ["no query", cypherRequest, null, "query", /a Cypher query \(a non-empty string\) is required/],
       ["blank query", cypherRequest, { query: " \n" }, "query", /is required/],
       [
@@ -171,6 +190,10 @@ describe("api-requests", () => {
     expect(cypherRequest.parse({ query: "x".repeat(16_384) }).query).toHaveLength(16_384);
     expect(cypherRequestFor(100).parse({ query: "Ж".repeat(50) }).query).toHaveLength(50);
     expect(batchRequest.parse({ ids: ["china"] })).toEqual({ ids: ["china"] });
+    expect(extractRequest.parse({ text: "China warned Russia.", published: "2022-03-09" })).toEqual({
+      text: "China warned Russia.",
+      published: "2022-03-09",
+    });
     expect(deckBody.parse(deck())).toMatchObject({ id: deck().id, scenes: expect.any(Array) });
   });
 });

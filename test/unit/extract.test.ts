@@ -73,6 +73,13 @@ describe("extract/actors", () => {
     expect(brief(code(text))).toEqual([expected]);
   });
 
+  it("should propose a country the store lacks with its ISO code and English names", () => {
+    const { entities } = extractClaims("Japan warned Russia.", ENTITIES, {});
+    expect(entities).toEqual([
+      { name: "Japan", kind: "Country", iso3: "JPN", aliases: { en: expect.arrayContaining(["Nippon"]) } },
+    ]);
+  });
+
   it("should not take a capital after 'in' for its state", () => {
     expect(brief(code("Russia warned officials in Beijing."))).toEqual([]);
   });

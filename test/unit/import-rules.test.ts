@@ -53,6 +53,12 @@ describe("import rules", () => {
       ["ingest-imports-model"],
     ],
     [
+      "the report coder importing the store",
+      { "src/extract/a.ts": 'import "../store/b.ts";', "src/store/b.ts": "export {};" },
+      ["extract-imports-model"],
+    ],
+    ["the report coder reading files", { "src/extract/a.ts": 'import "node:fs";' }, ["extract-has-no-io"]],
+    [
       "the store importing the server",
       { "src/store/a.ts": 'import "../server/b.ts";', "src/server/b.ts": "export {};" },
       ["store-imports-model"],
@@ -141,9 +147,12 @@ describe("import rules", () => {
       "src/store/graph-store.ts": 'import "../model/index.ts";',
       "src/store/memory/memory-store.ts": 'import "../graph-store.ts";',
       "src/store/neo4j/client.ts": 'import "neo4j-driver";\nimport "../graph-store.ts";',
-      "src/server/app.ts": 'import "../store/graph-store.ts";\nimport "../model/index.ts";',
+      "src/extract/coder.ts": 'import "../model/index.ts";',
+      "src/server/app.ts":
+        'import "../store/graph-store.ts";\nimport "../model/index.ts";\nimport "../extract/coder.ts";',
       "src/server/main.ts": 'import "./app.ts";\nimport "../ingest/reader.ts";\nimport "../store/neo4j/client.ts";',
       "src/cli/load.ts": 'import "../ingest/reader.ts";\nimport "../store/neo4j/client.ts";',
+      "src/cli/extract.ts": 'import "../extract/coder.ts";\nimport "../store/neo4j/client.ts";',
       "src/web/app/explorer.ts": 'import "../../model/index.ts";',
       "src/web/components/panel.ts": 'import "../app/explorer.ts";',
       "src/web/main.ts": 'import "./components/panel.ts";\nimport "./app/explorer.ts";',
