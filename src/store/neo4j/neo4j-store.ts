@@ -31,7 +31,7 @@ import {
   type RelationType,
   type Stance,
 } from "../../model/relations.ts";
-import { foldText, scoreMatch } from "../../model/text.ts";
+import { foldText, scoreMatch, typoPieces } from "../../model/text.ts";
 import {
   PATHS_NARROWER,
   StoreTimeoutError,
@@ -283,13 +283,22 @@ export class Neo4jStore implements GraphStore {
   async search(text: string, limit: number): Promise<SearchHit[]> {
     const folded = foldText(text);
     if (!folded || limit <= 0) return [];
-    const rows = await this.read("search", (tx) => this.run(tx, getQuery("store-search"), { folded }));
-    const hits: (SearchHit & { folded: string })[] = [];
-    for (const row of rows) {
-      const entity = toEntitySummary(row);
-      const aliases = Array.isArray(row.aliases) ? (row.aliases as string[]) : [];
-      const { score, matched } = scoreMatch(text, { name: entity.name, aliases });
-      if (score > 0) hits.push({ entity, matched, score, folded: foldText(entity.name) });
+    const scored = (rows: Row[]) => {
+      const hits: (SearchHit & { folded: string })[] = [];
+      for (const row of rows) {
+        const entity = toEntitySummary(row);
+        const aliases = Array.isArray(row.aliases) ? (row.aliases as string[]) : [];
+        const { score, matched } = scoreMatch(text, { name: entity.name, aliases });
+        if (score > 0) hits.push({ entity, matched, score, folded: foldText(entity.name) });
+      }
+      return hits;
+    };
+    let hits = scored(await this.read("search", (tx) => this.run(tx, getQuery("store-search"), { folded })));
+    // Typo matches score below every exact one: asked for only when the exact ones leave room. The pieces' rows
+    // hold every exact candidate too (each contains every piece), so they replace the first answer.
+    const pieces = hits.length < limit ? typoPieces(folded) : [];
+    if (pieces.length > 0) {
+      hits = scored(await this.read("search", (tx) => this.run(tx, getQuery("store-search-typos"), { pieces })));
     }
     hits.sort(
       (a, b) => b.score - a.score || compareStrings(a.folded, b.folded) || compareStrings(a.entity.id, b.entity.id),

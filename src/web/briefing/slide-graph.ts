@@ -131,6 +131,8 @@ export function sceneRenderState(scene: Scene, graph: DataGraph): RenderState {
     showEdgeLabels: graph.size <= EDGE_LABELS_UP_TO,
     fastEdges: false,
     nodeScale: sizeSettings(graph.order, graph.size).nodeScale,
+    // A slide cannot be hovered: every relation keeps its own label.
+    parallel: new Map(),
   };
 }
 
@@ -142,7 +144,9 @@ export function slideReducers(state: RenderState, scale: number) {
   return {
     node(id: string, data: NodeAttrs): NodeDisplay {
       const out = nodeReducer(id, data, state);
-      return { ...out, size: (out.size ?? data.size) * scale, highlighted: false };
+      // Full names: a slide cannot be hovered for the name the explorer shortens.
+      const label = out.label ? data.label : out.label;
+      return { ...out, label, size: (out.size ?? data.size) * scale, highlighted: false };
     },
     edge(id: string, data: EdgeAttrs): EdgeDisplay {
       const out = edgeReducer(id, data, state);

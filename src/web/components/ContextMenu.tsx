@@ -1,13 +1,32 @@
-// The right-click menu on an entity: paths from/to here, expand, hide, hide others, centre, details.
+// The right-click menu on an entity: paths from/to here, expand, hide, hide others, centre, details. It opens at the
+// pointer, moved left or up as far as needed to stay inside the canvas (state/panels.ts placeMenu).
 
+import { useLayoutEffect, useRef, useState } from "react";
 import { useExplorer, useExplorerState } from "../app/context.ts";
 import { closeMenu, rememberNames, requestCamera, select, setPathQuery, setTab } from "../state/explorer-state.ts";
+import { placeMenu } from "../state/panels.ts";
+
+/** The menu's place: the pointer's until it has been measured, then moved inside its container. */
+function useMenuPlace(menu: { x: number; y: number } | null) {
+  const ref = useRef<HTMLUListElement>(null);
+  const [place, setPlace] = useState<{ x: number; y: number } | null>(null);
+  useLayoutEffect(() => {
+    const element = ref.current;
+    const container = element?.offsetParent;
+    if (!menu || !element || !container) return setPlace(null);
+    const box = { width: element.offsetWidth, height: element.offsetHeight };
+    const room = { width: container.clientWidth, height: container.clientHeight };
+    setPlace(placeMenu(menu, box, room));
+  }, [menu]);
+  return { ref, place: place ?? menu };
+}
 
 export function ContextMenu() {
   const explorer = useExplorer();
   const { store, graph } = explorer;
   const menu = useExplorerState((s) => s.menu);
-  if (!menu || !graph.hasNode(menu.node)) return null;
+  const { ref, place } = useMenuPlace(menu);
+  if (!menu || !place || !graph.hasNode(menu.node)) return null;
   const id = menu.node;
   const name = graph.getNodeAttribute(id, "label");
   const close = () => store.update(closeMenu());
@@ -32,7 +51,13 @@ export function ContextMenu() {
     if (q.from && q.to) void explorer.runPaths();
   };
   return (
-    <ul className="context-menu" role="menu" style={{ left: menu.x, top: menu.y }} data-testid="context-menu">
+    <ul
+      ref={ref}
+      className="context-menu"
+      role="menu"
+      style={{ left: place.x, top: place.y }}
+      data-testid="context-menu"
+    >
       <li className="menu-title">{name}</li>
       {item("Details", () => store.update(select({ kind: "entity", id })))}
       {item("Path from here", () => pathEnd("from"))}
