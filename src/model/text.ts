@@ -44,6 +44,26 @@ export function typoPieces(folded: string, budget = typoBudget(folded)): string[
 }
 
 /**
+ * A second test on typo candidates, cheap enough for a store to run before scoring: the query's two-letter pieces
+ * (one per position, repeats kept) and how many of them a text must contain. An edit breaks at most two of them, so
+ * a text within `budget` edits of the query keeps at least (length - 1) - 2 x budget (the q-gram lemma).
+ */
+export function typoBigrams(folded: string, budget = typoBudget(folded)): { bigrams: string[]; need: number } {
+  const chars = Array.from(folded);
+  const bigrams: string[] = [];
+  for (let i = 0; i + 1 < chars.length; i++) bigrams.push(chars[i]! + chars[i + 1]!);
+  return { bigrams, need: Math.max(0, bigrams.length - 2 * budget) };
+}
+
+/** Whether a text passes typoBigrams' test. */
+export function holdsBigrams(text: string, test: { bigrams: readonly string[]; need: number }): boolean {
+  if (test.need === 0) return true;
+  let held = 0;
+  for (const b of test.bigrams) if (text.includes(b) && ++held >= test.need) return true;
+  return false;
+}
+
+/**
  * The fewest edits (a character inserted, deleted or replaced) that turn `query` into the start of `text` or the
  * start of one of its words, and the fewest for a whole word (the match ends where a word or the text ends).
  * Infinity when none is within `budget`. Both are folded, given as arrays of characters. `fromTextStart` allows

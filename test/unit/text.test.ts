@@ -2,7 +2,15 @@
 // candidates, the typo distance and where typo matches rank.
 
 import { describe, expect, it } from "vitest";
-import { foldText, scoreMatch, typoBudget, typoDistance, typoPieces } from "../../src/model/text.ts";
+import {
+  foldText,
+  holdsBigrams,
+  scoreMatch,
+  typoBigrams,
+  typoBudget,
+  typoDistance,
+  typoPieces,
+} from "../../src/model/text.ts";
 
 const chars = (s: string) => Array.from(foldText(s));
 
@@ -39,6 +47,24 @@ describe("text", () => {
     ["unitd stats", "united states", 2, 2, 2],
   ])("should measure %j against %j (budget %d)", (query, text, budget, any, whole) => {
     expect(typoDistance(chars(query), chars(text), budget)).toEqual({ any, whole });
+  });
+
+  it("should ask for the bigrams an edit cannot all break, repeats kept", () => {
+    expect(typoBigrams("rusia")).toEqual({ bigrams: ["ru", "us", "si", "ia"], need: 2 });
+    expect(typoBigrams("aaaa")).toEqual({ bigrams: ["aa", "aa", "aa"], need: 1 });
+    expect(typoBigrams("usa")).toEqual({ bigrams: ["us", "sa"], need: 2 });
+    expect(typoBigrams("unitd stats").need).toBe(6);
+    // Every text within the budget passes: the test spares rows, never a match.
+    for (const [query, text] of [
+      ["rusia", "russia"],
+      ["rusia", "rusal"],
+      ["unitd stats", "united states"],
+      ["dunm", "dora dunn"],
+      ["carpnia", "carpania"],
+    ]) {
+      expect(holdsBigrams(text!, typoBigrams(query!))).toBe(true);
+    }
+    expect(holdsBigrams("ukraine", typoBigrams("rusia"))).toBe(false);
   });
 
   it("should measure from the start of the text only when asked", () => {

@@ -31,7 +31,7 @@ import {
   type RelationType,
   type Stance,
 } from "../../model/relations.ts";
-import { foldText, scoreMatch, typoPieces } from "../../model/text.ts";
+import { foldText, scoreMatch, typoBigrams, typoPieces } from "../../model/text.ts";
 import {
   PATHS_NARROWER,
   StoreTimeoutError,
@@ -298,7 +298,9 @@ export class Neo4jStore implements GraphStore {
     // hold every exact candidate too (each contains every piece), so they replace the first answer.
     const pieces = hits.length < limit ? typoPieces(folded) : [];
     if (pieces.length > 0) {
-      hits = scored(await this.read("search", (tx) => this.run(tx, getQuery("store-search-typos"), { pieces })));
+      const { bigrams, need } = typoBigrams(folded);
+      const params = { pieces, bigrams, need: neo4j.int(need) };
+      hits = scored(await this.read("search", (tx) => this.run(tx, getQuery("store-search-typos"), params)));
     }
     hits.sort(
       (a, b) => b.score - a.score || compareStrings(a.folded, b.folded) || compareStrings(a.entity.id, b.entity.id),

@@ -6,19 +6,26 @@ import { useExplorer, useExplorerState } from "../app/context.ts";
 import { closeMenu, rememberNames, requestCamera, select, setPathQuery, setTab } from "../state/explorer-state.ts";
 import { placeMenu } from "../state/panels.ts";
 
-/** The menu's place: the pointer's until it has been measured, then moved inside its container. */
+/** The menu's place: the pointer's until it has been measured, then moved inside the canvas and the window. */
 function useMenuPlace(menu: { x: number; y: number } | null) {
   const ref = useRef<HTMLUListElement>(null);
-  const [place, setPlace] = useState<{ x: number; y: number } | null>(null);
+  const [place, setPlace] = useState<{ x: number; y: number; maxHeight?: number } | null>(null);
   useLayoutEffect(() => {
     const element = ref.current;
     const container = element?.offsetParent;
     if (!menu || !element || !container) return setPlace(null);
-    const box = { width: element.offsetWidth, height: element.offsetHeight };
-    const room = { width: container.clientWidth, height: container.clientHeight };
+    const box = { width: element.offsetWidth, height: element.scrollHeight };
+    const rect = container.getBoundingClientRect();
+    const room = {
+      left: Math.max(0, -rect.left),
+      top: Math.max(0, -rect.top),
+      right: Math.min(container.clientWidth, window.innerWidth - rect.left),
+      bottom: Math.min(container.clientHeight, window.innerHeight - rect.top),
+    };
     setPlace(placeMenu(menu, box, room));
   }, [menu]);
-  return { ref, place: place ?? menu };
+  const pointer = menu ? { x: menu.x, y: menu.y, maxHeight: undefined } : null;
+  return { ref, place: place ?? pointer };
 }
 
 export function ContextMenu() {
@@ -55,7 +62,7 @@ export function ContextMenu() {
       ref={ref}
       className="context-menu"
       role="menu"
-      style={{ left: place.x, top: place.y }}
+      style={{ left: place.x, top: place.y, maxHeight: place.maxHeight }}
       data-testid="context-menu"
     >
       <li className="menu-title">{name}</li>

@@ -22,7 +22,7 @@ export function PathDetails({ path, index, count }: { path: PathResult; index: n
   const details = new Map((data?.relations ?? []).map((r) => [r.id, r]));
   return (
     <article className="details path-details" data-testid="path-details">
-      <div className="details-kind muted">
+      <div className="muted path-meta">
         Path {index + 1} of {count} · {path.length} step{path.length === 1 ? "" : "s"} · confidence{" "}
         {Math.round(path.confidence * 100)}%
       </div>

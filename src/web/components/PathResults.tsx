@@ -9,17 +9,34 @@ import { requestCamera, select, setActivePath } from "../state/explorer-state.ts
 import { PATH_SEPARATOR, pathStepTexts, pathSteps } from "../state/path-readout.ts";
 import { ErrorBox } from "./ErrorBox.tsx";
 
-/** The sentence as whole steps: the arrow and a no-break space open each step after the first. */
+/**
+ * The sentence as whole steps: each step one inline box (a line breaks between steps, inside one only when it alone
+ * is wider than the column), the arrow bound to the step's first word.
+ */
 export function PathSentence({ path }: { path: Pick<PathResult, "nodes" | "relations"> }) {
   const arrow = PATH_SEPARATOR.trim();
   return (
     <>
-      {pathStepTexts(path).map((text, i) => (
-        <span key={i}>
-          {i > 0 && " "}
-          <span className="path-step">{i > 0 ? `${arrow}\u00a0${text}` : text}</span>
-        </span>
-      ))}
+      {pathStepTexts(path).map((text, i) => {
+        const space = text.indexOf(" ");
+        const first = space < 0 ? text : text.slice(0, space);
+        const rest = space < 0 ? "" : text.slice(space);
+        return (
+          <span key={i}>
+            {i > 0 && " "}
+            <span className="path-step">
+              {i > 0 ? (
+                <span className="nowrap">
+                  {arrow} {first}
+                </span>
+              ) : (
+                first
+              )}
+              {rest}
+            </span>
+          </span>
+        );
+      })}
     </>
   );
 }

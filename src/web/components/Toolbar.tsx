@@ -24,11 +24,21 @@ export function Toolbar() {
         onChoose={(entity) => void explorer.focusEntity(entity)}
       />
       <div className="toolbar-buttons">
-        <button disabled={!canUndo(history)} onClick={() => store.update(undoView())} title="Undo (Ctrl+Z)">
-          ↶ Undo
+        <button
+          disabled={!canUndo(history)}
+          onClick={() => store.update(undoView())}
+          title="Undo (Ctrl+Z)"
+          aria-label="Undo"
+        >
+          ↶<span className="button-words"> Undo</span>
         </button>
-        <button disabled={!canRedo(history)} onClick={() => store.update(redoView())} title="Redo (Ctrl+Shift+Z)">
-          ↷ Redo
+        <button
+          disabled={!canRedo(history)}
+          onClick={() => store.update(redoView())}
+          title="Redo (Ctrl+Shift+Z)"
+          aria-label="Redo"
+        >
+          ↷<span className="button-words"> Redo</span>
         </button>
         <button disabled={layoutRunning} onClick={() => store.update(relayout())} title="Run the layout again (l)">
           {layoutRunning ? "Laying out…" : "Layout"}

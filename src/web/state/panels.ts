@@ -38,17 +38,31 @@ export interface Box {
   height: number;
 }
 
+/** The part of the container the menu may use, in the container's pixels (its box cut to the visible window). */
+export interface Room {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+}
+
 /**
  * Where to draw a menu of `menu` size asked for at `at` (the pointer, in the container's pixels) so that all of it
- * lies inside `container`: moved left or up by as much as it would overflow, never past the top-left corner.
+ * lies inside `room`: moved left or up by as much as it would overflow, never past the room's top-left corner; and
+ * the height it may take (less than its own when the room is shorter, so it scrolls instead of leaving the window).
  */
 export function placeMenu(
   at: { x: number; y: number },
   menu: Box,
-  container: Box,
+  room: Room,
   margin = 4,
-): { x: number; y: number } {
-  const fit = (p: number, size: number, room: number) =>
-    Math.max(Math.min(margin, room), Math.min(p, room - size - margin));
-  return { x: fit(at.x, menu.width, container.width), y: fit(at.y, menu.height, container.height) };
+): { x: number; y: number; maxHeight: number } {
+  const fit = (p: number, size: number, start: number, end: number) =>
+    Math.max(start + Math.min(margin, (end - start) / 2), Math.min(p, end - size - margin));
+  const maxHeight = Math.max(0, Math.min(menu.height, room.bottom - room.top - 2 * margin));
+  return {
+    x: fit(at.x, menu.width, room.left, room.right),
+    y: fit(at.y, maxHeight, room.top, room.bottom),
+    maxHeight,
+  };
 }

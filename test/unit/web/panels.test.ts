@@ -54,21 +54,23 @@ describe("panels", () => {
 
 describe("placeMenu", () => {
   const menu = { width: 170, height: 240 };
-  const canvas = { width: 400, height: 300 };
+  const canvas = { left: 0, top: 0, right: 400, bottom: 300 };
   it.each([
     [
-      "a menu too big for the canvas: at the top-left margin",
+      "a menu too big for the canvas: at the top-left margin, scrolling",
       { x: 50, y: 50 },
       { width: 500, height: 400 },
-      { x: 4, y: 4 },
+      canvas,
+      { x: 4, y: 4, maxHeight: 292 },
     ],
-    ["room enough: at the pointer", { x: 20, y: 30 }, menu, { x: 20, y: 30 }],
-    ["near the right edge: moved left", { x: 380, y: 30 }, menu, { x: 226, y: 30 }],
-    ["near the bottom: moved up", { x: 20, y: 290 }, menu, { x: 20, y: 56 }],
-    ["in the corner: moved both ways", { x: 399, y: 299 }, menu, { x: 226, y: 56 }],
-  ])("should place %s", (_name, at, size, expected) => {
-    const place = placeMenu(at, size, canvas);
-    expect(place).toEqual(expected);
+    ["room enough: at the pointer", { x: 20, y: 30 }, menu, canvas, { x: 20, y: 30, maxHeight: 240 }],
+    ["near the right edge: moved left", { x: 380, y: 30 }, menu, canvas, { x: 226, y: 30, maxHeight: 240 }],
+    ["near the bottom: moved up", { x: 20, y: 290 }, menu, canvas, { x: 20, y: 56, maxHeight: 240 }],
+    ["in the corner: moved both ways", { x: 399, y: 299 }, menu, canvas, { x: 226, y: 56, maxHeight: 240 }],
+    // The window cuts the canvas at 200 px: the menu moves up into what is seen, and scrolls.
+    ["below the window's edge", { x: 20, y: 250 }, menu, { ...canvas, bottom: 200 }, { x: 20, y: 4, maxHeight: 192 }],
+  ])("should place %s", (_name, at, size, room, expected) => {
+    expect(placeMenu(at, size, room)).toEqual(expected);
   });
 });
 
