@@ -1,5 +1,4 @@
-// Purpose: typo candidates for GraphStore.search, asked only when the exact matches (store-search.cypher) leave room
-// in the answer: every entity whose searchText (folded name and aliases, one a line) contains one of the pieces of
+// Purpose: typo candidates for GraphStore.search, asked only when store-search.cypher found no exact match: every entity whose searchText (folded name and aliases, one a line) contains one of the pieces of
 // the folded query (model/text.ts typoPieces; each a CONTAINS the text index entity_search_text answers) and at
 // least $need of its bigrams (typoBigrams: a cheap test that spares sending rows no typo match can come from). A
 // name within the typo budget of the query passes both, so none is missed; the store scores the rows with

@@ -122,7 +122,8 @@ function typoScore(query: readonly string[], text: readonly string[], budget: nu
 }
 
 /**
- * How well a query matches an entity's name or aliases, 0 for no match. Exact name > exact alias > name prefix >
+ * How well a query matches an entity's name or aliases, 0 for no match. (The stores count the typo tier only when
+ * no entity matches exactly: store/graph-store.ts.) Exact name > exact alias > name prefix >
  * alias prefix > word prefix (name, then alias) > substring (name, then alias) > a typo match (typoBudget edits
  * from the start of the name, an alias or one of their words: typoScore, 30 down to 11).
  */

@@ -143,15 +143,14 @@ export class MemoryStore implements GraphStore {
     };
     // Every exact tier implies the folded query is a substring of the folded name or of an alias.
     for (let i = 0; i < index.texts.length; i++) if (index.texts[i]!.includes(query)) score(i);
-    // Typo matches score below every exact one: they are looked for only when the exact ones leave room, among
-    // the texts holding one of the query's pieces and enough of its bigrams (model/text.ts typoPieces, typoBigrams),
-    // the others being scored already.
-    const pieces = hits.length < limit ? typoPieces(query) : [];
+    // Typos are forgiven only when nothing matches exactly (GraphStore's rule), among the texts holding one of the
+    // query's pieces and enough of its bigrams (model/text.ts typoPieces, typoBigrams).
+    const pieces = hits.length === 0 ? typoPieces(query) : [];
     if (pieces.length > 0) {
       const bigrams = typoBigrams(query);
       for (let i = 0; i < index.texts.length; i++) {
         const t = index.texts[i]!;
-        if (!t.includes(query) && pieces.some((p) => t.includes(p)) && holdsBigrams(t, bigrams)) score(i);
+        if (pieces.some((p) => t.includes(p)) && holdsBigrams(t, bigrams)) score(i);
       }
     }
     hits.sort((a, b) => b.score - a.score || compareText(a.folded, b.folded) || byId(a.entity, b.entity));

@@ -294,9 +294,8 @@ export class Neo4jStore implements GraphStore {
       return hits;
     };
     let hits = scored(await this.read("search", (tx) => this.run(tx, getQuery("store-search"), { folded })));
-    // Typo matches score below every exact one: asked for only when the exact ones leave room. The pieces' rows
-    // hold every exact candidate too (each contains every piece), so they replace the first answer.
-    const pieces = hits.length < limit ? typoPieces(folded) : [];
+    // Typos are forgiven only when nothing matches exactly (GraphStore's rule): a second, rarer query.
+    const pieces = hits.length === 0 ? typoPieces(folded) : [];
     if (pieces.length > 0) {
       const { bigrams, need } = typoBigrams(folded);
       const params = { pieces, bigrams, need: neo4j.int(need) };
