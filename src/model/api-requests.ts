@@ -166,6 +166,10 @@ export const neighboursQuery = z.object({
  */
 export const MAX_PATH_COST = 60;
 
+/** The most hops and alternatives a path search may ask for (each alone; MAX_PATH_COST bounds them together). */
+export const MAX_PATH_HOPS = 8;
+export const MAX_PATH_K = 20;
+
 /**
  * GET /api/paths. Fields are checked in this order, so the 400 names the first bad one; then their cost together,
  * maxHops x k at most MAX_PATH_COST, which a 400 on `k` states.
@@ -174,11 +178,11 @@ export const pathsQuery = z
   .object({
     from: requiredText(),
     to: requiredText(),
-    maxHops: wholeNumber(4, 1, 8),
+    maxHops: wholeNumber(4, 1, MAX_PATH_HOPS),
     types: relationTypeList(),
     stances: stanceList(),
     direction: oneOf(["follow", "any"], "any"),
-    k: wholeNumber(3, 1, 20),
+    k: wholeNumber(3, 1, MAX_PATH_K),
     asOf: calendarDate(),
   })
   .refine((q) => q.maxHops * q.k <= MAX_PATH_COST, {

@@ -31,7 +31,9 @@ export type * from "../model/changes.ts";
  *   relations whose both ends were kept and that match `types`, `stances`, the time filter (model/time.ts
  *   matchesTime with asOf/from/to) and `dataset`, sorted by id, first `limit` kept; truncated when either cap cut.
  * - search: every entity scored by model/text.ts scoreMatch over its name and all aliases; score > 0 kept, sorted
- *   by score desc, then folded name, then id; first `limit` kept.
+ *   by score desc, then folded name, then id; first `limit` kept. Typo matches (scoreMatch's lowest tier) count only
+ *   when no entity matches exactly (the folded text in its folded name or an alias): a typo is forgiven when the
+ *   text finds nothing, and the common search stays one indexed query.
  * - entity: relations touching it (either way) sorted by id, first 1,000; neighbours the other ends, unique, by id.
  * - neighbours: relations touching it that match `types` and `direction` (out: it is `from`; in: it is `to`), sorted
  *   by id; `total` counts them all, the first `limit` are returned; neighbours the other ends of the returned

@@ -11,6 +11,7 @@ import { setTab } from "./state/explorer-state.ts";
 import type { Tab } from "./state/url-state.ts";
 import { CypherTab } from "./components/CypherTab.tsx";
 import { FiltersPanel } from "./components/FiltersPanel.tsx";
+import { PanelToggle } from "./components/PanelToggle.tsx";
 import { PathFinder } from "./components/PathFinder.tsx";
 import { ReportsPanel } from "./reports/ReportsPanel.tsx";
 
@@ -36,12 +37,22 @@ const TAB_REGISTRY: readonly { id: Tab; label: string; key?: string; render: () 
 ];
 
 export function SideTabs() {
-  const { store } = useExplorer();
+  const explorer = useExplorer();
+  const { store } = explorer;
   const tab = useExplorerState((s) => s.tab);
+  const open = useExplorerState((s) => s.panels.side);
   const current = TAB_REGISTRY.find((t) => t.id === tab) ?? TAB_REGISTRY[0]!;
+  if (!open) {
+    return (
+      <aside className="side-panel collapsed" aria-label="Side panel (closed)">
+        <PanelToggle panel="side" open={false} label={`Show the side panel (${current.label})`} />
+      </aside>
+    );
+  }
   return (
-    <aside className={tab === "cypher" ? "side-panel wide" : "side-panel"}>
+    <aside className={tab === "cypher" ? "side-panel wide" : tab === "paths" ? "side-panel roomy" : "side-panel"}>
       <nav className="tabs" role="tablist">
+        <PanelToggle panel="side" open label="Hide the side panel" />
         {TAB_REGISTRY.map((t) => (
           <button
             key={t.id}

@@ -20,7 +20,7 @@ const WAIT = 60_000;
 const CANVAS: [number, number, number] = [0xfb, 0xfb, 0xf9];
 const WHITE: [number, number, number] = [0xff, 0xff, 0xff];
 const SMIC = "Semiconductor Manufacturing International Corporation";
-const SMIC_TO_UKRAINE = `United States threatens ${SMIC} (inferred) -> United States sanctions Russia -> Russia attacks Ukraine`;
+const SMIC_TO_UKRAINE = `United States threatens ${SMIC} (inferred) → United States sanctions Russia → Russia attacks Ukraine`;
 const TITLES = ["The whole picture", "How SMIC is exposed to the war", "China and its relations"];
 
 let server: RunningServer;

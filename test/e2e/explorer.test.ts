@@ -15,7 +15,7 @@ const OUT = resolve(import.meta.dirname, "../../test-results/e2e");
 const WAIT = 60_000;
 const BACKGROUND: [number, number, number] = [0xfb, 0xfb, 0xf9];
 const SMIC = "Semiconductor Manufacturing International Corporation";
-const SMIC_TO_UKRAINE = `United States threatens ${SMIC} (inferred) -> United States sanctions Russia -> Russia attacks Ukraine`;
+const SMIC_TO_UKRAINE = `United States threatens ${SMIC} (inferred) → United States sanctions Russia → Russia attacks Ukraine`;
 const ATTACK_EVIDENCE = "Russia's military attack on Ukraine is the act the US export ban responds to.";
 
 let server: RunningServer;

@@ -270,6 +270,9 @@ function describeTinyWorld(makeStore: MakeStore): void {
         ["a blank text", "   ", 10],
         ["no match", "zz-nothing", 10],
         ["limit 0", "avalon", 0],
+        // Under four letters a typo is not forgiven: "avl" is not Avalon.
+        ["a three-letter typo", "avl", 10],
+        ["a typo past the budget", "avxxon", 10],
       ])("should find nothing for %s", async (_name, text, limit) => {
         expect(await store().search(text, limit)).toEqual([]);
       });
@@ -303,6 +306,16 @@ function describeTinyWorld(makeStore: MakeStore): void {
         ["apples", 10, [["avalon", "Isle of Apples", 55]]],
         ["unn", 10, [["dora", "Dora Dunn", 40]]],
         ["ples", 10, [["avalon", "Isle of Apples", 35]]],
+        // Typos, below every exact tier: one edit from four letters on, two from eight (model/text.ts typoScore).
+        ["carpnia", 10, [["carpania", "Carpania", 30]]],
+        ["KARPANIA", 10, [["carpania", "Carpania", 30]]],
+        ["avalom", 10, [["avalon", "Avalon", 30]]],
+        // A later word of the name, whole.
+        ["dunm", 10, [["dora", "Dora Dunn", 28]]],
+        // An alias, two edits in thirteen letters.
+        ["isle of aples", 10, [["avalon", "Isle of Apples", 29]]],
+        // The start of a name, within a word.
+        ["bordr", 10, [["borduria", "Borduria", 26]]],
         // Score first, though Borduria comes before Carpania by name.
         [
           "an",

@@ -11,7 +11,7 @@ import {
   type ChangesAnswer,
 } from "../../model/changes.ts";
 import { readRelation } from "../../model/readout.ts";
-import { foldText, scoreMatch } from "../../model/text.ts";
+import { foldText, holdsBigrams, scoreMatch, typoBigrams, typoPieces } from "../../model/text.ts";
 import { flattenAliases, type Dataset } from "../../model/types.ts";
 import {
   type EntityDetail,
@@ -136,12 +136,22 @@ export class MemoryStore implements GraphStore {
     if (!query || !(limit > 0)) return [];
     const index = this.searchIndexOf();
     const hits: { entity: EntityAttributes; folded: string; matched: string; score: number }[] = [];
-    for (let i = 0; i < index.texts.length; i++) {
-      // Every scoring tier implies the folded query is a substring of the folded name or of an alias.
-      if (!index.texts[i]!.includes(query)) continue;
+    const score = (i: number) => {
       const entity = index.entities[i]!;
       const { score, matched } = scoreMatch(text, { name: entity.name, aliases: flattenAliases(entity) });
       if (score > 0) hits.push({ entity, folded: foldText(entity.name), matched, score });
+    };
+    // Every exact tier implies the folded query is a substring of the folded name or of an alias.
+    for (let i = 0; i < index.texts.length; i++) if (index.texts[i]!.includes(query)) score(i);
+    // Typos are forgiven only when nothing matches exactly (GraphStore's rule), among the texts holding one of the
+    // query's pieces and enough of its bigrams (model/text.ts typoPieces, typoBigrams).
+    const pieces = hits.length === 0 ? typoPieces(query) : [];
+    if (pieces.length > 0) {
+      const bigrams = typoBigrams(query);
+      for (let i = 0; i < index.texts.length; i++) {
+        const t = index.texts[i]!;
+        if (pieces.some((p) => t.includes(p)) && holdsBigrams(t, bigrams)) score(i);
+      }
     }
     hits.sort((a, b) => b.score - a.score || compareText(a.folded, b.folded) || byId(a.entity, b.entity));
     return hits.slice(0, limit).map((h) => ({ entity: summaryOf(h.entity), matched: h.matched, score: h.score }));

@@ -31,7 +31,7 @@ import {
   type RelationType,
   type Stance,
 } from "../../model/relations.ts";
-import { foldText, scoreMatch } from "../../model/text.ts";
+import { foldText, scoreMatch, typoBigrams, typoPieces } from "../../model/text.ts";
 import {
   PATHS_NARROWER,
   StoreTimeoutError,
@@ -283,13 +283,23 @@ export class Neo4jStore implements GraphStore {
   async search(text: string, limit: number): Promise<SearchHit[]> {
     const folded = foldText(text);
     if (!folded || limit <= 0) return [];
-    const rows = await this.read("search", (tx) => this.run(tx, getQuery("store-search"), { folded }));
-    const hits: (SearchHit & { folded: string })[] = [];
-    for (const row of rows) {
-      const entity = toEntitySummary(row);
-      const aliases = Array.isArray(row.aliases) ? (row.aliases as string[]) : [];
-      const { score, matched } = scoreMatch(text, { name: entity.name, aliases });
-      if (score > 0) hits.push({ entity, matched, score, folded: foldText(entity.name) });
+    const scored = (rows: Row[]) => {
+      const hits: (SearchHit & { folded: string })[] = [];
+      for (const row of rows) {
+        const entity = toEntitySummary(row);
+        const aliases = Array.isArray(row.aliases) ? (row.aliases as string[]) : [];
+        const { score, matched } = scoreMatch(text, { name: entity.name, aliases });
+        if (score > 0) hits.push({ entity, matched, score, folded: foldText(entity.name) });
+      }
+      return hits;
+    };
+    let hits = scored(await this.read("search", (tx) => this.run(tx, getQuery("store-search"), { folded })));
+    // Typos are forgiven only when nothing matches exactly (GraphStore's rule): a second, rarer query.
+    const pieces = hits.length === 0 ? typoPieces(folded) : [];
+    if (pieces.length > 0) {
+      const { bigrams, need } = typoBigrams(folded);
+      const params = { pieces, bigrams, need: neo4j.int(need) };
+      hits = scored(await this.read("search", (tx) => this.run(tx, getQuery("store-search-typos"), params)));
     }
     hits.sort(
       (a, b) => b.score - a.score || compareStrings(a.folded, b.folded) || compareStrings(a.entity.id, b.entity.id),

@@ -1,11 +1,12 @@
 // Growing the explorer's data graph from the API one entity at a time: fetching an entity the graph lacks (with its
-// relations to what is drawn), and expanding an entity's neighbours page by page, optionally by relation type.
+// relations to what is drawn), and expanding an entity's neighbours page by page, optionally by relation type, with
+// the camera moved to frame the entity and its neighbours.
 
 import type { RelationType } from "../../model/index.ts";
 import { api } from "../api/client.ts";
 import { describeError } from "../api/errors.ts";
 import { mergeEntities, mergeRelations } from "../graph/data-graph.ts";
-import { recordExpansion, setNotice, updateView } from "../state/explorer-state.ts";
+import { recordExpansion, requestCamera, setNotice, updateView } from "../state/explorer-state.ts";
 import { EXPAND_PAGE, expansionKey, expansionLabel, nextLimit } from "../state/expansion.ts";
 import { bringIntoView, rememberAll, type ExplorerCore } from "./explorer-core.ts";
 
@@ -46,7 +47,10 @@ export async function expand(
     mergeRelations(graph, hood.relations);
     rememberAll(core, hood.neighbours);
     core.afterGraphChange();
-    store.update(updateView(bringIntoView(graph, [id, ...hood.neighbours.map((n) => n.id)])));
+    const shown = [id, ...hood.neighbours.map((n) => n.id)];
+    store.update(updateView(bringIntoView(graph, shown)));
+    // Frame what was added, as Bloom does: new neighbours placed beside the entity may lie outside the view.
+    store.update(requestCamera({ kind: "nodes", ids: shown }));
     const expansion = { id, types, limit, shown: hood.relations.length, total: hood.total };
     store.update(recordExpansion(key, expansion));
     store.update(setNotice({ text: `${hood.entity.name}: ${expansionLabel(expansion)} relations`, tone: "info" }));

@@ -6,7 +6,7 @@ import { api } from "../api/client.ts";
 import { describeError } from "../api/errors.ts";
 import { mergeEntities, mergeRelations } from "../graph/data-graph.ts";
 import { pathsFailed, pathsFound, requestCamera, startPaths } from "../state/explorer-state.ts";
-import { describeNoPath, isRunnable, pathRequest } from "../state/path-query.ts";
+import { describeNoPath, describeSameEnds, isRunnable, pathRequest } from "../state/path-query.ts";
 import { pathMembers } from "../state/path-readout.ts";
 import { rememberAll, type ExplorerCore } from "./explorer-core.ts";
 
@@ -38,6 +38,13 @@ export function createPathRunner(core: ExplorerCore): PathRunner {
       const { query } = store.get().path;
       if (!isRunnable(query)) return;
       running?.abort();
+      const same = describeSameEnds(query, store.get().names[query.from] ?? query.from);
+      if (same) {
+        // Nothing to ask the server: its answer (one path of no step) reads as a finding.
+        running = null;
+        store.update(pathsFound([], same));
+        return;
+      }
       const abort = new AbortController();
       running = abort;
       store.update(startPaths());

@@ -10,6 +10,8 @@ import {
   reportUrlProblems,
   requestCamera,
   select,
+  setPanels,
+  togglePanel,
   toUrlView,
   updateView,
   type ExplorerState,
@@ -17,11 +19,13 @@ import {
 import type { Visibility } from "../state/filters.ts";
 import type { Store } from "../state/store.ts";
 import { parseUrlView, type UrlView } from "../state/url-state.ts";
+import type { PanelId } from "../state/panels.ts";
 import { hideNodes, hideOthers } from "../state/view.ts";
 import { bringIntoView, createExplorerCore } from "./explorer-core.ts";
 import { ensureEntity, expand } from "./explorer-grow.ts";
 import { applyLink, openExplorer } from "./explorer-load.ts";
 import { createPathRunner } from "./explorer-paths.ts";
+import { loadPanels, savePanels } from "./panel-storage.ts";
 
 export { INITIAL_LIMIT } from "./explorer-core.ts";
 
@@ -44,6 +48,8 @@ export interface Explorer {
   /** Runs the path query; `fit` moves the camera onto the paths found. */
   runPaths(options?: { fit?: boolean }): Promise<void>;
   afterGraphChange(): void;
+  /** Opens or closes a side panel and remembers the choice for the next visit. */
+  togglePanel(panel: PanelId): void;
 }
 
 export function createExplorer(): Explorer {
@@ -51,6 +57,7 @@ export function createExplorer(): Explorer {
   const { graph, store } = core;
   const paths = createPathRunner(core);
   let lastSearch = "";
+  store.update(setPanels(loadPanels()));
 
   const explorer: Explorer = {
     graph,
@@ -95,6 +102,11 @@ export function createExplorer(): Explorer {
       store.update(updateView(hideNodes(ids)));
       const sel = store.get().selection;
       if (sel?.kind === "entity" && ids.includes(sel.id)) store.update(select(null));
+    },
+
+    togglePanel(panel) {
+      store.update(togglePanel(panel));
+      savePanels(store.get().panels);
     },
 
     hideOthers(id) {

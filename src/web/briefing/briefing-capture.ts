@@ -6,6 +6,7 @@ import { today, type BriefingContext } from "./briefing-context.ts";
 import type { DeckPersistence } from "./briefing-persistence.ts";
 import { proposeRefresh, setNotice } from "./briefing-state.ts";
 import { captureView, fetchFresh, openInExplorer } from "./capture-view.ts";
+import { offFrameNames, offFrameNotice } from "./slide-graph.ts";
 import { addScene, newId, replaceScene } from "./deck-ops.ts";
 import { applyRefresh, diffScene, isEmptyDiff, summarizeDiff } from "./scene-diff.ts";
 
@@ -26,7 +27,10 @@ async function capture(ctx: BriefingContext, explorer: Explorer, decks: Decks): 
       const deck = ctx.current();
       const scene = await captureView(explorer, { id: newId("scene"), index: deck.scenes.length });
       decks.edit(addScene(scene), deck.scenes.length);
-      ctx.info(`Captured “${scene.title}”: ${scene.entities.length} entities, ${scene.relations.length} relations.`);
+      const captured = `Captured “${scene.title}”: ${scene.entities.length} entities, ${scene.relations.length} relations.`;
+      const off = offFrameNames(scene);
+      if (off.length === 0) ctx.info(captured);
+      else ctx.store.update(setNotice({ text: `${captured} ${offFrameNotice(off)}`, tone: "error" }));
     } catch (e) {
       // A view too big or empty: the capture's own words say what to do.
       if (e instanceof Error && e.name === "CaptureError") {

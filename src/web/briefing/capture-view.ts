@@ -2,8 +2,8 @@
 // scene-capture.ts and scene-diff.ts. Records come from the API (the explorer's data graph keeps only what it
 // draws): the entities through /api/graph (and a batch read for those the view holds beyond it), the relations
 // through batch reads with the sources their evidence cites. A refresh reads each entity's detail for the
-// relations that touch it now (no batch route answers those). The frame is the rectangle the explorer's camera
-// shows.
+// relations that touch it now (no batch route answers those). The frame fits the view's focus (the path, the
+// selection and what it touches) with a margin, else the entities the explorer's camera shows.
 
 import type { EntityDetail, EntityRecord, RelationRecord, SourceRecord } from "../../model/api.ts";
 import type { Scene } from "../../model/deck.ts";
@@ -13,7 +13,10 @@ import type { Explorer } from "../app/explorer.ts";
 import { INITIAL_LIMIT } from "../app/explorer.ts";
 import { requestCamera } from "../state/explorer-state.ts";
 import { STAGE_PADDING } from "./slide-drawing.ts";
-import { cameraForFrame, DEFAULT_CAMERA, extentOf, frameOfView, tightenFrame } from "./frame.ts";
+import { pathMembers } from "../state/path-readout.ts";
+import { shownPaths } from "../state/render-state.ts";
+import { visibleNeighbourhood } from "../graph/data-graph.ts";
+import { cameraForFrame, DEFAULT_CAMERA, extentOf, focusFrame, frameOfView } from "./frame.ts";
 import { captureScene, defaultSceneTitle, sceneToUrlView } from "./scene-capture.ts";
 import { analysisStore, currentViews } from "../analysis/analysis-state.ts";
 import { restrictViews } from "../analysis/views.ts";
@@ -83,6 +86,23 @@ export function explorerCameraFor(explorer: Explorer, frame: SceneFrame) {
   return cameraForFrame(frame, extentOf(points), { ...canvasSize(), padding: STAGE_PADDING });
 }
 
+/** What a slide is about: the paths shown, else the selected entity and what it touches, else a relation's ends. */
+function captureFocus(explorer: Explorer): string[] | null {
+  const state = explorer.store.get();
+  const paths = shownPaths(state.path);
+  if (paths.length > 0) return [...pathMembers(paths).nodes];
+  const sel = state.selection;
+  const edges = explorer.visibility?.edges ?? new Set<string>();
+  if (sel?.kind === "entity" && explorer.graph.hasNode(sel.id)) {
+    return [...visibleNeighbourhood(explorer.graph, sel.id, edges).nodes];
+  }
+  if (sel?.kind === "relation" && explorer.graph.hasEdge(sel.id)) {
+    const a = explorer.graph.getEdgeAttributes(sel.id);
+    return [a.from, a.to];
+  }
+  return null;
+}
+
 /** The relations with these ids (those deleted since are left out) and the sources they cite, each once. */
 async function fetchRelations(
   ids: readonly string[],
@@ -133,7 +153,7 @@ export async function captureView(explorer: Explorer, options: { id: string; ind
     relations,
     sources,
     positions,
-    frame: tightenFrame(explorerFrame(explorer), [...positions.values()]),
+    frame: focusFrame(explorerFrame(explorer), positions, captureFocus(explorer)),
     filters: state.filters,
     selection: state.selection,
     path: state.path,

@@ -173,3 +173,23 @@ export function tightenFrame(frame: SceneFrame, points: readonly Point[], margin
   if (inside.length === 0) return frame;
   return fitFrame(inside, margin);
 }
+
+export function insideFrame(frame: SceneFrame, p: Point): boolean {
+  return p.x >= frame.minX && p.x <= frame.maxX && p.y >= frame.minY && p.y <= frame.maxY;
+}
+
+/**
+ * A slide's frame at capture: the focus (the path shown, the selection and what it touches) with a margin when
+ * there is one, so the subject is whole and not at the edge whatever the explorer's camera showed; else the
+ * entities the camera shows (tightenFrame).
+ */
+export function focusFrame(
+  viewFrame: SceneFrame,
+  positions: ReadonlyMap<string, Point>,
+  focus: readonly string[] | null,
+  margin = 0.12,
+): SceneFrame {
+  const points = (focus ?? []).flatMap((id) => positions.get(id) ?? []);
+  if (points.length > 0) return fitFrame(points, margin);
+  return tightenFrame(viewFrame, [...positions.values()], margin);
+}

@@ -1,7 +1,8 @@
 // A scene's frozen data as a graph the explorer's own code can draw: a data graph (graph/data-graph.ts) at the
 // scene's positions, parallel relations indexed the way @sigma/edge-curve does it (so they curve apart the same way,
 // without loading WebGL code), the render state the explorer's reducers read (graph/reducers.ts: the highlighted
-// path or selection in focus, the rest dimmed) and the legend of what the slide shows (state/legend.ts).
+// path or selection in focus, the rest dimmed), the legend of what the slide shows (state/legend.ts: only what lies
+// inside its frame) and the entities it leaves off its frame.
 
 import type { Scene } from "../../model/deck.ts";
 import { getRelationSpec } from "../../model/index.ts";
@@ -26,6 +27,7 @@ import {
 import { sizeSettings } from "../graph/render-settings.ts";
 import { buildLegend, type LegendSection } from "../state/legend.ts";
 import { endsIn, focusOfViews, overlayOf, viewsLegend } from "../analysis/views.ts";
+import { insideFrame } from "./frame.ts";
 
 export interface ParallelIndex {
   index: number | null;
@@ -131,6 +133,8 @@ export function sceneRenderState(scene: Scene, graph: DataGraph): RenderState {
     showEdgeLabels: graph.size <= EDGE_LABELS_UP_TO,
     fastEdges: false,
     nodeScale: sizeSettings(graph.order, graph.size).nodeScale,
+    // A slide cannot be hovered: every relation keeps its own label.
+    parallel: new Map(),
   };
 }
 
@@ -142,7 +146,9 @@ export function slideReducers(state: RenderState, scale: number) {
   return {
     node(id: string, data: NodeAttrs): NodeDisplay {
       const out = nodeReducer(id, data, state);
-      return { ...out, size: (out.size ?? data.size) * scale, highlighted: false };
+      // Full names: a slide cannot be hovered for the name the explorer shortens.
+      const label = out.label ? data.label : out.label;
+      return { ...out, label, size: (out.size ?? data.size) * scale, highlighted: false };
     },
     edge(id: string, data: EdgeAttrs): EdgeDisplay {
       const out = edgeReducer(id, data, state);
@@ -152,15 +158,46 @@ export function slideReducers(state: RenderState, scale: number) {
 }
 
 /** The legend of what the slide draws. */
+/** The scene's entities the slide shows: those inside its frame (all of them for a scene without one). */
+export function framedEntities(scene: Scene, graph: DataGraph): Set<string> {
+  const frame = scene.frame;
+  return new Set(graph.filterNodes((_, a) => !frame || insideFrame(frame, a)));
+}
+
+/**
+ * Entities a slide leaves off its frame though it draws one of their relations (it runs off the edge), or though
+ * they are its subject (on the path or the selection): named so the analyst can widen the frame.
+ */
+export function offFrameNames(scene: Scene, graph: DataGraph = sceneGraph(scene)): string[] {
+  const shown = framedEntities(scene, graph);
+  const h = scene.highlight;
+  const subject = new Set(h?.kind === "path" ? h.nodes : h?.kind === "entity" ? [h.id] : []);
+  const off = graph.filterNodes(
+    (id) => !shown.has(id) && (subject.has(id) || graph.neighbors(id).some((n) => shown.has(n))),
+  );
+  return off.map((id) => graph.getNodeAttribute(id, "label")).sort((a, b) => a.localeCompare(b));
+}
+
+/** The warning when a slide cuts entities it draws relations to (or its subject) off its frame. */
+export function offFrameNotice(names: readonly string[]): string {
+  const list = names.length > 3 ? `${names.slice(0, 3).join(", ")} and ${names.length - 3} more` : names.join(", ");
+  return `Off the slide's frame: ${list}. Their relations run off its edge; widen the view and capture again to include them.`;
+}
+
+/** The legend of what the slide shows: entities inside its frame, relations with an end inside it. */
 export function sceneLegend(scene: Scene, graph: DataGraph): LegendSection[] {
+  const shown = framedEntities(scene, graph);
   const kinds: Record<string, number> = {};
-  graph.forEachNode((_, a) => (kinds[a.kind] = (kinds[a.kind] ?? 0) + 1));
+  graph.forEachNode((id, a) => {
+    if (shown.has(id)) kinds[a.kind] = (kinds[a.kind] ?? 0) + 1;
+  });
   const stances: Record<string, number> = {};
   let directed = 0;
   let symmetric = 0;
   let parallel = 0;
   let inferred = 0;
-  graph.forEachEdge((_, a) => {
+  graph.forEachEdge((_, a, source, target) => {
+    if (!shown.has(source) && !shown.has(target)) return;
     if (a.inference) inferred++;
     stances[a.stance] = (stances[a.stance] ?? 0) + 1;
     if (getRelationSpec(a.relType).symmetric) symmetric++;

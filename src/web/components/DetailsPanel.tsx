@@ -1,16 +1,32 @@
-// The right panel: the selected entity or relation in full, or a short guide when nothing is selected.
+// The right panel: the selected entity or relation in full, else the highlighted path step by step, else a short
+// guide. It can be closed to a rail (PanelToggle) and opened again.
 
 import { useExplorerState } from "../app/context.ts";
 import { EntityDetails } from "./EntityDetails.tsx";
+import { PanelToggle } from "./PanelToggle.tsx";
+import { PathDetails } from "./PathDetails.tsx";
 import { RelationDetails } from "./RelationDetails.tsx";
 
 export function DetailsPanel() {
   const selection = useExplorerState((s) => s.selection);
+  const open = useExplorerState((s) => s.panels.details);
+  const path = useExplorerState((s) => s.path);
+  const shownPath =
+    !selection && path.status === "done" && path.active !== null ? path.results[path.active] : undefined;
+  if (!open) {
+    return (
+      <aside className="details-panel collapsed" aria-label="Details (closed)">
+        <PanelToggle panel="details" open={false} label="Show the details panel" />
+      </aside>
+    );
+  }
   return (
     <aside className="details-panel" aria-label="Details">
+      <PanelToggle panel="details" open label="Hide the details panel" />
       {selection?.kind === "entity" && <EntityDetails key={selection.id} id={selection.id} />}
       {selection?.kind === "relation" && <RelationDetails key={selection.id} id={selection.id} />}
-      {!selection && (
+      {shownPath && <PathDetails path={shownPath} index={path.active!} count={path.results.length} />}
+      {!selection && !shownPath && (
         <div className="guide">
           <h2>Details</h2>
           <p>Click an entity or a relation to read it here, with its evidence.</p>

@@ -5,7 +5,7 @@ import { RELATION_TYPES, STANCES, STANCE_INFO, type RelationType, type Stance } 
 import { useExplorer, useExplorerState } from "../app/context.ts";
 import { STANCE_COLOR } from "../graph/style.ts";
 import { clearPath, rememberNames, setPathQuery } from "../state/explorer-state.ts";
-import { K_LIMIT, MAX_HOPS_LIMIT, clampInt, isRunnable } from "../state/path-query.ts";
+import { K_LIMIT, MAX_HOPS_LIMIT, clampInt, describePathLimits, isRunnable } from "../state/path-query.ts";
 import { PathResults } from "./PathResults.tsx";
 import { SearchField } from "./SearchField.tsx";
 
@@ -26,6 +26,7 @@ export function PathFinder() {
   const status = useExplorerState((s) => s.path.status);
   const names = useExplorerState((s) => s.names);
   const update = (q: Parameters<typeof setPathQuery>[0]) => store.update(setPathQuery(q));
+  const limits = describePathLimits(query);
 
   return (
     <div className="path-finder" data-testid="path-finder">
@@ -93,6 +94,9 @@ export function PathFinder() {
             />
           </label>
         </div>
+        <p className={limits.lowered ? "path-limits warn" : "path-limits muted"} data-testid="path-limits">
+          {limits.text}
+        </p>
         <fieldset className="inline">
           <legend>Direction</legend>
           <label className="check">

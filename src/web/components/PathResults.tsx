@@ -1,10 +1,50 @@
-// The paths found, best first: each as its sentence joined by " -> ", its length and confidence, and the evidence
-// of every step. Clicking a path highlights it alone; "all" highlights every path again.
+// The paths found, best first: each as its steps joined by " → " (a step never broken from its arrow), its length and
+// confidence, and the evidence of every step. The first path is highlighted and the others dimmed until the reader
+// picks one; "highlight all" lights them all. The highlighted path's steps, with their evidence, sources and
+// confidence, are read in the details panel (PathDetails).
 
+import type { PathResult } from "../../model/index.ts";
 import { useExplorer, useExplorerState } from "../app/context.ts";
 import { requestCamera, select, setActivePath } from "../state/explorer-state.ts";
-import { pathSentence, pathSteps } from "../state/path-readout.ts";
+import { PATH_SEPARATOR, pathStepTexts, pathSteps } from "../state/path-readout.ts";
 import { ErrorBox } from "./ErrorBox.tsx";
+
+/**
+ * The sentence as whole steps: each step one inline box (a line breaks between steps, inside one only when it alone
+ * is wider than the column), the arrow bound to the step's first word.
+ */
+export function PathSentence({ path }: { path: Pick<PathResult, "nodes" | "relations"> }) {
+  const arrow = PATH_SEPARATOR.trim();
+  return (
+    <>
+      {pathStepTexts(path).map((text, i) => {
+        const space = text.indexOf(" ");
+        const first = space < 0 ? text : text.slice(0, space);
+        const rest = space < 0 ? "" : text.slice(space);
+        return (
+          <span key={i}>
+            {i > 0 && " "}
+            <span className="path-step">
+              {i > 0 ? (
+                <span className="nowrap">
+                  {arrow} {first}
+                </span>
+              ) : (
+                first
+              )}
+              {rest}
+            </span>
+          </span>
+        );
+      })}
+    </>
+  );
+}
+
+function pathClass(active: number | null, i: number): string {
+  if (active === null) return "path";
+  return active === i ? "path active" : "path dimmed";
+}
 
 export function PathResults() {
   const explorer = useExplorer();
@@ -31,6 +71,11 @@ export function PathResults() {
       </>
     );
   }
+  const choose = (i: number | null) => {
+    store.update(setActivePath(i));
+    const shown = i === null ? path.results : [path.results[i]!];
+    store.update(requestCamera({ kind: "nodes", ids: shown.flatMap((r) => r.nodes.map((n) => n.id)) }));
+  };
   return (
     <div className="path-results" data-testid="path-results">
       {stoppedEarly}
@@ -38,8 +83,8 @@ export function PathResults() {
         <strong>
           {path.results.length} path{path.results.length === 1 ? "" : "s"}
         </strong>
-        {path.active !== null && (
-          <button className="link" onClick={() => store.update(setActivePath(null))}>
+        {path.active !== null && path.results.length > 1 && (
+          <button className="link" onClick={() => choose(null)}>
             highlight all
           </button>
         )}
@@ -48,20 +93,16 @@ export function PathResults() {
         {path.results.map((p, i) => (
           <li
             key={p.relations.map((r) => r.id).join("|") || i}
-            className={path.active === i ? "path active" : "path"}
+            className={pathClass(path.active, i)}
             data-testid="path-result"
           >
             <button
               className="path-sentence"
-              onClick={() => {
-                const active = path.active === i ? null : i;
-                store.update(setActivePath(active));
-                const shown = active === null ? path.results : [p];
-                store.update(requestCamera({ kind: "nodes", ids: shown.flatMap((r) => r.nodes.map((n) => n.id)) }));
-              }}
-              title="Highlight this path alone"
+              aria-pressed={path.active === i}
+              onClick={() => choose(path.active === i && path.results.length > 1 ? null : i)}
+              title={path.active === i ? "Highlight every path" : "Highlight this path"}
             >
-              {pathSentence(p)}
+              <PathSentence path={p} />
             </button>
             <div className="muted path-meta">
               {p.length} step{p.length === 1 ? "" : "s"} · confidence {Math.round(p.confidence * 100)}%
@@ -79,6 +120,7 @@ export function PathResults() {
                     </button>
                     {!step.forward && <span className="muted"> (walked against the arrow)</span>}
                     {step.relation.inference && <span className="inference-tag">inferred</span>}
+                    <span className="muted step-confidence"> · {Math.round(step.relation.confidence * 100)}%</span>
                     <ul className="evidence compact">
                       {step.relation.evidence.map((e, j) => (
                         <li key={j}>

@@ -2,7 +2,7 @@
 // changes, layout, fit, and the shortcuts help.
 
 import { useExplorer, useExplorerState } from "../app/context.ts";
-import { openDialog, redoView, requestCamera, requestLayout, undoView } from "../state/explorer-state.ts";
+import { openDialog, redoView, requestCamera, relayout, undoView } from "../state/explorer-state.ts";
 import { canRedo, canUndo } from "../state/history.ts";
 import { SearchField } from "./SearchField.tsx";
 
@@ -24,13 +24,23 @@ export function Toolbar() {
         onChoose={(entity) => void explorer.focusEntity(entity)}
       />
       <div className="toolbar-buttons">
-        <button disabled={!canUndo(history)} onClick={() => store.update(undoView())} title="Undo (Ctrl+Z)">
-          ↶ Undo
+        <button
+          disabled={!canUndo(history)}
+          onClick={() => store.update(undoView())}
+          title="Undo (Ctrl+Z)"
+          aria-label="Undo"
+        >
+          ↶<span className="button-words"> Undo</span>
         </button>
-        <button disabled={!canRedo(history)} onClick={() => store.update(redoView())} title="Redo (Ctrl+Shift+Z)">
-          ↷ Redo
+        <button
+          disabled={!canRedo(history)}
+          onClick={() => store.update(redoView())}
+          title="Redo (Ctrl+Shift+Z)"
+          aria-label="Redo"
+        >
+          ↷<span className="button-words"> Redo</span>
         </button>
-        <button disabled={layoutRunning} onClick={() => store.update(requestLayout())} title="Run the layout again (l)">
+        <button disabled={layoutRunning} onClick={() => store.update(relayout())} title="Run the layout again (l)">
           {layoutRunning ? "Laying out…" : "Layout"}
         </button>
         <button onClick={() => store.update(requestCamera({ kind: "fit" }))} title="Fit the graph in view (0)">

@@ -3,6 +3,7 @@
 
 import { useEffect, useMemo } from "react";
 import { useExplorer, useExplorerState, useRenderer, useVisibility } from "../app/context.ts";
+import { parallelLabels } from "../graph/labels.ts";
 import { edgeReducer, nodeReducer } from "../graph/reducers.ts";
 import { sizeSettings } from "../graph/render-settings.ts";
 import { deriveRenderState, labelsForZoom, shownHover } from "../state/render-state.ts";
@@ -26,11 +27,18 @@ export function ReducersController() {
   const graphVersion = useExplorerState((s) => s.graphVersion);
   const { overlay, focus: overlayFocus } = useViewsOverlay();
 
+  // Once per graph or filter change, not per hover: it reads every relation.
+  const parallel = useMemo(
+    () => parallelLabels(graph, visibility?.edges ?? new Set()),
+    // graphVersion stands for the data graph's content (the parallel index is written with it)
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [graph, graphVersion, visibility],
+  );
   const state = useMemo(
-    () => deriveRenderState(graph, { visibility, hover, selection, path, zoomedIn, overlay, overlayFocus }),
+    () => deriveRenderState(graph, { visibility, hover, selection, path, zoomedIn, overlay, overlayFocus, parallel }),
     // graphVersion: neighbourhoods change when relations are added
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [visibility, hover, selection, path, zoomedIn, graphVersion, graph, overlay, overlayFocus],
+    [visibility, hover, selection, path, zoomedIn, graphVersion, graph, overlay, overlayFocus, parallel],
   );
 
   // One setSettings: each call makes sigma run the reducers over every item (state changes with the graph anyway).

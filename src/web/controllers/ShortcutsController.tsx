@@ -6,7 +6,7 @@ import {
   clearFocus,
   redoView,
   requestCamera,
-  requestLayout,
+  relayout,
   setTab,
   toggleDialog,
   undoView,
@@ -49,9 +49,13 @@ export function ShortcutsController() {
         case "fit":
           return store.update(requestCamera({ kind: "fit" }));
         case "layout":
-          return store.update(requestLayout());
+          return store.update(relayout());
         case "play":
           return (document.querySelector("[data-testid=timebar] button") as HTMLButtonElement | null)?.click();
+        case "side-panel":
+          return explorer.togglePanel("side");
+        case "details-panel":
+          return explorer.togglePanel("details");
         case "help":
           return store.update(toggleDialog("shortcuts"));
       }

@@ -5,6 +5,7 @@
 import type { EdgeDisplayData, NodeDisplayData } from "sigma/types";
 import { overlayEdge, overlayNode, type Overlay } from "./overlay.ts";
 import type { EdgeAttrs, NodeAttrs } from "./data-graph.ts";
+import { bundleLabel, shortLabel, type ParallelLabel } from "./labels.ts";
 import { DIM_EDGE_COLOR, DIM_NODE_COLOR, edgeSize, kindStyle, shapeIndex, stanceColor } from "./style.ts";
 
 /** Names of the edge programs registered with sigma (see sigma-setup.ts). */
@@ -51,6 +52,8 @@ export interface RenderState {
   nodeScale: number;
   /** What the analysis views draw over the rest (analysis/overlay.ts): bloc colours, sizes, changes. */
   overlay?: Overlay;
+  /** Visible relations that share their two entities with others (graph/labels.ts): one label per bundle. */
+  parallel: ReadonlyMap<string, ParallelLabel>;
 }
 
 const EMPTY: ReadonlySet<string> = new Set();
@@ -67,6 +70,7 @@ export const EMPTY_RENDER_STATE: RenderState = {
   showEdgeLabels: false,
   fastEdges: false,
   nodeScale: 1,
+  parallel: new Map(),
 };
 
 export type NodeDisplay = Partial<NodeDisplayData> & { shape: number; kind?: string };
@@ -80,6 +84,8 @@ function baseNode(id: string, data: NodeAttrs, ui: RenderState): NodeDisplay {
   const style = kindStyle(data.kind);
   const out: NodeDisplay = {
     ...data,
+    // Short, so long names do not cover their neighbours'; the full name on hover and selection (below).
+    label: shortLabel(data.label),
     type: NODE_PROGRAM,
     shape: shapeIndex(style.shape),
     color: style.color,
@@ -163,7 +169,13 @@ function baseEdge(id: string, data: EdgeAttrs, ui: RenderState): EdgeDisplay {
     return out;
   }
   const inFocus = ui.focus !== null && ui.focus.edges.has(id);
-  if (hovered || onPath || inFocus || ui.hover !== null || ui.showEdgeLabels) out.label = data.label;
+  if (hovered || onPath || inFocus || ui.hover !== null || ui.showEdgeLabels) {
+    const spotlight = ui.hoveredEdge ?? ui.selectedEdge;
+    const bundle = ui.parallel.get(id);
+    out.label = bundle
+      ? bundleLabel(id, data.label, bundle, spotlight ? ui.parallel.get(spotlight) : undefined, hovered || onPath)
+      : data.label;
+  }
   if (onPath) {
     out.size = (out.size ?? 1) + 1.5;
     out.forceLabel = true;

@@ -73,7 +73,8 @@ export function createRenderer(graph: DataGraph, container: HTMLElement): Render
     zIndex: sized.zIndex,
     labelRenderedSizeThreshold: sized.labelRenderedSizeThreshold,
     labelDensity: sized.labelDensity,
-    labelGridCellSize: 80,
+    // Wider than the default: a label runs far to the right of its node, and one label per cell is what sigma keeps.
+    labelGridCellSize: 120,
     labelFont: "system-ui, sans-serif",
     labelSize: 12,
     edgeLabelFont: "system-ui, sans-serif",

@@ -10,6 +10,7 @@ import { DEFAULT_PATH_QUERY, type PathQuery } from "./path-query.ts";
 import type { Camera, Selection, Tab, UrlProblem, UrlView } from "./url-state.ts";
 import { EMPTY_VIEW, type ViewContent } from "./view.ts";
 import type { Expansion } from "./expansion.ts";
+import { ALL_PANELS_OPEN, togglePanelIn, type PanelId, type PanelsOpen } from "./panels.ts";
 
 export type LoadStatus =
   { phase: "loading"; what: string } | { phase: "ready" } | { phase: "error"; report: ErrorReport };
@@ -62,6 +63,8 @@ export interface ExplorerState {
   expansions: Readonly<Record<string, Expansion>>;
   menu: { node: string; x: number; y: number } | null;
   dialog: Dialog | null;
+  /** The side panels shown; a closed one leaves a narrow rail with the button that opens it again. */
+  panels: PanelsOpen;
   notice: { text: string; tone: "info" | "error" } | null;
   /** Values of the link that were left out or corrected, named until the reader dismisses them. */
   urlProblems: readonly UrlProblem[];
@@ -89,6 +92,7 @@ export const INITIAL_STATE: ExplorerState = {
   expansions: {},
   menu: null,
   dialog: null,
+  panels: ALL_PANELS_OPEN,
   notice: null,
   urlProblems: [],
   cameraRequest: null,
@@ -252,6 +256,12 @@ export const requestCamera =
 
 export const requestLayout = (): P => (s) => ({ ...s, layoutRequest: s.layoutRequest + 1 });
 
+/**
+ * The reader's "Layout": a new layout, watched from a camera that frames the whole graph (sigma keeps the drawing
+ * normalised to the view while it moves), so a camera left on one corner cannot show an empty canvas meanwhile.
+ */
+export const relayout = (): P => (s) => requestCamera({ kind: "fit" })(requestLayout()(s));
+
 // Loading: the server's health, the summary, the first graph.
 
 export const setHealth =
@@ -296,7 +306,7 @@ export const startPaths = (): P => (s) => ({
 
 /**
  * The paths found; `empty` says why there are none, `truncated` that the search stopped at its cap. The highlighted
- * one stays when it still exists.
+ * one stays when it still exists, else the first (the best) is highlighted.
  */
 export const pathsFound =
   (results: readonly PathResult[], empty?: string, truncated = false): P =>
@@ -309,7 +319,9 @@ export const pathsFound =
       results,
       empty,
       truncated,
-      active: s.path.active !== null && s.path.active < results.length ? s.path.active : null,
+      // The first path stands out until the reader picks another (or asks for all of them).
+      active:
+        results.length === 0 ? null : s.path.active !== null && s.path.active < results.length ? s.path.active : 0,
     },
   });
 
@@ -357,5 +369,14 @@ export const openDialog =
 export const toggleDialog =
   (dialog: Dialog): P =>
   (s) => ({ ...s, dialog: s.dialog === dialog ? null : dialog });
+
+export const setPanels =
+  (panels: PanelsOpen): P =>
+  (s) =>
+    s.panels.side === panels.side && s.panels.details === panels.details ? s : { ...s, panels };
+
+export const togglePanel =
+  (panel: PanelId): P =>
+  (s) => ({ ...s, panels: togglePanelIn(s.panels, panel) });
 
 export const closeDialog = (): P => (s) => (s.dialog ? { ...s, dialog: null } : s);

@@ -1,10 +1,10 @@
 // A path in words: each step read as stored with the relation registry ("United States threatens SMIC"), joined
-// with " -> " in walking order, and the steps listed with whether they were walked along or against the arrow.
+// with " → " in walking order, and the steps listed with whether they were walked along or against the arrow.
 // A step the analyst inferred (rather than a source stated) says so, as the canvas draws it dashed.
 
 import { readRelation, type EntitySummary, type PathResult, type RelationRecord } from "../../model/index.ts";
 
-export const PATH_SEPARATOR = " -> ";
+export const PATH_SEPARATOR = " → ";
 
 /** Follows the reading of a relation inferred by the analyst: "United States threatens SMIC (inferred)". */
 export const INFERRED_MARK = " (inferred)";
@@ -33,12 +33,15 @@ export function pathSteps(path: Pick<PathResult, "nodes" | "relations">): PathSt
   }));
 }
 
-/** "United States threatens SMIC (inferred) -> United States sanctions Russia -> Russia attacks Ukraine". */
+/** The steps as read in a path's sentence: "United States threatens SMIC (inferred)", one string each. */
+export function pathStepTexts(path: Pick<PathResult, "nodes" | "relations">): string[] {
+  if (path.relations.length === 0) return [path.nodes[0]?.name ?? ""];
+  return pathSteps(path).map((s) => s.sentence + (s.inferred ? INFERRED_MARK : ""));
+}
+
+/** "United States threatens SMIC (inferred) → United States sanctions Russia → Russia attacks Ukraine". */
 export function pathSentence(path: Pick<PathResult, "nodes" | "relations">): string {
-  if (path.relations.length === 0) return path.nodes[0]?.name ?? "";
-  return pathSteps(path)
-    .map((s) => s.sentence + (s.inferred ? INFERRED_MARK : ""))
-    .join(PATH_SEPARATOR);
+  return pathStepTexts(path).join(PATH_SEPARATOR);
 }
 
 /** The entity ids and relation ids of a set of paths, for highlighting. */

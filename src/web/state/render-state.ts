@@ -4,6 +4,7 @@
 
 import { visibleNeighbourhood, type DataGraph } from "../graph/data-graph.ts";
 import type { Overlay } from "../graph/overlay.ts";
+import type { ParallelLabel } from "../graph/labels.ts";
 import { EMPTY_RENDER_STATE, type Neighbourhood, type RenderState } from "../graph/reducers.ts";
 import { FAST_EDGES_THRESHOLD, sizeSettings } from "../graph/render-settings.ts";
 import type { ExplorerState, PathState } from "./explorer-state.ts";
@@ -45,6 +46,8 @@ export interface RenderInput {
   /** The analysis views' overlay, and their focus (a balance triad or pair) that outranks the selection's. */
   overlay?: Overlay;
   overlayFocus?: Neighbourhood | null;
+  /** Bundles of parallel relations (graph/labels.ts parallelLabels), computed when the graph or filters change. */
+  parallel?: ReadonlyMap<string, ParallelLabel>;
 }
 
 /** The paths to highlight: the active one, else all those found; none until a search is done. */
@@ -86,5 +89,6 @@ export function deriveRenderState(graph: DataGraph, input: RenderInput): RenderS
     fastEdges,
     nodeScale: sizeSettings(graph.order, graph.size).nodeScale,
     ...(input.overlay ? { overlay: input.overlay } : {}),
+    parallel: input.parallel ?? EMPTY_RENDER_STATE.parallel,
   };
 }

@@ -13,6 +13,8 @@ export const SHORTCUTS = [
   { id: "fit", keys: ["0"], label: "Fit the whole graph in view" },
   { id: "layout", keys: ["l"], label: "Run the layout again" },
   { id: "play", keys: ["t"], label: "Play or pause the time slider" },
+  { id: "side-panel", keys: ["["], label: "Hide or show the side panel" },
+  { id: "details-panel", keys: ["]"], label: "Hide or show the details panel" },
   { id: "help", keys: ["?"], label: "Show these shortcuts" },
 ] as const;
 

@@ -123,14 +123,19 @@ describe("explorer path producers", () => {
   });
 
   it.each([
-    [null, 2, null],
+    // The first path stands out until the reader picks another.
+    [null, 2, 0],
     [1, 2, 1],
-    [1, 1, null],
-  ])("should keep the highlighted path %s when %s paths are found only if it still exists", (active, found, kept) => {
-    const before = { ...INITIAL_STATE, path: { ...INITIAL_STATE.path, active } };
-    const s = pathsFound(twoPaths.slice(0, found))(before);
-    expect([s.path.status, s.path.active, s.tab]).toEqual(["done", kept, "paths"]);
-  });
+    [1, 1, 0],
+    [1, 0, null],
+  ])(
+    "should keep the highlighted path %s when %s paths are found if it still exists, else the first",
+    (active, found, kept) => {
+      const before = { ...INITIAL_STATE, path: { ...INITIAL_STATE.path, active } };
+      const s = pathsFound(twoPaths.slice(0, found))(before);
+      expect([s.path.status, s.path.active, s.tab]).toEqual(["done", kept, "paths"]);
+    },
+  );
 
   it("should say when the search stopped at its cap, and forget it when the next search starts", () => {
     const capped = pathsFound(twoPaths, undefined, true)(INITIAL_STATE);

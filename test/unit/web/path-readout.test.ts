@@ -1,4 +1,4 @@
-// Paths in words: registry readings joined with " -> ", direction of each step, members for highlighting.
+// Paths in words: registry readings joined with " → ", direction of each step, members for highlighting.
 
 import { describe, expect, it } from "vitest";
 import type { PathResult, RelationRecord } from "../../../src/model/index.ts";
@@ -7,6 +7,7 @@ import {
   PATH_SEPARATOR,
   pathMembers,
   pathSentence,
+  pathStepTexts,
   pathSteps,
 } from "../../../src/web/state/path-readout.ts";
 
@@ -32,11 +33,20 @@ const smicToUkraine: PathResult = {
 };
 
 describe("path readout", () => {
-  it("reads each step as stored and joins them with ' -> '", () => {
-    expect(PATH_SEPARATOR).toBe(" -> ");
+  it("reads each step as stored and joins them with a real arrow, ' → '", () => {
+    expect(PATH_SEPARATOR).toBe(" → ");
     expect(pathSentence(smicToUkraine)).toBe(
-      "United States threatens SMIC -> United States sanctions Russia -> Russia attacks Ukraine",
+      "United States threatens SMIC → United States sanctions Russia → Russia attacks Ukraine",
     );
+  });
+
+  it("gives the steps whole, one string each, so a step is never split from its arrow", () => {
+    expect(pathStepTexts(smicToUkraine)).toEqual([
+      "United States threatens SMIC",
+      "United States sanctions Russia",
+      "Russia attacks Ukraine",
+    ]);
+    expect(pathStepTexts(smicToUkraine).join(PATH_SEPARATOR)).toBe(pathSentence(smicToUkraine));
   });
 
   it("agrees with the server's '; ' sentence clause by clause", () => {
@@ -56,7 +66,7 @@ describe("path readout", () => {
     expect(pathSteps(inferred).map((s) => s.inferred)).toEqual([true, false, false]);
     expect(INFERRED_MARK).toBe(" (inferred)");
     expect(pathSentence(inferred)).toBe(
-      "United States threatens SMIC (inferred) -> United States sanctions Russia -> Russia attacks Ukraine",
+      "United States threatens SMIC (inferred) → United States sanctions Russia → Russia attacks Ukraine",
     );
   });
 

@@ -4,7 +4,14 @@ import { describe, expect, it } from "vitest";
 import { ApiError, describeError } from "../../../src/web/api/errors.ts";
 import { aliasesByLanguage, groupRelations } from "../../../src/web/state/entity-readout.ts";
 import { EXPAND_PAGE, expansionKey, expansionLabel, hasMore, nextLimit } from "../../../src/web/state/expansion.ts";
-import { DEFAULT_PATH_QUERY, describeNoPath, pathRequest } from "../../../src/web/state/path-query.ts";
+import {
+  DEFAULT_PATH_QUERY,
+  describeNoPath,
+  describePathLimits,
+  describeSameEnds,
+  maxPathsFor,
+  pathRequest,
+} from "../../../src/web/state/path-query.ts";
 import { coverage, parsePositions, positionsKey, serializePositions } from "../../../src/web/state/positions.ts";
 import { SHORTCUTS, keyCombo, matchShortcut } from "../../../src/web/state/shortcuts.ts";
 import { countLabel, storeLabel } from "../../../src/web/state/status.ts";
@@ -88,21 +95,42 @@ describe("path query", () => {
       k: 3,
       asOf: "2022-03-09",
     });
+    // The API's own bound: 8 hops, not 6.
     expect(pathRequest({ ...DEFAULT_PATH_QUERY, from: "a", to: "b", maxHops: 99, k: Number.NaN })).toEqual({
       from: "a",
       to: "b",
-      maxHops: 6,
+      maxHops: 8,
       direction: "any",
       k: 3,
     });
+    // hops x paths at most 60: 8 hops ask for 7 paths at most.
+    expect(pathRequest({ ...DEFAULT_PATH_QUERY, from: "a", to: "b", maxHops: 8, k: 10 }).k).toBe(7);
+  });
+
+  it.each<[number, number, string, boolean]>([
+    [4, 3, "Up to 8 hops; with 4 hops up to 10 paths.", false],
+    [8, 7, "Up to 8 hops; with 8 hops up to 7 paths.", false],
+    [8, 10, "Up to 8 hops; with 8 hops up to 7 paths. The search asks for 7, not 10.", true],
+    [1, 1, "Up to 8 hops; with 1 hop up to 10 paths.", false],
+  ])("says the limits of %d hops and %d paths", (maxHops, k, text, lowered) => {
+    expect(describePathLimits({ maxHops, k })).toEqual({ text, lowered });
+    expect(maxPathsFor(maxHops)).toBe(Math.min(10, Math.floor(60 / maxHops)));
+  });
+
+  it("answers a search from an entity to itself in plain words, and nothing when the ends differ", () => {
+    expect(describeSameEnds({ ...DEFAULT_PATH_QUERY, from: "russia", to: "russia" }, "Russia")).toBe(
+      "Russia is both the start and the end: there is no path to find. Choose another entity for “To”.",
+    );
+    expect(describeSameEnds({ ...DEFAULT_PATH_QUERY, from: "russia", to: "ukraine" }, "Russia")).toBeUndefined();
+    expect(describeSameEnds({ ...DEFAULT_PATH_QUERY }, "nobody")).toBeUndefined();
   });
 
   it("explains an empty answer with what to try", () => {
     expect(describeNoPath({ ...DEFAULT_PATH_QUERY, maxHops: 2, direction: "follow" }, "Ukraine", "SMIC")).toBe(
       "No path from Ukraine to SMIC within 2 hops, following the arrows. Try to allow more hops, or allow either direction.",
     );
-    expect(describeNoPath({ ...DEFAULT_PATH_QUERY, maxHops: 6, types: ["SANCTIONS"] }, "A", "B")).toBe(
-      "No path from A to B within 6 hops, using only sanctions. Try to allow more relation types or stances.",
+    expect(describeNoPath({ ...DEFAULT_PATH_QUERY, maxHops: 8, types: ["SANCTIONS"] }, "A", "B")).toBe(
+      "No path from A to B within 8 hops, using only sanctions. Try to allow more relation types or stances.",
     );
   });
 });

@@ -26,7 +26,7 @@ describe("parseUrlView", () => {
     ["asOf=2030-13-45", ["date 2030-13-45 is not a calendar date (YYYY-MM-DD), ignored"]],
     ["asOf=2023-02-29", ["date 2023-02-29 is not a calendar date (YYYY-MM-DD), ignored"]],
     ["asOf=yesterday", ["date yesterday is not a calendar date (YYYY-MM-DD), ignored"]],
-    ["hops=99", ["hops 99 is outside 1-6, 6 used"]],
+    ["hops=99", ["hops 99 is outside 1-8, 8 used"]],
     ["hops=two", ["hops two is not a whole number, 4 used"]],
     ["k=-3", ["k -3 is outside 1-10, 1 used"]],
     ["k=2.5", ["k 2.5 is not a whole number, 3 used"]],
@@ -74,7 +74,7 @@ describe("parseUrlView", () => {
 
   it("should rewrite a link without its unusable values", () => {
     const { view } = parseUrlView("types=NOPE,SANCTIONS&kinds=Foo&stances=evil&asOf=2030-13-45&hops=99&cam=1,2");
-    expect(encodeUrlView(view)).toBe("types=SANCTIONS&hops=6&dir=any&k=3");
+    expect(encodeUrlView(view)).toBe("types=SANCTIONS&hops=8&dir=any&k=3");
   });
 
   it("should find nothing wrong in a clean link or an empty one", () => {

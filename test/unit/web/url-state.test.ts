@@ -71,7 +71,7 @@ describe("URL state", () => {
     const v = decodeUrlView("sel=x:1&types=NOPE,ATTACKS&hops=99&k=-3&dir=sideways&asOf=yesterday&cam=1,2&tab=zzz");
     expect(v.selection).toBeNull();
     expect([...v.filters.types]).toEqual(["ATTACKS"]);
-    expect(v.path.maxHops).toBe(6);
+    expect(v.path.maxHops).toBe(8);
     expect(v.path.k).toBe(1);
     expect(v.path.direction).toBe("any");
     expect(v.filters.asOf).toBeUndefined();

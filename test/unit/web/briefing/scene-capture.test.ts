@@ -24,7 +24,10 @@ import { DEFAULT_FILTERS, computeVisibility, type Filters, type Forced } from ".
 import { DEFAULT_PATH_QUERY } from "../../../../src/web/state/path-query.ts";
 import { pathMembers } from "../../../../src/web/state/path-readout.ts";
 import type { ViewContent } from "../../../../src/web/state/view.ts";
-import { ENTITIES, PATH_SENTENCE, RELATIONS, SOURCES } from "./fixtures.ts";
+import { ENTITIES, RELATIONS, SOURCES } from "./fixtures.ts";
+
+/** The path as the explorer reads it now (the stored fixtures keep the older " -> " of saved decks). */
+const PATH_SENTENCE = "United States threatens SMIC → United States sanctions Russia → Russia attacks Ukraine";
 
 const PATH: PathResult = {
   nodes: ["smic", "usa", "russia", "ukraine"].map((id) => {
