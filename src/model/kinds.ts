@@ -11,6 +11,8 @@ export const ENTITY_KINDS = [
   "Group",
   "Region",
   "Media",
+  "Vessel",
+  "Aircraft",
 ] as const;
 
 export type EntityKind = (typeof ENTITY_KINDS)[number];
@@ -59,6 +61,13 @@ export const KIND_INFO: Record<EntityKind, KindInfo> = {
     noun: "media outlet",
     plural: "media outlets",
     definition: "A newspaper, broadcaster or agency.",
+  },
+  Vessel: { kind: "Vessel", noun: "vessel", plural: "vessels", definition: "A ship, named and usually registered." },
+  Aircraft: {
+    kind: "Aircraft",
+    noun: "aircraft",
+    plural: "aircraft",
+    definition: "An aeroplane or helicopter, named or registered.",
   },
 };
 

@@ -258,8 +258,26 @@ export const RELATION_TYPES = [
     inverse: "is related to",
     stance: "structural",
     cameo: [],
-    definition: "Is a family member of the target.",
+    definition: "Is linked to the target: an associate, or a link whose nature the source does not say.",
     symmetric: true,
+  },
+  // Sanctions and ownership feeds (OpenSanctions / FollowTheMoney): standing ties between people, firms and states.
+  {
+    type: "FAMILY_OF",
+    reading: "is a relative of",
+    inverse: "is a relative of",
+    stance: "structural",
+    cameo: [],
+    definition: "Is a family member of the target (the kind of kinship, when known, is kept as its role).",
+    symmetric: true,
+  },
+  {
+    type: "CITIZEN_OF",
+    reading: "is a citizen of",
+    inverse: "has as a citizen",
+    stance: "structural",
+    cameo: [],
+    definition: "Holds the nationality or citizenship of the target country.",
   },
 ] as const satisfies readonly RelationTypeSpec[];
 

@@ -35,6 +35,9 @@ const KIND_WEIGHTS: Record<EntityKind, number> = {
   Group: 8,
   Region: 5,
   Media: 8,
+  // Feed-only kinds: none in generated graphs, so the benchmarks' graphs stay as they were.
+  Vessel: 0,
+  Aircraft: 0,
 };
 const STANCE_WEIGHTS: Record<Stance, number> = { hostile: 35, cooperative: 35, neutral: 10, structural: 20 };
 

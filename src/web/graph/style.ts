@@ -32,6 +32,9 @@ export const KIND_STYLE: Record<EntityKind, KindStyle> = {
   Group: { color: "#e06a8c", shape: "triangle-down" },
   Region: { color: "#6f8f3a", shape: "plus" },
   Media: { color: "#5a5a66", shape: "star" },
+  // Sanctioned ships and planes come with feeds (OpenSanctions): shapes shared with other kinds, colours their own.
+  Vessel: { color: "#1b7f9e", shape: "diamond" },
+  Aircraft: { color: "#7a4fd8", shape: "triangle" },
 };
 
 export const STANCE_COLOR: Record<Stance, string> = {
