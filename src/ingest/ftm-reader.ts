@@ -105,11 +105,15 @@ class FtmBuilder {
   readonly skipped: Record<string, number> = {};
   readonly bad: BadRow[] = [];
   private readonly detailLines = new Map<string, string[]>();
+  private readonly countryEntities = new Map<string, Entity>();
+  private readonly knownIds: ReadonlySet<string>;
 
   constructor(
     private readonly file: string,
     private readonly countries: ReadonlyMap<string, string>,
-  ) {}
+  ) {
+    this.knownIds = new Set(countries.values());
+  }
 
   skip(reason: string): void {
     this.skipped[reason] = (this.skipped[reason] ?? 0) + 1;
@@ -119,11 +123,14 @@ class FtmBuilder {
     this.bad.push({ file: this.file, line, column: 1, field, message });
   }
 
-  /** The entity id of a country code, making the country (or the EU, the UN) when no dataset holds it yet. */
+  /**
+   * The entity id of a country code (or the EU's, the UN's). The country entity itself is made at the end, and only
+   * when a kept relation uses it and no other dataset holds it.
+   */
   countryId(code: string): string | undefined {
     const body = BODIES[code.toLowerCase()];
     if (body) {
-      if (!this.entities.has(body.id)) this.entities.set(body.id, { ...body, aliases: {} });
+      this.countryEntities.set(body.id, { ...body, aliases: {} });
       return body.id;
     }
     const country: Country | undefined = countryByIso2(code);
@@ -131,9 +138,13 @@ class FtmBuilder {
     const known = this.countries.get(country.iso3);
     if (known) return known;
     const id = countryEntityId(country);
-    if (!this.entities.has(id)) {
-      this.entities.set(id, { id, kind: "Country", name: country.name, aliases: country.aliases, iso3: country.iso3 });
-    }
+    this.countryEntities.set(id, {
+      id,
+      kind: "Country",
+      name: country.name,
+      aliases: country.aliases,
+      iso3: country.iso3,
+    });
     return id;
   }
 
@@ -256,22 +267,6 @@ class FtmBuilder {
       this.badRow(row.line, `properties.${spec.to}`, `${row.schema} "${row.id}" names no '${spec.to}'`);
       return;
     }
-    let from: string | undefined;
-    if (row.schema === "Sanction") {
-      const code = texts(row.props, "country")[0];
-      from = code ? this.countryId(code) : undefined;
-      if (!from) {
-        this.skip(code ? `unknown country code "${code}"` : "sanction with no issuing country");
-        return;
-      }
-    } else {
-      const fromRef = texts(row.props, spec.from)[0];
-      if (!fromRef) {
-        this.badRow(row.line, `properties.${spec.from}`, `${row.schema} "${row.id}" names no '${spec.from}'`);
-        return;
-      }
-      from = toEntityId(FTM_NAMESPACE, fromRef);
-    }
     const dates: { validFrom?: string; validTo?: string } = {};
     for (const [key, prop, end] of [
       ["validFrom", "startDate", false],
@@ -295,6 +290,22 @@ class FtmBuilder {
     if (dates.validFrom && dates.validTo && dates.validFrom > dates.validTo) {
       this.badRow(row.line, "properties.endDate", `${row.schema} "${row.id}" ends before it starts`);
       return;
+    }
+    let from: string | undefined;
+    if (row.schema === "Sanction") {
+      const code = texts(row.props, "country")[0];
+      from = code ? this.countryId(code) : undefined;
+      if (!from) {
+        this.skip(code ? `unknown country code "${code}"` : "sanction with no issuing country");
+        return;
+      }
+    } else {
+      const fromRef = texts(row.props, spec.from)[0];
+      if (!fromRef) {
+        this.badRow(row.line, `properties.${spec.from}`, `${row.schema} "${row.id}" names no '${spec.from}'`);
+        return;
+      }
+      from = toEntityId(FTM_NAMESPACE, fromRef);
     }
     const attributes: Record<string, string | number | boolean> = { ftmId: row.id };
     const keep = (name: string, prop: string) => {
@@ -357,18 +368,23 @@ class FtmBuilder {
       }
     }
     const relations: Relation[] = [];
+    const held = (id: string) => this.entities.has(id) || this.countryEntities.has(id) || this.knownIds.has(id);
+    const used = new Set<string>();
     for (const r of this.relations.values()) {
-      if (!this.entities.has(r.from) && !this.isKnown(r.from)) this.skip("tie to an entity the file does not hold");
-      else if (!this.entities.has(r.to) && !this.isKnown(r.to)) this.skip("tie to an entity the file does not hold");
+      if (!held(r.from) || !held(r.to)) this.skip("tie to an entity the file does not hold");
       else if (r.from === r.to) this.skip("tie of an entity to itself");
-      else relations.push(r);
+      else {
+        relations.push(r);
+        used.add(r.from).add(r.to);
+      }
     }
-    return { entities: [...this.entities.values()], relations, sources: [...this.sources.values()] };
-  }
-
-  private isKnown(id: string): boolean {
-    for (const known of this.countries.values()) if (known === id) return true;
-    return false;
+    const countries = [...this.countryEntities.values()].filter((c) => used.has(c.id) && !this.entities.has(c.id));
+    const sources = new Set(relations.flatMap((r) => r.evidence.map((e) => e.source)));
+    return {
+      entities: [...this.entities.values(), ...countries.sort((a, b) => a.id.localeCompare(b.id))],
+      relations,
+      sources: [...this.sources.values()].filter((s) => sources.has(s.id)),
+    };
   }
 }
 
@@ -398,7 +414,7 @@ function edgeText(row: Row, attributes: Record<string, string | number | boolean
     if (attributes.role) parts.push(` (${attributes.role})`);
     if (attributes.percentage) parts.push(`, ${attributes.percentage}%`);
   }
-  const text = parts.join("") + ".";
+  const text = parts.join("").replace(/[.\s]+$/, "") + ".";
   return text.length > MAX_EVIDENCE_TEXT ? text.slice(0, MAX_EVIDENCE_TEXT - 1) + "…" : text;
 }
 
