@@ -146,6 +146,11 @@ export const changesQuery = z
     },
   });
 
+/** GET /api/graph with `format`: JSON (the default), or the same graph as GEXF or GraphML for Gephi. */
+export const graphExportQuery = graphQuery.extend({
+  format: oneOf(["json", "gexf", "graphml"], "json"),
+});
+
 /** GET /api/search. */
 export const searchQuery = z.object({
   q: requiredText(200),

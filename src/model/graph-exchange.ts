@@ -5,6 +5,7 @@
 
 import { MultiDirectedGraph } from "graphology";
 import { write as writeGexfText } from "graphology-gexf";
+import type { EntityRecord, RelationRecord } from "./api.ts";
 import { getRelationSpec } from "./relations.ts";
 
 export const EXCHANGE_FORMATS = ["gexf", "graphml"] as const;
@@ -40,6 +41,17 @@ export interface ExchangeEdge {
   validTo?: string;
   dataset?: string;
   color?: string;
+}
+
+/** An entity as the API answers it, as an exchange node (no position: the server has none). */
+export function exchangeNodeOf(entity: Pick<EntityRecord, "id" | "name" | "kind" | "iso3">): ExchangeNode {
+  return { id: entity.id, name: entity.name, kind: entity.kind, ...(entity.iso3 ? { iso3: entity.iso3 } : {}) };
+}
+
+/** A relation as the API answers it, as an exchange edge. */
+export function exchangeEdgeOf(relation: RelationRecord): ExchangeEdge {
+  const { id, type, from, to, stance, confidence, inference, date, validFrom, validTo, dataset } = relation;
+  return { id, type, from, to, stance, confidence, inference, date, validFrom, validTo, dataset };
 }
 
 type Attrs = Record<string, string | number | boolean>;

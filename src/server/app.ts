@@ -6,6 +6,7 @@ import Fastify, { type FastifyInstance, type FastifyReply } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import * as s from "../model/api-requests.ts";
 import { createCoder, type Coder } from "../extract/index.ts";
+import { EXCHANGE_MIME, exchangeEdgeOf, exchangeNodeOf, writeExchange } from "../model/graph-exchange.ts";
 import { CYPHER_UNSUPPORTED_MESSAGE, CypherUnsupportedError, type CypherRunner } from "../store/cypher-runner.ts";
 import type { DatasetSink } from "../store/dataset-sink.ts";
 import type { DeckStore } from "../store/deck-store.ts";
@@ -96,7 +97,17 @@ export function createApp(parts: AppParts, config: ServerConfig): FastifyInstanc
 
   app.get("/api/summary", async () => store.summary());
 
-  app.get("/api/graph", { schema: { querystring: s.graphQuery } }, async (request) => store.graph(request.query));
+  // ?format=gexf|graphml answers the same graph as a file Gephi opens (kinds, types, stances, confidence, dates).
+  app.get("/api/graph", { schema: { querystring: s.graphExportQuery } }, async (request, reply) => {
+    const { format, ...filter } = request.query;
+    const graph = await store.graph(filter);
+    if (format === "json") return graph;
+    const text = writeExchange(format, graph.entities.map(exchangeNodeOf), graph.relations.map(exchangeEdgeOf));
+    return reply
+      .type(`${EXCHANGE_MIME[format]}; charset=utf-8`)
+      .header("content-disposition", `attachment; filename="statecraft.${format}"`)
+      .send(text);
+  });
 
   app.get("/api/changes", { schema: { querystring: s.changesQuery } }, async (request) => store.changes(request.query));
 
