@@ -1,9 +1,10 @@
 // The top bar: the entity search (choosing a hit centres, selects and if need be adds it), undo/redo of view
-// changes, layout, fit, and the shortcuts help.
+// changes, layout, fit, the view's export for Gephi (GEXF) and GraphML tools, and the shortcuts help.
 
 import { useExplorer, useExplorerState } from "../app/context.ts";
 import { openDialog, redoView, requestCamera, relayout, undoView } from "../state/explorer-state.ts";
 import { canRedo, canUndo } from "../state/history.ts";
+import { exportView } from "../app/view-export.ts";
 import { SearchField } from "./SearchField.tsx";
 
 export function Toolbar() {
@@ -45,6 +46,18 @@ export function Toolbar() {
         </button>
         <button onClick={() => store.update(requestCamera({ kind: "fit" }))} title="Fit the graph in view (0)">
           Fit
+        </button>
+        <button
+          onClick={() => exportView(explorer.graph, explorer.visibility, "gexf")}
+          title="Save the entities and relations on screen, placed and coloured as here, as a GEXF file for Gephi"
+        >
+          ⤓ GEXF
+        </button>
+        <button
+          onClick={() => exportView(explorer.graph, explorer.visibility, "graphml")}
+          title="Save the entities and relations on screen as a GraphML file"
+        >
+          ⤓ GraphML
         </button>
         <button
           onClick={() => store.update(openDialog("shortcuts"))}
