@@ -1,13 +1,7 @@
 // Exporting the view on screen for Gephi (GEXF) or any GraphML tool: the entities and relations the filters show,
 // where the layout put them, coloured and sized as on the canvas, with kinds, types, stances and confidence.
 
-import {
-  EXCHANGE_MIME,
-  writeExchange,
-  type ExchangeEdge,
-  type ExchangeFormat,
-  type ExchangeNode,
-} from "../../model/graph-exchange.ts";
+import type { ExchangeEdge, ExchangeFormat, ExchangeNode } from "../../model/graph-exchange.ts";
 import type { DataGraph } from "../graph/data-graph.ts";
 import { kindStyle, stanceColor } from "../graph/style.ts";
 import type { Visibility } from "../state/filters.ts";
@@ -44,13 +38,15 @@ export function viewForExchange(
 }
 
 /** Saves the view as statecraft-view.gexf or .graphml; false when nothing is on screen. */
-export function exportView(
+export async function exportView(
   graph: DataGraph,
   visibility: Pick<Visibility, "nodes" | "edges"> | null,
   format: ExchangeFormat,
-): boolean {
+): Promise<boolean> {
   if (!visibility || visibility.nodes.size === 0) return false;
   const { nodes, edges } = viewForExchange(graph, visibility);
+  // The writers (and the XML library under graphology-gexf) load on first use, as the slide exports do.
+  const { EXCHANGE_MIME, writeExchange } = await import("../../model/graph-exchange.ts");
   downloadText(`statecraft-view.${format}`, writeExchange(format, nodes, edges), EXCHANGE_MIME[format]);
   return true;
 }

@@ -48,13 +48,13 @@ export function Toolbar() {
           Fit
         </button>
         <button
-          onClick={() => exportView(explorer.graph, explorer.visibility, "gexf")}
+          onClick={() => void exportView(explorer.graph, explorer.visibility, "gexf")}
           title="Save the entities and relations on screen, placed and coloured as here, as a GEXF file for Gephi"
         >
           ⤓ GEXF
         </button>
         <button
-          onClick={() => exportView(explorer.graph, explorer.visibility, "graphml")}
+          onClick={() => void exportView(explorer.graph, explorer.visibility, "graphml")}
           title="Save the entities and relations on screen as a GraphML file"
         >
           ⤓ GraphML
