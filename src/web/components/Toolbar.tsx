@@ -4,7 +4,7 @@
 import { useExplorer, useExplorerState } from "../app/context.ts";
 import { openDialog, redoView, requestCamera, relayout, undoView } from "../state/explorer-state.ts";
 import { canRedo, canUndo } from "../state/history.ts";
-import { exportView } from "../app/view-export.ts";
+import { ExportMenu } from "./ExportMenu.tsx";
 import { SearchField } from "./SearchField.tsx";
 
 export function Toolbar() {
@@ -47,18 +47,7 @@ export function Toolbar() {
         <button onClick={() => store.update(requestCamera({ kind: "fit" }))} title="Fit the graph in view (0)">
           Fit
         </button>
-        <button
-          onClick={() => void exportView(explorer.graph, explorer.visibility, "gexf")}
-          title="Save the entities and relations on screen, placed and coloured as here, as a GEXF file for Gephi"
-        >
-          ⤓ GEXF
-        </button>
-        <button
-          onClick={() => void exportView(explorer.graph, explorer.visibility, "graphml")}
-          title="Save the entities and relations on screen as a GraphML file"
-        >
-          ⤓ GraphML
-        </button>
+        <ExportMenu />
         <button
           onClick={() => store.update(openDialog("shortcuts"))}
           title="Keyboard shortcuts (?)"
