@@ -503,3 +503,8 @@ export function readAdminCsvLines(
 ): Promise<FeedRead> {
   return readAdminCsv([{ file, lines }], options);
 }
+
+/** The reader as the feed dispatcher calls it: one opened file, its header on its first line. */
+export function readAdminCsvFeed(input: AsyncIterable<string> & { file: string }, options: AdminCsvOptions = {}) {
+  return readAdminCsv([{ file: input.file, lines: input }], options);
+}

@@ -513,3 +513,8 @@ export async function readFtm(
   };
   return { format: "ftm", dataset, rows, skipped: builder.skipped, bad: builder.bad };
 }
+
+/** The reader as the feed dispatcher calls it: the lines of one opened file, which knows its name. */
+export function readFtmFeed(input: AsyncIterable<string> & { file: string }, options: FtmReadOptions = {}) {
+  return readFtm(input, input.file, options);
+}

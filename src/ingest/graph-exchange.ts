@@ -224,3 +224,15 @@ export function readGraphExchange(
   };
   return { format, dataset, rows: nodeEls.length + edgeEls.length, skipped, bad };
 }
+
+/**
+ * The reader as the feed dispatcher calls it, for one format: XML is not read line by line, so the lines are joined
+ * (a Gephi file is a few megabytes where a feed is gigabytes).
+ */
+export function graphExchangeFeed(format: ExchangeReadFormat) {
+  return async (input: AsyncIterable<string> & { file: string }, options: FeedReadOptions = {}): Promise<FeedRead> => {
+    const lines: string[] = [];
+    for await (const line of input) lines.push(line);
+    return readGraphExchange(format, lines.join("\n"), input.file, options);
+  };
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readAdminCsv, readAdminCsvLines } from "../../src/ingest/admin-csv-reader.ts";
+import { readAdminCsv, readAdminCsvFeed, readAdminCsvLines } from "../../src/ingest/admin-csv-reader.ts";
 import { csvRecords, CsvSyntaxError } from "../../src/ingest/csv-records.ts";
 import { formatIssue, InvalidInputError } from "../../src/ingest/errors.ts";
 
@@ -179,5 +179,14 @@ describe("admin-csv-reader", () => {
     expect(first.dataset.relations).toHaveLength(2);
     expect(second.dataset).toEqual(first.dataset);
     expect([first.dataset.info.id, first.dataset.mode, first.format]).toEqual(["imports", "merge", "admin-csv"]);
+  });
+
+  it("should read an opened file as the dispatcher hands it", async () => {
+    async function* opened() {
+      yield* NODES;
+    }
+    const read = await readAdminCsvFeed(Object.assign(opened(), { file: "feeds/nodes.csv" }));
+    expect(read.dataset.entities.map((e) => e.id)).toEqual(["cn", "orv", "csv._q42"]);
+    expect(read.dataset.file).toBe("feeds/nodes.csv");
   });
 });

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { fromEntityId, toEntityId } from "../../src/ingest/external-id.ts";
-import { FTM_NAMESPACE, readFtm } from "../../src/ingest/ftm-reader.ts";
+import { FTM_NAMESPACE, readFtm, readFtmFeed } from "../../src/ingest/ftm-reader.ts";
 
 // An invented sanctions list in FollowTheMoney's JSON lines: people, firms and ties made up for the tests.
 const FIXTURE = "test/fixtures/feeds/sanctions.ftm.json";
@@ -200,5 +200,12 @@ describe("ftm-reader", () => {
     expect(first.dataset.info.id).toBe("opensanctions");
     const replaced = await readFtm(lines(), FIXTURE, { dataset: "lists", replace: true });
     expect([replaced.dataset.info.id, replaced.dataset.mode]).toEqual(["lists", "replace"]);
+  });
+
+  it("should read an opened feed file as the dispatcher hands it, naming the file in its errors", async () => {
+    const input = Object.assign(stream(["{oops", ...lines()]), { file: "feeds/opened.ftm.json" });
+    const read = await readFtmFeed(input, { dataset: "lists" });
+    expect(read.bad.map((b) => `${b.file}:${b.line}`)).toEqual(["feeds/opened.ftm.json:1"]);
+    expect(read.dataset.relations.length).toBe((await readFtm(lines(), FIXTURE)).dataset.relations.length);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { InvalidInputError } from "../../src/ingest/errors.ts";
-import { readGraphExchange } from "../../src/ingest/graph-exchange.ts";
+import { graphExchangeFeed, readGraphExchange } from "../../src/ingest/graph-exchange.ts";
 import {
   buildExchangeGraph,
   EXCHANGE_FORMATS,
@@ -128,5 +128,18 @@ describe("graph-exchange (reader)", () => {
     expect(read.rows).toBe(8);
     expect(read.dataset.entities.map((e) => e.id)).toEqual(["gexf._b", "d"]);
     expect(read.dataset.relations).toMatchObject([{ id: "e4", from: "gexf._b", to: "d", confidence: 0.5 }]);
+  });
+
+  it("should read an opened file line by line as the dispatcher hands it", async () => {
+    async function* opened() {
+      for (const line of writeExchange("graphml", NODES, EDGES).split("\n")) yield line;
+    }
+    const read = await graphExchangeFeed("graphml")(Object.assign(opened(), { file: "v.graphml" }), { dataset: "g" });
+    expect([read.format, read.dataset.info.id, read.dataset.entities.length, read.dataset.relations.length]).toEqual([
+      "graphml",
+      "g",
+      3,
+      2,
+    ]);
   });
 });
