@@ -253,11 +253,17 @@ class FtmBuilder {
     this.detailLines.set(ownerId, lines);
   }
 
-  /** Details are folded at the end, when every entity and every address of the file has been read. */
-  private readonly details: Row[] = [];
+  /**
+   * Details are folded at the end, when every entity and every address of the file has been read; only their line of
+   * text and whom they name are kept until then.
+   */
+  private readonly details: { schema: string; id: string; holders?: string[]; line?: string }[] = [];
 
   addDetail(row: Row): void {
-    this.details.push(row);
+    const holderProp = DETAIL_SCHEMAS[row.schema];
+    const holders = holderProp ? texts(row.props, holderProp).map((h) => toEntityId(FTM_NAMESPACE, h)) : undefined;
+    const line = detailLine(row);
+    this.details.push({ schema: row.schema, id: row.id, ...(holders ? { holders } : {}), ...(line ? { line } : {}) });
   }
 
   addEdge(row: Row, spec: EdgeSchema): void {
@@ -347,15 +353,11 @@ class FtmBuilder {
 
   /** Folds details into their entities and drops ties to entities the file does not hold. */
   finish(): { entities: Entity[]; relations: Relation[]; sources: Source[] } {
-    for (const row of this.details) {
-      const holderProp = DETAIL_SCHEMAS[row.schema];
-      const owners = holderProp
-        ? texts(row.props, holderProp).map((h) => toEntityId(FTM_NAMESPACE, h))
-        : (this.detailLines.get(`owner:${row.id}`) ?? []);
-      const line = detailLine(row);
+    for (const { schema, id, holders, line } of this.details) {
+      const owners = holders ?? this.detailLines.get(`owner:${id}`) ?? [];
       const held = owners.filter((o) => this.entities.has(o));
       if (held.length === 0 || !line) {
-        this.skip(line ? `${row.schema} with no entity to fold into` : `${row.schema} with nothing to fold`);
+        this.skip(line ? `${schema} with no entity to fold into` : `${schema} with nothing to fold`);
         continue;
       }
       for (const owner of held) this.addDetailLine(owner, line);
@@ -483,7 +485,6 @@ export async function readFtm(
   options: FtmReadOptions = {},
 ): Promise<FeedRead> {
   const builder = new FtmBuilder(file, options.countries ?? new Map());
-  const edges: Row[] = [];
   let rows = 0;
   let line = 0;
   for await (const text of lines) {
@@ -495,12 +496,11 @@ export async function readFtm(
     if (!row) continue;
     const kind = THING_KINDS[row.schema];
     if (kind) builder.addThing(row, kind);
-    else if (row.schema in EDGE_SCHEMAS) edges.push(row);
+    // Edges are made at once (their ends are checked at the end), so no row is held after its line.
+    else if (row.schema in EDGE_SCHEMAS) builder.addEdge(row, EDGE_SCHEMAS[row.schema]!);
     else if (row.schema in DETAIL_SCHEMAS) builder.addDetail(row);
     else builder.skip(`schema ${row.schema} not mapped`);
   }
-  // Edges after every entity: a Sanction may come before the person it lists.
-  for (const row of edges) builder.addEdge(row, EDGE_SCHEMAS[row.schema]!);
   const { entities, relations, sources } = builder.finish();
   options.onProgress?.(rows);
   const dataset: Dataset = {
