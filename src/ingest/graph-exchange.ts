@@ -12,7 +12,7 @@ import { parse as parseGraphml } from "graphology-graphml";
 import { basename } from "node:path";
 import { isCalendarDate } from "../model/dataset-schema.ts";
 import { ENTITY_KINDS, isEntityKind } from "../model/kinds.ts";
-import { isRelationType, RELATION_TYPE_NAMES } from "../model/relations.ts";
+import { isRelationType, RELATION_TYPE_NAMES, RELATION_TYPES } from "../model/relations.ts";
 import { suggest } from "../model/suggest.ts";
 import type { Dataset, Entity, Relation, Source } from "../model/types.ts";
 import { InvalidInputError } from "./errors.ts";
@@ -34,7 +34,7 @@ function elementsOf(doc: Document, tag: string): Located[] {
   const out: Located[] = [];
   for (let i = 0; i < list.length; i++) {
     const el = list.item(i) as Element & { lineNumber?: number; columnNumber?: number };
-    out.push({ line: el.lineNumber ?? 1, column: el.columnNumber ?? 1, id: el.getAttribute("id") });
+    out.push({ line: el.lineNumber ?? 1, column: el.columnNumber ?? 1, id: el.getAttribute("id") || null });
   }
   return out;
 }
@@ -73,6 +73,15 @@ function parseXml(xml: string, file: string): Document {
 }
 
 export type ExchangeReadFormat = "gexf" | "graphml";
+
+// An edge label names its type either as the type ("SANCTIONS") or as its reading ("sanctions", "is part of"), as
+// the exports write it.
+const BY_READING = new Map(RELATION_TYPES.map((spec) => [spec.reading.toLowerCase(), spec.type as string]));
+
+function typeOfLabel(label: string | undefined): string | undefined {
+  if (!label) return undefined;
+  return BY_READING.get(label.toLowerCase()) ?? label.toUpperCase().replace(/\s+/g, "_");
+}
 
 /** Reads GEXF or GraphML text (from `file`) into a feed dataset. */
 export function readGraphExchange(
@@ -144,17 +153,19 @@ export function readGraphExchange(
   const relations: Relation[] = [];
   const relationIds = new Set<string>();
   let index = 0;
-  graph.forEachEdge((key, attrs: Attrs, sourceKey, targetKey) => {
+  graph.forEachEdge((_key, attrs: Attrs, sourceKey, targetKey) => {
     const at = edgeEls[index++] ?? { line: 1, column: 1, id: null };
-    const type = text(attrs.type) ?? text(attrs.label)?.toUpperCase().replace(/\s+/g, "_");
+    // An edge without an id is named by its ends: the key graphology made up for it means nothing to the user.
+    const edgeName = at.id ? `"${at.id}"` : `${sourceKey} -> ${targetKey}`;
+    const type = text(attrs.type) ?? typeOfLabel(text(attrs.label));
     if (!type || !isRelationType(type)) {
       const hint = type ? suggest(type, RELATION_TYPE_NAMES) : undefined;
       report(
         at,
         "type",
         type
-          ? `edge "${at.id ?? key}" has unknown type "${type}"${hint ? ` (did you mean ${hint}?)` : ""}`
-          : `edge "${at.id ?? key}" has no 'type' attribute (a relation type such as SANCTIONS)`,
+          ? `edge ${edgeName} has unknown type "${type}"${hint ? ` (did you mean ${hint}?)` : ""}`
+          : `edge ${edgeName} has no 'type' attribute (a relation type such as SANCTIONS)`,
       );
       return;
     }
@@ -167,8 +178,8 @@ export function readGraphExchange(
         at,
         missing === 0 ? "source" : "target",
         where.has(name)
-          ? `edge "${at.id ?? key}" ends at node "${name}", which is not usable (see its own error)`
-          : `edge "${at.id ?? key}" names no node "${name}"${hint ? ` (did you mean ${hint}?)` : ""}`,
+          ? `edge ${edgeName} ends at node "${name}", which is not usable (see its own error)`
+          : `edge ${edgeName} names no node "${name}"${hint ? ` (did you mean ${hint}?)` : ""}`,
       );
       return;
     }
@@ -180,7 +191,7 @@ export function readGraphExchange(
     const raw = attrs.confidence ?? attrs.weight;
     const confidence = raw === undefined ? DEFAULT_CONFIDENCE : Number(raw);
     if (!Number.isFinite(confidence) || confidence < 0 || confidence > 1) {
-      report(at, "confidence", `edge "${at.id ?? key}": confidence must be between 0 and 1, got ${String(raw)}`);
+      report(at, "confidence", `edge ${edgeName}: confidence must be between 0 and 1, got ${String(raw)}`);
       return;
     }
     const dates: Partial<Record<"date" | "validFrom" | "validTo", string>> = {};
@@ -188,7 +199,7 @@ export function readGraphExchange(
       const v = text(attrs[field]);
       if (v === undefined) continue;
       if (!isCalendarDate(v)) {
-        report(at, field, `edge "${at.id ?? key}": "${v}" is not a date (YYYY-MM-DD)`);
+        report(at, field, `edge ${edgeName}: "${v}" is not a date (YYYY-MM-DD)`);
         return;
       }
       dates[field] = v;

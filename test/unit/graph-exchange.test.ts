@@ -142,4 +142,28 @@ describe("graph-exchange (reader)", () => {
       2,
     ]);
   });
+
+  it.each([
+    ["is part of", "PART_OF"],
+    ["Sanctions", "SANCTIONS"],
+    ["allied with", "ALLIED_WITH"],
+    ["befriends", undefined],
+  ])("should take an edge labelled %j with no type attribute as %s", (label, type) => {
+    const graphml = `<?xml version="1.0" encoding="UTF-8"?>
+<graphml xmlns="http://graphml.graphdrawing.org/xmlns">
+  <key id="k" for="node" attr.name="kind" attr.type="string"/>
+  <key id="n" for="node" attr.name="name" attr.type="string"/>
+  <key id="l" for="edge" attr.name="label" attr.type="string"/>
+  <graph edgedefault="directed">
+    <node id="a"><data key="k">Person</data><data key="n">Ada</data></node>
+    <node id="b"><data key="k">Organization</data><data key="n">Bureau</data></node>
+    <edge source="a" target="b"><data key="l">${label}</data></edge>
+  </graph>
+</graphml>`;
+    const read = readGraphExchange("graphml", graphml, "l.graphml");
+    expect(read.dataset.relations.map((r) => r.type)).toEqual(type ? [type] : []);
+    expect(read.bad.map((b) => `${b.line} ${b.message}`)).toEqual(
+      type ? [] : ['9 edge a -> b has unknown type "BEFRIENDS"'],
+    );
+  });
 });
