@@ -63,7 +63,8 @@ const DETAIL_SCHEMAS: Record<string, string | undefined> = {
 
 const NAME_PROPS = ["name", "alias", "weakAlias", "previousName"] as const;
 const CITIZENSHIP_PROPS = ["nationality", "citizenship"];
-const SEAT_PROPS = ["country", "jurisdiction", "mainCountry"];
+// A ship's or plane's flag is the state it is registered in.
+const SEAT_PROPS = ["country", "jurisdiction", "mainCountry", "flag"];
 /** Issuers FollowTheMoney names by a code that is not a country. */
 const BODIES: Record<string, { id: string; kind: EntityKind; name: string }> = {
   eu: { id: "european-union", kind: "Alliance", name: "European Union" },

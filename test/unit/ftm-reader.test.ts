@@ -126,12 +126,14 @@ describe("ftm-reader", () => {
         `${id("NK-OrveliaDyn1")} BASED_IN russia`,
         `${id("NK-Ministry")} BASED_IN russia`,
         `oc-tavren-holding BASED_IN china`,
+        `imo-9999999 BASED_IN panama`,
       ].sort(),
     );
     const countries = dataset.entities.filter((e) => e.kind === "Country");
     expect(countries.map((c) => [c.id, c.iso3]).sort()).toEqual([
       ["china", "CHN"],
       ["cyprus", "CYP"],
+      ["panama", "PAN"],
       ["russia", "RUS"],
       ["united-kingdom", "GBR"],
     ]);
