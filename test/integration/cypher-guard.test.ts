@@ -201,6 +201,10 @@ const REFUSED: [string, CypherRule][] = [
   ["PROFILE RETURN apoc.version()", "function"],
   ["PROFILE SHOW TRANSACTIONS", "admin"],
   ["PROFILE USE system SHOW USERS", "use"],
+  // Values that double at each step: Neo4j counts no memory for them and checks no timeout inside the expression.
+  ["RETURN size(reduce(s = 'x', i IN range(1, 40) | s + s)) AS n", "growth"],
+  ["RETURN size(reduce(l = [0], i IN range(1, 40) | l + l)) AS n", "growth"],
+  ["RETURN size(reduce(`s` = 'x', i IN range(1, 40) | `s` + \\u0073)) AS n", "growth"],
 ];
 
 /** [name, query, params]: ordinary reads that must run. */
@@ -535,6 +539,52 @@ describe("Cypher endpoint (real Neo4j, briefing)", () => {
       expect((error as CypherTimeoutError).timeoutMs).toBe(500);
       expect(performance.now() - started).toBeLessThan(5000);
     });
+
+    it("should answer at its deadline and leave no transaction of it running on the server", async () => {
+      // The row filter checks for termination between rows, so Neo4j ends it once the client terminates it.
+      const running = async () =>
+        (
+          await driver.executeQuery(
+            "SHOW TRANSACTIONS YIELD transactionId, metaData WHERE metaData.purpose = 'cypher' RETURN transactionId",
+            {},
+          )
+        ).records.length;
+      const started = performance.now();
+      const error = await store
+        .run("UNWIND range(1, 2000000000) AS x WITH x WHERE x = -1 RETURN x", {}, { timeoutMs: 1000 })
+        .catch((e: unknown) => e);
+      const answeredAfter = performance.now() - started;
+      expect(error).toBeInstanceOf(CypherTimeoutError);
+      expect((error as CypherTimeoutError).timeoutMs).toBe(1000);
+      // A bound, not a speed figure: the deadline is 1.5 s; Neo4j's own timeout alone took up to 77 s here.
+      expect(answeredAfter).toBeLessThan(5000);
+      console.info(`cypher deadline: answered ${Math.round(answeredAfter)} ms after the start (timeout 1000 ms)`);
+      for (let i = 0; i < 100 && (await running()) > 0; i++) await new Promise((r) => setTimeout(r, 100));
+      expect(await running()).toBe(0);
+    });
+
+    it("should stop a query at the memory limit with a typed error, not retried, and keep answering", async () => {
+      // collect() is counted by db.memory.transaction.max (256m in the launcher); ten million strings need more.
+      const error = await store
+        .run("UNWIND range(1, 10000000) AS x WITH collect(toString(x) + 'padding') AS l RETURN size(l)", {})
+        .catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(CypherQueryError);
+      expect((error as CypherQueryError).code).toMatch(/MemoryPoolOutOfMemoryError|TransactionMemoryLimit/);
+      expect((error as CypherQueryError).message).toContain("db.memory.transaction.max");
+      expect((await store.run("RETURN 1 AS one", {})).rows).toEqual([[1]]);
+    });
+
+    it("should survive a string doubled past Java's heap when a client skips the guard", async () => {
+      // What the guard refuses as "growth", sent straight to Neo4j: the launcher runs without
+      // -XX:+ExitOnOutOfMemoryError, so Java's own error fails this one query and the server stays up.
+      const error = await driver
+        .executeQuery("RETURN size(reduce(s = 'x', i IN range(1, 40) | s + s)) AS n", {})
+        .catch((e: unknown) => e);
+      expect(error).toHaveProperty("code");
+      expect((error as { code: string }).code).not.toBe("ServiceUnavailable");
+      const after = await driver.executeQuery("RETURN 1 AS one", {});
+      expect(after.records[0]!.get("one").toNumber()).toBe(1);
+    }, 180_000);
 
     it("should cancel on abort and end the transaction on the server", async () => {
       const running = async () =>
