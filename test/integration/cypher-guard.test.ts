@@ -773,3 +773,67 @@ describe("Cypher endpoint bounds (real server)", () => {
     expect(res.body.rows).toHaveLength(1000);
   });
 });
+
+describe("Console flood drill (real server)", () => {
+  let server: ServerProcess;
+  let decks: string;
+
+  beforeAll(async () => {
+    decks = mkdtempSync(join(tmpdir(), "statecraft-flood-"));
+    // No rate limit: the drill measures what the guard itself costs the event loop, not the limit in front of it.
+    server = await startServer({ NEO4J_URI: testUri(), STATECRAFT_DECKS: decks, RATE_LIMIT_CYPHER: "0" });
+  });
+
+  afterAll(async () => {
+    await server?.stop();
+    if (decks) rmSync(decks, { recursive: true, force: true });
+  });
+
+  // Texts at the 16 KB query limit that once held the event loop for seconds each, and one that is refused by Neo4j's
+  // plan check (so it costs an EXPLAIN too).
+  const FLOOD = [
+    "a . ".repeat(4000),
+    "CYPHER ".repeat(2300),
+    `RETURN ${"(".repeat(100)}1${")".repeat(100)} ${"+ 1 ".repeat(3800)}`,
+    `\\u0043YPHER ${"\\u0061 ".repeat(2000)}`,
+    "MATCH (n) DETACH DELETE n",
+  ];
+
+  it("should keep answering health while eight clients flood the console", async () => {
+    const stopAt = performance.now() + 6000;
+    const statuses = new Map<number, number>();
+    const flooder = async (offset: number) => {
+      for (let i = offset; performance.now() < stopAt; i++) {
+        const res = await fetch(server.url + "/api/cypher", {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({ query: FLOOD[i % FLOOD.length], params: {} }),
+        });
+        await res.arrayBuffer();
+        statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
+      }
+    };
+    const health: { ms: number; status: number }[] = [];
+    const prober = async () => {
+      while (performance.now() < stopAt) {
+        const t = performance.now();
+        const res = await fetch(server.url + "/api/health");
+        await res.arrayBuffer();
+        health.push({ ms: performance.now() - t, status: res.status });
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    };
+    await Promise.all([...Array.from({ length: 8 }, (_, i) => flooder(i)), prober()]);
+    const sorted = health.map((h) => h.ms).sort((a, b) => a - b);
+    const at = (q: number) => Math.round(sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!);
+    console.info(
+      `console flood: ${[...statuses].map(([s, n]) => `${n} x ${s}`).join(", ")}; health ${health.length} answers, ` +
+        `p50 ${at(0.5)} ms, p99 ${at(0.99)} ms, max ${at(1)} ms, ${health.filter((h) => h.status === 503).length} x 503`,
+    );
+    // No internal error: refusals, the overload watch's 503, a 504 for what Neo4j could not plan in time, and 200
+    // for the long sum, which is a read.
+    expect([...statuses.keys()].every((s) => s < 500 || s === 503 || s === 504)).toBe(true);
+    expect(health.length).toBeGreaterThan(10);
+    expect(health.every((h) => h.status === 200 || h.status === 503)).toBe(true);
+  }, 60_000);
+});

@@ -157,6 +157,30 @@ describe("cypher-guard", () => {
   });
 });
 
+describe("cypher-guard time budget", () => {
+  it.each([
+    ["a plain read", "MATCH (n) RETURN n LIMIT 1"],
+    ["a hostile text", "a . ".repeat(4000)],
+    ["an empty query", ""],
+  ])("should refuse %s when the budget is spent before the first look at the clock", (_name, query) => {
+    const error = (() => {
+      try {
+        precheckCypher(query, { steps: 0 }, -1);
+        return undefined;
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(error).toBeInstanceOf(CypherRefusedError);
+    expect((error as CypherRefusedError).rule).toBe("budget");
+    expect((error as CypherRefusedError).message).toMatch(/longer than -1 ms.*shorter query/);
+  });
+
+  it("should check a 16 KB hostile query within the default budget", () => {
+    expect(ruleOf("a . ".repeat(4096))).not.toBe("budget");
+  });
+});
+
 describe("cypher-guard growth", () => {
   it.each([
     ["a string doubled", "RETURN reduce(s = 'x', i IN range(1, 40) | s + s) AS s", "growth"],

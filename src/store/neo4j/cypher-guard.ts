@@ -338,13 +338,39 @@ function checkGrowth(words: readonly CypherWord[], work: CypherWork): void {
 }
 
 /**
+ * How long the lexical checks may take, in ms. They are linear and a query is at most CYPHER_MAX_QUERY_BYTES (16 KB by
+ * default: about a millisecond), so only a machine already overloaded, or a far larger limit, reaches it; the query
+ * is then refused rather than allowed to hold the event loop that every other request waits on.
+ */
+export const GUARD_BUDGET_MS = 100;
+
+/**
  * The checks that need no database: throws CypherRefusedError for an empty query, several statements (one trailing
  * `;` is fine, Neo4j accepts it), brackets nested too deep, a reduce that can double its value at each step, a query option other than `CYPHER 5`, USE, or a call to a procedure or namespaced
  * function outside the allowlists. Linear in the query's length: one pass to decode, one to lex, then walks over
- * the words that never step back; `work` counts the steps.
+ * the words that never step back; `work` counts the steps. Past `budgetMs` between two passes the query is refused
+ * (rule "budget").
  */
-export function precheckCypher(query: string, work: CypherWork = { steps: 0 }): void {
-  const words = cypherWords(decodeUnicodeEscapes(query, work), work);
+export function precheckCypher(
+  query: string,
+  work: CypherWork = { steps: 0 },
+  budgetMs: number = GUARD_BUDGET_MS,
+): void {
+  const started = performance.now();
+  // Between the passes: each is linear, so none runs long before the next look at the clock.
+  const inBudget = () => {
+    if (performance.now() - started > budgetMs) {
+      throw new CypherRefusedError(
+        "budget",
+        `Checking the query took longer than ${budgetMs} ms, so it was refused: write a shorter query, or try again ` +
+          "when the server is less busy.",
+      );
+    }
+  };
+  const decoded = decodeUnicodeEscapes(query, work);
+  inBudget();
+  const words = cypherWords(decoded, work);
+  inBudget();
   if (words.length === 0) throw new CypherRefusedError("empty", "The query is empty: write a Cypher statement.");
   const semicolon = words.findIndex((word) => isSymbol(word, ";"));
   work.steps += words.length;
@@ -356,12 +382,15 @@ export function precheckCypher(query: string, work: CypherWork = { steps: 0 }): 
   }
   checkNesting(words, work);
   checkGrowth(words, work);
+  inBudget();
   const prefix = readQueryPrefix(words, work);
   if (prefix.option !== undefined) throw refuseQueryOption(prefix.option);
   if (hasUseClause(words, prefix.body, work)) {
     throw new CypherRefusedError("use", "USE is not allowed: queries run against the Statecraft database only.");
   }
-  for (const call of namedCalls(words, work)) {
+  const calls = namedCalls(words, work);
+  inBudget();
+  for (const call of calls) {
     if (call.kind === "procedure" && !ALLOWED_PROCEDURES.has(call.name)) throw refuseProcedure(call.name);
     if (call.kind === "function" && !ALLOWED_FUNCTIONS.has(call.name.toLowerCase())) throw refuseFunction(call.name);
   }

@@ -119,7 +119,8 @@ export type CypherRule =
   | "use"
   | "query-option"
   | "depth"
-  | "growth";
+  | "growth"
+  | "budget";
 
 /** The guard refused the query before it ran; the server answers 403 with `message` and `rule`. */
 export class CypherRefusedError extends Error {
