@@ -175,13 +175,14 @@ function registerApiRoutes(scope: FastifyInstance, parts: AppParts, config: Serv
   const cypherSchema = { body: s.cypherRequestFor(config.cypherMaxQueryBytes) };
   app.post("/api/cypher", { config: READ, schema: cypherSchema }, async (request) => {
     const { query, params } = request.body;
+    // Before the close listener below, which only the finally block removes (a keep-alive socket gathered them).
+    if (!parts.cypher) throw new CypherUnsupportedError(CYPHER_UNSUPPORTED_MESSAGE);
     // A browser that goes away (or cancels) closes the connection: end the transaction on the server too.
     const controller = new AbortController();
     const onClose = () => {
       if (!request.raw.complete || !request.raw.socket?.writable) controller.abort();
     };
     request.raw.socket?.once("close", onClose);
-    if (!parts.cypher) throw new CypherUnsupportedError(CYPHER_UNSUPPORTED_MESSAGE);
     try {
       return await parts.cypher.run(query, params, {
         signal: controller.signal,
