@@ -43,7 +43,8 @@ const dirs: string[] = [];
 function makeApp(overrides: Partial<ServerConfig>): FastifyInstance {
   const decks = mkdtempSync(join(tmpdir(), "statecraft-limits-"));
   dirs.push(decks);
-  const config = resolveServerConfig({}, { logLevel: "silent", decksDir: decks, ...overrides });
+  // The event loop watch off unless a test turns it on: a busy machine would answer 503 where a test asks for 429.
+  const config = resolveServerConfig({}, { logLevel: "silent", decksDir: decks, maxEventLoopDelayMs: 0, ...overrides });
   const app = createApp({ graph: createMemoryStore([TINY]), decks: new FileDeckStore(decks) }, config);
   apps.push(app);
   return app;
