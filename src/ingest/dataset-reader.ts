@@ -1,11 +1,13 @@
 // Reads curated dataset files (YAML) into Datasets. Every problem is reported with its file, line and column, all of
-// a file's problems at once; references are checked across all the files read together.
+// a file's problems at once; references are checked across all the files read together. A file over the size bound,
+// bytes that are not UTF-8 (named by their offset) and YAML tags the reader does not know (`!js/function`) are
+// refused before anything is built from the file.
 
 import { readFile, readdir, stat } from "node:fs/promises";
 import { isAbsolute, join, relative, resolve } from "node:path";
 import { LineCounter, parseDocument, isNode, type Document } from "yaml";
 import type { z } from "zod";
-import { datasetFileSchema, type DatasetFile } from "../model/dataset-schema.ts";
+import { DATASET_LIMITS, datasetFileSchema, type DatasetFile } from "../model/dataset-schema.ts";
 import { isRelationType, RELATION_TYPE_NAMES, type RelationType } from "../model/relations.ts";
 import { suggest } from "../model/suggest.ts";
 import type { Dataset } from "../model/types.ts";
@@ -51,8 +53,10 @@ export function parseDatasetText(text: string, file: string): { parsed: ParsedFi
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: true, uniqueKeys: true });
   const parsed: ParsedFile = { file, doc, lines };
   const issues: InputIssue[] = [];
-  if (doc.errors.length > 0) {
-    for (const err of doc.errors) {
+  // The yaml library keeps a tag it cannot resolve as a plain value and only warns: a dataset has no use for one.
+  const unknownTags = doc.warnings.filter((w) => w.code === "TAG_RESOLVE_FAILED");
+  if (doc.errors.length > 0 || unknownTags.length > 0) {
+    for (const err of [...doc.errors, ...unknownTags]) {
       const pos = err.linePos?.[0] ?? { line: 1, col: 1 };
       issues.push({
         file,
@@ -219,9 +223,82 @@ function displayPath(file: string): string {
   return rel && !rel.startsWith("..") && !isAbsolute(rel) ? rel : resolve(file);
 }
 
+/** The offset of the first byte that does not belong to well-formed UTF-8, or -1 when every byte does. */
+export function invalidUtf8Offset(bytes: Uint8Array): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i]!;
+    let n: number;
+    let min: number;
+    if (b < 0x80) {
+      i++;
+      continue;
+    } else if (b >= 0xc2 && b <= 0xdf) [n, min] = [1, 0x80];
+    else if (b >= 0xe0 && b <= 0xef) [n, min] = [2, 0x800];
+    else if (b >= 0xf0 && b <= 0xf4) [n, min] = [3, 0x10000];
+    else return i;
+    let cp = b & (0x3f >> n);
+    for (let k = 1; k <= n; k++) {
+      const c = bytes[i + k];
+      if (c === undefined || (c & 0xc0) !== 0x80) return i;
+      cp = (cp << 6) | (c & 0x3f);
+    }
+    // Overlong forms, UTF-16 surrogates and code points past U+10FFFF are not UTF-8.
+    if (cp < min || (cp >= 0xd800 && cp <= 0xdfff) || cp > 0x10ffff) return i;
+    i += n + 1;
+  }
+  return -1;
+}
+
+/**
+ * A file's bytes as text, or the issue that refuses it: over DATASET_LIMITS.fileBytes, or not UTF-8 (with the line,
+ * the column in bytes and the byte offset of the first bad byte).
+ */
+export function decodeDatasetBytes(bytes: Uint8Array, file: string): { text: string } | { issue: InputIssue } {
+  if (bytes.length > DATASET_LIMITS.fileBytes) {
+    const mb = (n: number) => `${Math.round(n / 1024 / 1024)} MB`;
+    return {
+      issue: {
+        file,
+        line: 1,
+        column: 1,
+        message: `the file is ${mb(bytes.length)}, over the ${mb(DATASET_LIMITS.fileBytes)} a dataset file may be: split it`,
+      },
+    };
+  }
+  const bad = invalidUtf8Offset(bytes);
+  if (bad !== -1) {
+    let line = 1;
+    let lineStart = 0;
+    for (let i = 0; i < bad; i++) if (bytes[i] === 0x0a) [line, lineStart] = [line + 1, i + 1];
+    return {
+      issue: {
+        file,
+        line,
+        column: bad - lineStart + 1,
+        message: `invalid UTF-8 at byte ${bad} (0x${bytes[bad]!.toString(16).padStart(2, "0")}): save the file as UTF-8`,
+      },
+    };
+  }
+  return { text: new TextDecoder("utf-8").decode(bytes) };
+}
+
 /** Reads dataset files and folders from disk; paths in messages are relative to the working directory. */
 export async function readDatasets(paths: readonly string[]): Promise<Dataset[]> {
   const files = await listDatasetFiles(paths);
-  const inputs = await Promise.all(files.map(async (f) => ({ file: displayPath(f), text: await readFile(f, "utf8") })));
+  const issues: InputIssue[] = [];
+  const inputs: { file: string; text: string }[] = [];
+  for (const f of files) {
+    const file = displayPath(f);
+    // Refused by its size before it is read into memory.
+    const size = (await stat(f)).size;
+    const decoded =
+      size > DATASET_LIMITS.fileBytes
+        ? decodeDatasetBytes({ length: size } as Uint8Array, file)
+        : decodeDatasetBytes(await readFile(f), file);
+    if ("issue" in decoded) issues.push(decoded.issue);
+    else inputs.push({ file, text: decoded.text });
+  }
+  if (issues.length > 0) throw new InvalidInputError(issues);
   return readDatasetTexts(inputs);
 }

@@ -1,6 +1,7 @@
 // The HTTP API over a GraphStore, and the built web app at `/` (web-app.ts). Routes are listed in README.md; each
 // declares its query, params and body as zod schemas (model/api-requests.ts), so every input is checked (400 naming
-// the field, validation.ts); unknown ids are 404, an unreachable database is 503, Cypher on the embedded store is 501.
+// the field, validation.ts); unknown ids are 404, an unreachable database is 503, Cypher on the embedded store is 501,
+// a client past its rate limit 429 and a server whose event loop lags 503 (load-limits.ts).
 
 import Fastify, { type FastifyInstance, type FastifyReply } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
@@ -14,6 +15,7 @@ import type { GraphStore } from "../store/graph-store.ts";
 import { loadKnownEntities } from "../store/known-entities.ts";
 import { registerAccess } from "./access.ts";
 import type { ServerConfig } from "./config.ts";
+import { registerLoadLimits } from "./load-limits.ts";
 import { loadQueryLibrary } from "./query-library.ts";
 import { registerSecurityHeaders } from "./security-headers.ts";
 import { zodValidatorCompiler } from "./validation.ts";
@@ -34,6 +36,8 @@ const STATUS_BY_NAME: Record<string, number> = {
   CypherUnsupportedError: 501,
   StoreUnavailableError: 503,
   StoreTimeoutError: 504,
+  RateLimitedError: 429,
+  OverloadedError: 503,
 };
 
 /** The requested ids no record answered, each once, in request order. */
@@ -57,7 +61,6 @@ export interface AppParts {
 }
 
 export function createApp(parts: AppParts, config: ServerConfig): FastifyInstance {
-  const store = parts.graph;
   const app = Fastify({
     logger: config.logLevel === "silent" ? false : { level: config.logLevel },
     bodyLimit: 1_048_576,
@@ -88,6 +91,23 @@ export function createApp(parts: AppParts, config: ServerConfig): FastifyInstanc
   // that read through POST say so with `config: READ`.
   registerAccess(app, config);
   registerSecurityHeaders(app);
+  // Rate limits attach to routes as they are declared, so the API's routes come in a plugin registered after them.
+  registerLoadLimits(app, config);
+  app.register(async (scope) => registerApiRoutes(scope, parts, config));
+
+  registerWebApp(app, {
+    root: config.webRoot,
+    apiNotFound: (request, reply) =>
+      sendError(reply, 404, `no API route ${request.method} ${request.url.split("?")[0]}`),
+  });
+
+  return app;
+}
+
+/** The /api routes: each declares its input as zod schemas and answers from the parts main.ts built. */
+function registerApiRoutes(scope: FastifyInstance, parts: AppParts, config: ServerConfig): void {
+  const app = scope.withTypeProvider<ZodTypeProvider>();
+  const store = parts.graph;
   const READ = { access: "read" } as const;
 
   const notFound = (reply: FastifyReply, what: string, id: string) =>
@@ -166,13 +186,14 @@ export function createApp(parts: AppParts, config: ServerConfig): FastifyInstanc
   const cypherSchema = { body: s.cypherRequestFor(config.cypherMaxQueryBytes) };
   app.post("/api/cypher", { config: READ, schema: cypherSchema }, async (request) => {
     const { query, params } = request.body;
+    // Before the close listener below, which only the finally block removes (a keep-alive socket gathered them).
+    if (!parts.cypher) throw new CypherUnsupportedError(CYPHER_UNSUPPORTED_MESSAGE);
     // A browser that goes away (or cancels) closes the connection: end the transaction on the server too.
     const controller = new AbortController();
     const onClose = () => {
       if (!request.raw.complete || !request.raw.socket?.writable) controller.abort();
     };
     request.raw.socket?.once("close", onClose);
-    if (!parts.cypher) throw new CypherUnsupportedError(CYPHER_UNSUPPORTED_MESSAGE);
     try {
       return await parts.cypher.run(query, params, {
         signal: controller.signal,
@@ -201,12 +222,4 @@ export function createApp(parts: AppParts, config: ServerConfig): FastifyInstanc
 
   app.register(import("./deck-routes.ts"), { decks: parts.decks });
   app.register(import("./report-routes.ts"), { graph: store, datasets: parts.datasets });
-
-  registerWebApp(app, {
-    root: config.webRoot,
-    apiNotFound: (request, reply) =>
-      sendError(reply, 404, `no API route ${request.method} ${request.url.split("?")[0]}`),
-  });
-
-  return app;
 }

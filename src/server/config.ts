@@ -1,6 +1,6 @@
 // The server's configuration: one object, its defaults, validation with errors that say what to fix, and resolution
 // from the environment (PORT, HOST, NEO4J_*, STATECRAFT_DATA, STATECRAFT_DECKS, STATECRAFT_APP_DATABASE, STATECRAFT_WEB,
-// LOG_LEVEL, CYPHER_*, STORE_TIMEOUT_MS, and the access settings STATECRAFT_EDITOR_TOKEN, STATECRAFT_READER_TOKEN and
+// LOG_LEVEL, CYPHER_*, STORE_TIMEOUT_MS, RATE_LIMIT_*, MAX_EVENT_LOOP_DELAY_MS, and the access settings STATECRAFT_EDITOR_TOKEN, STATECRAFT_READER_TOKEN and
 // STATECRAFT_ALLOWED_HOSTS that access.ts enforces).
 
 import { resolve } from "node:path";
@@ -44,6 +44,16 @@ export interface ServerConfig {
   /** The largest answer the console sends, in bytes of JSON (estimated as it is built); rows past it are left out. */
   cypherMaxBytes: number;
 
+  // Load limits (load-limits.ts): requests a minute from one client address; 0 turns a limit off
+  /** POST /api/cypher. */
+  rateLimitCypher: number;
+  /** GET /api/paths. */
+  rateLimitPaths: number;
+  /** Every write route (PUT, POST, DELETE that is not a read). */
+  rateLimitWrites: number;
+  /** Answer 503 at once while the event loop lags more than this (ms), rather than queue; 0 turns it off. */
+  maxEventLoopDelayMs: number;
+
   // Access (access.ts)
   /** Bearer token every write route needs; unset, writes are accepted only while `host` is a loopback address. */
   editorToken?: string;
@@ -72,6 +82,10 @@ export const DEFAULT_SERVER_CONFIG: ServerConfig = {
   cypherMaxRows: 1_000,
   cypherMaxQueryBytes: DEFAULT_CYPHER_MAX_QUERY_BYTES,
   cypherMaxBytes: DEFAULT_CYPHER_MAX_BYTES,
+  rateLimitCypher: 120,
+  rateLimitPaths: 600,
+  rateLimitWrites: 60,
+  maxEventLoopDelayMs: 1_000,
   logLevel: "info",
 };
 
@@ -126,6 +140,27 @@ export function validateServerConfig(config: ServerConfig): void {
     fail(`CYPHER_MAX_QUERY_BYTES must be a whole number from 64 to 1000000, got ${config.cypherMaxQueryBytes}`);
   if (!Number.isInteger(config.cypherMaxBytes) || config.cypherMaxBytes < 1024 || config.cypherMaxBytes > 1_073_741_824)
     fail(`CYPHER_MAX_BYTES must be a whole number from 1024 to 1073741824 (1 GB), got ${config.cypherMaxBytes}`);
+  for (const [name, value] of [
+    ["RATE_LIMIT_CYPHER", config.rateLimitCypher],
+    ["RATE_LIMIT_PATHS", config.rateLimitPaths],
+    ["RATE_LIMIT_WRITES", config.rateLimitWrites],
+  ] as const) {
+    if (!Number.isInteger(value) || value < 0 || value > 1_000_000)
+      fail(`${name} must be a whole number of requests a minute from 0 (no limit) to 1000000, got ${value}`);
+  }
+  if (
+    !Number.isInteger(config.maxEventLoopDelayMs) ||
+    config.maxEventLoopDelayMs < 0 ||
+    config.maxEventLoopDelayMs > 60_000
+  )
+    fail(
+      `MAX_EVENT_LOOP_DELAY_MS must be a whole number of ms from 0 (off) to 60000, got ${config.maxEventLoopDelayMs}`,
+    );
+  if (config.maxEventLoopDelayMs > 0 && config.maxEventLoopDelayMs < 20)
+    fail(
+      `MAX_EVENT_LOOP_DELAY_MS must be 0 (off) or at least 20 ms, got ${config.maxEventLoopDelayMs}: below that the ` +
+        "server would refuse work during its own garbage collection",
+    );
   for (const [name, token] of [
     ["STATECRAFT_EDITOR_TOKEN", config.editorToken],
     ["STATECRAFT_READER_TOKEN", config.readerToken],
@@ -185,6 +220,10 @@ export function resolveServerConfig(
     cypherMaxRows: intFrom(env, "CYPHER_MAX_ROWS", d.cypherMaxRows),
     cypherMaxQueryBytes: intFrom(env, "CYPHER_MAX_QUERY_BYTES", d.cypherMaxQueryBytes),
     cypherMaxBytes: intFrom(env, "CYPHER_MAX_BYTES", d.cypherMaxBytes),
+    rateLimitCypher: intFrom(env, "RATE_LIMIT_CYPHER", d.rateLimitCypher),
+    rateLimitPaths: intFrom(env, "RATE_LIMIT_PATHS", d.rateLimitPaths),
+    rateLimitWrites: intFrom(env, "RATE_LIMIT_WRITES", d.rateLimitWrites),
+    maxEventLoopDelayMs: intFrom(env, "MAX_EVENT_LOOP_DELAY_MS", d.maxEventLoopDelayMs),
     ...(env.STATECRAFT_EDITOR_TOKEN?.trim() ? { editorToken: env.STATECRAFT_EDITOR_TOKEN.trim() } : {}),
     ...(env.STATECRAFT_READER_TOKEN?.trim() ? { readerToken: env.STATECRAFT_READER_TOKEN.trim() } : {}),
     ...(env.STATECRAFT_ALLOWED_HOSTS?.trim()

@@ -1,8 +1,10 @@
 // `npm run bench [-- names…]`: runs the benchmarks (all by default) and prints their figures and ratios; writes
-// them to bench-results/latest.txt as well. BENCH_SCALE (default 1) shrinks or grows the generated data.
+// them to bench-results/latest.txt as well. BENCH_SCALE (default 1) shrinks or grows the generated data; `load` takes
+// LOAD_BENCH_SECONDS a run (default 5) and BENCH_NEO4J_PORT for its Neo4j (default: a free port).
 
 import { mkdirSync, writeFileSync } from "node:fs";
 import { benchExtract } from "./extract-bench.ts";
+import { benchLoad } from "./load-bench.ts";
 import { benchLoader } from "./loader-bench.ts";
 import { benchPaths } from "./paths-bench.ts";
 import { benchRender } from "./render-bench.ts";
@@ -20,6 +22,7 @@ const BENCHES: Record<string, () => Promise<BenchReport>> = {
       perRowSlice: Math.round(2_000 * Math.min(1, scale * 4)),
     }),
   extract: () => benchExtract({ repeats: 5, verbose: process.argv.includes("--verbose") }),
+  load: () => benchLoad({ entities: Math.round(100_000 * scale), relationsPerEntity: 5 }),
   search: () => benchSearch({ entities: Math.round(100_000 * scale), queries: 500 }),
   views: () =>
     benchViews({

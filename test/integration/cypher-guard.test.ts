@@ -201,6 +201,10 @@ const REFUSED: [string, CypherRule][] = [
   ["PROFILE RETURN apoc.version()", "function"],
   ["PROFILE SHOW TRANSACTIONS", "admin"],
   ["PROFILE USE system SHOW USERS", "use"],
+  // Values that double at each step: Neo4j counts no memory for them and checks no timeout inside the expression.
+  ["RETURN size(reduce(s = 'x', i IN range(1, 40) | s + s)) AS n", "growth"],
+  ["RETURN size(reduce(l = [0], i IN range(1, 40) | l + l)) AS n", "growth"],
+  ["RETURN size(reduce(`s` = 'x', i IN range(1, 40) | `s` + \\u0073)) AS n", "growth"],
 ];
 
 /** [name, query, params]: ordinary reads that must run. */
@@ -536,6 +540,52 @@ describe("Cypher endpoint (real Neo4j, briefing)", () => {
       expect(performance.now() - started).toBeLessThan(5000);
     });
 
+    it("should answer at its deadline and leave no transaction of it running on the server", async () => {
+      // The row filter checks for termination between rows, so Neo4j ends it once the client terminates it.
+      const running = async () =>
+        (
+          await driver.executeQuery(
+            "SHOW TRANSACTIONS YIELD transactionId, metaData WHERE metaData.purpose = 'cypher' RETURN transactionId",
+            {},
+          )
+        ).records.length;
+      const started = performance.now();
+      const error = await store
+        .run("UNWIND range(1, 2000000000) AS x WITH x WHERE x = -1 RETURN x", {}, { timeoutMs: 1000 })
+        .catch((e: unknown) => e);
+      const answeredAfter = performance.now() - started;
+      expect(error).toBeInstanceOf(CypherTimeoutError);
+      expect((error as CypherTimeoutError).timeoutMs).toBe(1000);
+      // A bound, not a speed figure: the deadline is 1.5 s; Neo4j's own timeout alone took up to 77 s here.
+      expect(answeredAfter).toBeLessThan(5000);
+      console.info(`cypher deadline: answered ${Math.round(answeredAfter)} ms after the start (timeout 1000 ms)`);
+      for (let i = 0; i < 100 && (await running()) > 0; i++) await new Promise((r) => setTimeout(r, 100));
+      expect(await running()).toBe(0);
+    });
+
+    it("should stop a query at the memory limit with a typed error, not retried, and keep answering", async () => {
+      // collect() is counted by db.memory.transaction.max (256m in the launcher); ten million strings need more.
+      const error = await store
+        .run("UNWIND range(1, 10000000) AS x WITH collect(toString(x) + 'padding') AS l RETURN size(l)", {})
+        .catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(CypherQueryError);
+      expect((error as CypherQueryError).code).toMatch(/MemoryPoolOutOfMemoryError|TransactionMemoryLimit/);
+      expect((error as CypherQueryError).message).toContain("db.memory.transaction.max");
+      expect((await store.run("RETURN 1 AS one", {})).rows).toEqual([[1]]);
+    });
+
+    it("should survive a string doubled past Java's heap when a client skips the guard", async () => {
+      // What the guard refuses as "growth", sent straight to Neo4j: the launcher runs without
+      // -XX:+ExitOnOutOfMemoryError, so Java's own error fails this one query and the server stays up.
+      const error = await driver
+        .executeQuery("RETURN size(reduce(s = 'x', i IN range(1, 40) | s + s)) AS n", {})
+        .catch((e: unknown) => e);
+      expect(error).toHaveProperty("code");
+      expect((error as { code: string }).code).not.toBe("ServiceUnavailable");
+      const after = await driver.executeQuery("RETURN 1 AS one", {});
+      expect(after.records[0]!.get("one").toNumber()).toBe(1);
+    }, 180_000);
+
     it("should cancel on abort and end the transaction on the server", async () => {
       const running = async () =>
         (
@@ -722,4 +772,69 @@ describe("Cypher endpoint bounds (real server)", () => {
     expect(res.body).toMatchObject({ truncated: true, truncatedBy: "rows" });
     expect(res.body.rows).toHaveLength(1000);
   });
+});
+
+describe("Console flood drill (real server)", () => {
+  let server: ServerProcess;
+  let decks: string;
+
+  beforeAll(async () => {
+    decks = mkdtempSync(join(tmpdir(), "statecraft-flood-"));
+    // No rate limit: the drill measures what the guard itself costs the event loop, not the limit in front of it.
+    server = await startServer({ NEO4J_URI: testUri(), STATECRAFT_DECKS: decks, RATE_LIMIT_CYPHER: "0" });
+  });
+
+  afterAll(async () => {
+    await server?.stop();
+    if (decks) rmSync(decks, { recursive: true, force: true });
+  });
+
+  // Texts at the 16 KB query limit that once held the event loop for seconds each, and one that is refused by Neo4j's
+  // plan check (so it costs an EXPLAIN too).
+  const FLOOD = [
+    "a . ".repeat(4000),
+    "CYPHER ".repeat(2300),
+    `RETURN ${"(".repeat(100)}1${")".repeat(100)} ${"+ 1 ".repeat(3800)}`,
+    `\\u0043YPHER ${"\\u0061 ".repeat(2000)}`,
+    "MATCH (n) DETACH DELETE n",
+  ];
+
+  it("should keep answering health while eight clients flood the console", async () => {
+    const stopAt = performance.now() + 6000;
+    const statuses = new Map<number, number>();
+    const flooder = async (offset: number) => {
+      for (let i = offset; performance.now() < stopAt; i++) {
+        const res = await fetch(server.url + "/api/cypher", {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({ query: FLOOD[i % FLOOD.length], params: {} }),
+        });
+        await res.arrayBuffer();
+        statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
+      }
+    };
+    const health: { ms: number; status: number }[] = [];
+    const prober = async () => {
+      while (performance.now() < stopAt) {
+        const t = performance.now();
+        const res = await fetch(server.url + "/api/health");
+        await res.arrayBuffer();
+        health.push({ ms: performance.now() - t, status: res.status });
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    };
+    await Promise.all([...Array.from({ length: 8 }, (_, i) => flooder(i)), prober()]);
+    const sorted = health.map((h) => h.ms).sort((a, b) => a - b);
+    const at = (q: number) => Math.round(sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!);
+    console.info(
+      `console flood: ${[...statuses].map(([s, n]) => `${n} x ${s}`).join(", ")}; health ${health.length} answers, ` +
+        `p50 ${at(0.5)} ms, p99 ${at(0.99)} ms, max ${at(1)} ms, ${health.filter((h) => h.status === 503).length} x 503`,
+    );
+    // No internal error: refusals, the overload watch's 503, a 504 for what Neo4j could not plan in time, and 200
+    // for the long sum, which is a read.
+    expect([...statuses.keys()].every((s) => s < 500 || s === 503 || s === 504)).toBe(true);
+    // A bound, not a speed figure: health answered all along (the figures above are what this machine managed).
+    expect(health.length).toBeGreaterThan(0);
+    expect(health.every((h) => h.status === 200 || h.status === 503)).toBe(true);
+  }, 60_000);
 });

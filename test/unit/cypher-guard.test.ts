@@ -125,6 +125,10 @@ describe("cypher-guard", () => {
       ["backquoted dotted names", (n) => "RETURN " + "`a`.".repeat(n / 4 - 4) + "`b`()"],
       ["semicolons", (n) => "; ".repeat(n / 2)],
       ["one long word", (n) => "a".repeat(n)],
+      [
+        "nested reduces over a long step",
+        (n) => `RETURN ${"reduce(s = 1, x IN [1] | ".repeat(10)}${"s + x + ".repeat((n - 300) / 8)}1${")".repeat(10)}`,
+      ],
     ];
     const SIZES = [1024, 4096, 16_384];
     // Steps per character of the text: decoding, lexing and reading words look at each character a few times, the
@@ -150,6 +154,63 @@ describe("cypher-guard", () => {
         expect(cypherWords(text).length, name).toBeLessThanOrEqual(text.length);
       }
     });
+  });
+});
+
+describe("cypher-guard time budget", () => {
+  it.each([
+    ["a plain read", "MATCH (n) RETURN n LIMIT 1"],
+    ["a hostile text", "a . ".repeat(4000)],
+    ["an empty query", ""],
+  ])("should refuse %s when the budget is spent before the first look at the clock", (_name, query) => {
+    const error = (() => {
+      try {
+        precheckCypher(query, { steps: 0 }, -1);
+        return undefined;
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(error).toBeInstanceOf(CypherRefusedError);
+    expect((error as CypherRefusedError).rule).toBe("budget");
+    expect((error as CypherRefusedError).message).toMatch(/longer than -1 ms.*shorter query/);
+  });
+
+  it("should check a 16 KB hostile query within the default budget", () => {
+    expect(ruleOf("a . ".repeat(4096))).not.toBe("budget");
+  });
+});
+
+describe("cypher-guard growth", () => {
+  it.each([
+    ["a string doubled", "RETURN reduce(s = 'x', i IN range(1, 40) | s + s) AS s", "growth"],
+    ["a list doubled", "RETURN size(reduce(l = [1], i IN range(1, 40) | l + l)) AS n", "growth"],
+    ["doubled in brackets", "RETURN reduce(s = 'x', i IN range(1, 40) | (s) + [s][0]) AS s", "growth"],
+    ["a backquoted accumulator", "RETURN reduce(`s` = 'x', i IN range(1, 40) | s + `s`) AS s", "growth"],
+    ["REDUCE in capitals", "RETURN REDUCE(s = 'x', i IN range(1, 40) | s + s) AS s", "growth"],
+    [
+      "the inner of two reduces",
+      "RETURN reduce(a = 0, i IN [1] | a + size(reduce(s = '', j IN [1] | s + s))) AS n",
+      "growth",
+    ],
+    ["a doubling hidden in a comment", "RETURN reduce(s = 0, i IN [1] | s /* + s */ + i) AS n", "passed"],
+    ["a sum", "RETURN reduce(s = 0, i IN range(1, 10) | s + i) AS n", "passed"],
+    ["the accumulator before the |", "RETURN reduce(s = 0, i IN [1, 2] | s + i) AS s", "passed"],
+    ["a property of the same name", "RETURN reduce(s = 0, n IN [{s: 1}] | s + n.s) AS t", "passed"],
+    [
+      "the inner accumulator shadowing once each",
+      "RETURN reduce(s = 0, i IN [1] | s + reduce(s = 0, j IN [1] | s + j)) AS n",
+      "passed",
+    ],
+    ["a function named reduce in a namespace", "RETURN my.reduce(s = 1) AS x", "function"],
+  ])("should refuse a reduce that can double its value: %s", (_name, query, rule) => {
+    expect(ruleOf(query)).toBe(rule);
+  });
+
+  it("should name the accumulator and the fix when it refuses", () => {
+    expect(() => precheckCypher("RETURN reduce(s = 'x', i IN range(1, 40) | s + s)")).toThrow(
+      /reduce\(s = …\) names s 2 times after its \|.*accumulator once/,
+    );
   });
 });
 

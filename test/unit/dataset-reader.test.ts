@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { readDatasetTexts } from "../../src/ingest/dataset-reader.ts";
+import { decodeDatasetBytes, invalidUtf8Offset, readDatasetTexts } from "../../src/ingest/dataset-reader.ts";
+import { DATASET_LIMITS } from "../../src/model/dataset-schema.ts";
 import { formatIssue, InvalidInputError } from "../../src/ingest/errors.ts";
 
 // A small valid dataset; each bad case below changes one thing in it. Line numbers in the table refer to the
@@ -103,7 +104,92 @@ const BAD: { name: string; edit: (t: string) => string; line: number; message: R
     line: 23,
     message: /relation "r1": 'evidence': a relation needs at least one piece of evidence/,
   },
+  {
+    name: "an id past the length bound",
+    edit: (t) => t.replace("id: r1", `id: r${"1".repeat(DATASET_LIMITS.id)}`),
+    line: 17,
+    message: /'id': an id is longer than 200 characters/,
+  },
+  {
+    name: "a note past the length bound",
+    edit: (t) =>
+      t.replace("    confidence: 0.8", `    note: ${"n".repeat(DATASET_LIMITS.text + 1)}\n    confidence: 0.8`),
+    line: 22,
+    message: /'note': a note is longer than 10000 characters/,
+  },
+  {
+    name: "too many aliases in one language",
+    edit: (t) => t.replace("en: [Beijing]", `en: [${Array.from({ length: 29_880 }, (_, i) => `a${i}`).join(", ")}]`),
+    line: 12,
+    message: /'aliases.en': more than 500 aliases/,
+  },
+  {
+    name: "too many aliases across languages",
+    edit: (t) =>
+      t.replace(
+        "en: [Beijing], zh: [中国]",
+        ["en", "zh", "ru"]
+          .map((l) => `${l}: [${Array.from({ length: 200 }, (_, i) => `${l}${i}`).join(", ")}]`)
+          .join(", "),
+      ),
+    line: 12,
+    message: /'aliases': more than 500 aliases in all languages together/,
+  },
+  {
+    name: "an unknown YAML tag",
+    edit: (t) => t.replace("name: Russia", "name: !js/function 'function () { return 1 }'"),
+    line: 15,
+    message: /YAML syntax error: .*!js\/function/,
+  },
+  {
+    name: "a source URL that is not http(s)",
+    edit: (t) => t.replace("    published: 2022-03-09", "    url: javascript:alert(1)\n    published: 2022-03-09"),
+    line: 7,
+    message: /source "s1": 'url': expected a web address starting with http:\/\/ or https:\/\//,
+  },
+  {
+    name: "a file: URL",
+    edit: (t) => t.replace("    published: 2022-03-09", "    url: file:///etc/passwd\n    published: 2022-03-09"),
+    line: 7,
+    message: /'url': expected a web address/,
+  },
 ];
+
+describe("dataset reader bytes", () => {
+  const bytes = (...b: number[]) => new Uint8Array(b);
+  it.each([
+    ["a lone continuation byte", bytes(0x61, 0x80), 1],
+    ["a truncated sequence", bytes(0x61, 0x62, 0xe4, 0xb8), 2],
+    ["an overlong slash", bytes(0xc0, 0xaf), 0],
+    ["an overlong three-byte form", bytes(0xe0, 0x80, 0xaf), 0],
+    ["a UTF-16 surrogate", bytes(0x61, 0xed, 0xa0, 0x80), 1],
+    ["past U+10FFFF", bytes(0xf4, 0x90, 0x80, 0x80), 0],
+    ["Latin-1 text", bytes(0x63, 0x61, 0x66, 0xe9), 3],
+    ["ASCII", new TextEncoder().encode("dataset: x"), -1],
+    ["Chinese, Cyrillic and an emoji", new TextEncoder().encode("中国 Китай 😀"), -1],
+  ])("should find the first byte that is not UTF-8: %s", (_name, input, offset) => {
+    expect(invalidUtf8Offset(input)).toBe(offset);
+  });
+
+  it("should refuse bytes that are not UTF-8 with the line, the column and the byte offset", () => {
+    const input = new Uint8Array([...new TextEncoder().encode("dataset:\n  id: t\n  title: caf"), 0xe9, 0x0a]);
+    const decoded = decodeDatasetBytes(input, "data/latin1.yaml");
+    expect(decoded).toEqual({
+      issue: {
+        file: "data/latin1.yaml",
+        line: 3,
+        column: 13,
+        message: "invalid UTF-8 at byte 29 (0xe9): save the file as UTF-8",
+      },
+    });
+  });
+
+  it("should refuse a file over the size bound before reading it, and decode one under it", () => {
+    const big = decodeDatasetBytes({ length: DATASET_LIMITS.fileBytes + 1 } as Uint8Array, "data/big.yaml");
+    expect(big).toMatchObject({ issue: { file: "data/big.yaml", message: /over the 64 MB a dataset file may be/ } });
+    expect(decodeDatasetBytes(new TextEncoder().encode("a: 中国"), "data/ok.yaml")).toEqual({ text: "a: 中国" });
+  });
+});
 
 describe("dataset reader", () => {
   it.each(BAD)("should reject $name with its line", ({ edit, line, message }) => {

@@ -1,6 +1,7 @@
 // The server's configuration from the environment: the app store's database (STATECRAFT_APP_DATABASE) is refused
 // when it could expose decks to the Cypher console or names nothing usable; the access settings (editor and reader
-// tokens, allowed hosts) are refused when they could not work or would weaken each other.
+// tokens, allowed hosts) are refused when they could not work or would weaken each other; the load limits (rate limits
+// per client, the event loop's lag) take whole numbers in range, 0 turning one off.
 
 import { describe, expect, it } from "vitest";
 import { resolveServerConfig } from "../../src/server/config.ts";
@@ -59,6 +60,43 @@ describe("server config", () => {
     for (const [env, message] of cases) expect(() => resolveServerConfig(env), JSON.stringify(env)).toThrow(message);
     expect(resolveServerConfig({}).cypherMaxBytes).toBe(8 * 1024 * 1024);
     expect(resolveServerConfig({ CYPHER_MAX_BYTES: "65536" }).cypherMaxBytes).toBe(65_536);
+  });
+
+  it("should refuse rate limits and an event loop bound that are no whole number or out of range", () => {
+    const cases: [Record<string, string>, RegExp][] = [
+      [{ RATE_LIMIT_CYPHER: "10/min" }, /RATE_LIMIT_CYPHER must be a whole number, got "10\/min"/],
+      [{ RATE_LIMIT_CYPHER: "-1" }, /RATE_LIMIT_CYPHER must be a whole number of requests a minute from 0/],
+      [{ RATE_LIMIT_PATHS: "1000001" }, /RATE_LIMIT_PATHS must be .* to 1000000, got 1000001/],
+      [{ RATE_LIMIT_WRITES: "1.5" }, /RATE_LIMIT_WRITES must be a whole number, got "1.5"/],
+      [
+        { MAX_EVENT_LOOP_DELAY_MS: "-5" },
+        /MAX_EVENT_LOOP_DELAY_MS must be a whole number of ms from 0 \(off\) to 60000/,
+      ],
+      [{ MAX_EVENT_LOOP_DELAY_MS: "60001" }, /from 0 \(off\) to 60000, got 60001/],
+      [{ MAX_EVENT_LOOP_DELAY_MS: "5" }, /must be 0 \(off\) or at least 20 ms, got 5: .*garbage collection/],
+    ];
+    for (const [env, message] of cases) expect(() => resolveServerConfig(env), JSON.stringify(env)).toThrow(message);
+  });
+
+  it("should default the load limits, read them from the environment, and take 0 as off", () => {
+    expect(resolveServerConfig({})).toMatchObject({
+      rateLimitCypher: 120,
+      rateLimitPaths: 600,
+      rateLimitWrites: 60,
+      maxEventLoopDelayMs: 1000,
+    });
+    const config = resolveServerConfig({
+      RATE_LIMIT_CYPHER: "0",
+      RATE_LIMIT_PATHS: "30",
+      RATE_LIMIT_WRITES: "5",
+      MAX_EVENT_LOOP_DELAY_MS: "0",
+    });
+    expect(config).toMatchObject({
+      rateLimitCypher: 0,
+      rateLimitPaths: 30,
+      rateLimitWrites: 5,
+      maxEventLoopDelayMs: 0,
+    });
   });
 
   it("should refuse tokens that are short, not sendable as a bearer token, or shared by reader and editor", () => {

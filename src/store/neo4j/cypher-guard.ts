@@ -271,14 +271,106 @@ function checkNesting(words: readonly CypherWord[], work: CypherWork): void {
   }
 }
 
+/** The name a word stands for as a variable: a plain word or a backquoted name; undefined for anything else. */
+function variableName(word: CypherWord | undefined): string | undefined {
+  return word && (word.kind === "name" || (word.kind === "word" && isNameWord(word))) ? word.text : undefined;
+}
+
+/** A bracket open while checkGrowth walks: a reduce's own `(` carries its accumulator and its uses so far. */
+interface GrowthFrame {
+  accumulator?: string;
+  inStep: boolean;
+  uses: number;
+}
+
+/**
+ * Refuses a `reduce(acc = init, x IN list | step)` whose step names `acc` more than once (`s + s`, `l + l`): each
+ * element then doubles the value, and forty doublings of one character need a terabyte. Neo4j counts no memory for
+ * values an expression builds (db.memory.transaction.max does not see them) and checks no timeout inside one
+ * expression, so such a query would hold a thread and the heap until Java itself ran out. One walk with a stack of
+ * open brackets; a use counts for the innermost open reduce of that accumulator, found in a map, so each word costs
+ * O(1).
+ */
+function checkGrowth(words: readonly CypherWord[], work: CypherWork): void {
+  const stack: GrowthFrame[] = [];
+  const inStep = new Map<string, GrowthFrame[]>();
+  for (let i = 0; i < words.length; i++) {
+    work.steps++;
+    const w = words[i]!;
+    if (w.kind === "symbol" && (w.text === "(" || w.text === "[" || w.text === "{")) {
+      const prev = words[i - 1];
+      const isReduce =
+        w.text === "(" &&
+        prev?.kind === "word" &&
+        prev.text.toLowerCase() === "reduce" &&
+        !isSymbol(words[i - 2], ".") &&
+        isSymbol(words[i + 2], "=");
+      const accumulator = isReduce ? variableName(words[i + 1]) : undefined;
+      stack.push({ ...(accumulator !== undefined ? { accumulator } : {}), inStep: false, uses: 0 });
+      // The accumulator's declaration is no use of an outer accumulator of the same name.
+      if (accumulator !== undefined) i++;
+    } else if (w.kind === "symbol" && (w.text === ")" || w.text === "]" || w.text === "}")) {
+      const frame = stack.pop();
+      if (frame?.accumulator === undefined || !frame.inStep) continue;
+      inStep.get(frame.accumulator)?.pop();
+      if (frame.uses > 1) {
+        throw new CypherRefusedError(
+          "growth",
+          `reduce(${frame.accumulator} = …) names ${frame.accumulator} ${frame.uses} times after its |: each step ` +
+            "could double the value, beyond any memory limit. Write the step with the accumulator once.",
+        );
+      }
+    } else if (isSymbol(w, "|")) {
+      const frame = stack[stack.length - 1];
+      if (frame?.accumulator === undefined || frame.inStep) continue;
+      frame.inStep = true;
+      const frames = inStep.get(frame.accumulator) ?? [];
+      frames.push(frame);
+      inStep.set(frame.accumulator, frames);
+    } else {
+      const name = variableName(w);
+      if (name === undefined || isSymbol(words[i - 1], ".")) continue;
+      const frames = inStep.get(name);
+      const innermost = frames?.[frames.length - 1];
+      if (innermost) innermost.uses++;
+    }
+  }
+}
+
+/**
+ * How long the lexical checks may take, in ms. They are linear and a query is at most CYPHER_MAX_QUERY_BYTES (16 KB by
+ * default: about a millisecond), so only a machine already overloaded, or a far larger limit, reaches it; the query
+ * is then refused rather than allowed to hold the event loop that every other request waits on.
+ */
+export const GUARD_BUDGET_MS = 100;
+
 /**
  * The checks that need no database: throws CypherRefusedError for an empty query, several statements (one trailing
- * `;` is fine, Neo4j accepts it), brackets nested too deep, a query option other than `CYPHER 5`, USE, or a call to a procedure or namespaced
+ * `;` is fine, Neo4j accepts it), brackets nested too deep, a reduce that can double its value at each step, a query option other than `CYPHER 5`, USE, or a call to a procedure or namespaced
  * function outside the allowlists. Linear in the query's length: one pass to decode, one to lex, then walks over
- * the words that never step back; `work` counts the steps.
+ * the words that never step back; `work` counts the steps. Past `budgetMs` between two passes the query is refused
+ * (rule "budget").
  */
-export function precheckCypher(query: string, work: CypherWork = { steps: 0 }): void {
-  const words = cypherWords(decodeUnicodeEscapes(query, work), work);
+export function precheckCypher(
+  query: string,
+  work: CypherWork = { steps: 0 },
+  budgetMs: number = GUARD_BUDGET_MS,
+): void {
+  const started = performance.now();
+  // Between the passes: each is linear, so none runs long before the next look at the clock.
+  const inBudget = () => {
+    if (performance.now() - started > budgetMs) {
+      throw new CypherRefusedError(
+        "budget",
+        `Checking the query took longer than ${budgetMs} ms, so it was refused: write a shorter query, or try again ` +
+          "when the server is less busy.",
+      );
+    }
+  };
+  const decoded = decodeUnicodeEscapes(query, work);
+  inBudget();
+  const words = cypherWords(decoded, work);
+  inBudget();
   if (words.length === 0) throw new CypherRefusedError("empty", "The query is empty: write a Cypher statement.");
   const semicolon = words.findIndex((word) => isSymbol(word, ";"));
   work.steps += words.length;
@@ -289,12 +381,16 @@ export function precheckCypher(query: string, work: CypherWork = { steps: 0 }): 
     );
   }
   checkNesting(words, work);
+  checkGrowth(words, work);
+  inBudget();
   const prefix = readQueryPrefix(words, work);
   if (prefix.option !== undefined) throw refuseQueryOption(prefix.option);
   if (hasUseClause(words, prefix.body, work)) {
     throw new CypherRefusedError("use", "USE is not allowed: queries run against the Statecraft database only.");
   }
-  for (const call of namedCalls(words, work)) {
+  const calls = namedCalls(words, work);
+  inBudget();
+  for (const call of calls) {
     if (call.kind === "procedure" && !ALLOWED_PROCEDURES.has(call.name)) throw refuseProcedure(call.name);
     if (call.kind === "function" && !ALLOWED_FUNCTIONS.has(call.name.toLowerCase())) throw refuseFunction(call.name);
   }

@@ -1,7 +1,8 @@
 // Neo4jCypherRunner: the Cypher console's queries, run on the shared Neo4jClient. A query passes the guard
 // (cypher-guard.ts) before it runs, is EXPLAINed to refuse writes the text alone did not show, then runs read-only
-// with Neo4j's transaction timeout, a backstop past it, caps on rows, bytes, list length and depth (the answer is
-// converted record by record as it streams and stops at the first cap), and an AbortSignal that ends it on the server.
+// within one time budget for both (the client answers at its deadline and terminates the transaction on the server),
+// caps on rows, bytes, list length and depth (the answer is converted record by record as it streams and stops at
+// the first cap), and an AbortSignal that ends it on the server.
 // A PROFILE runs as the plain read it profiles: the console answers rows, and the cap may cut them short.
 
 import neo4j from "neo4j-driver";
@@ -31,14 +32,13 @@ import {
   CypherQueryError,
   CypherRefusedError,
   CypherTimeoutError,
+  TransactionMemoryError,
 } from "./errors.ts";
 
 const DEFAULT_CYPHER_TIMEOUT_MS = 10_000;
 const DEFAULT_CYPHER_MAX_ROWS = 1000;
 /** Records fetched from Neo4j at a time for the console. */
 const CYPHER_FETCH_SIZE = 50;
-/** How long past its own time limit a query may run before the runner gives up on Neo4j ending it. */
-const CYPHER_TIMEOUT_GRACE_MS = 3000;
 
 /**
  * JSON has one number type; Cypher has INTEGER and FLOAT, and the driver sends every JS number as a FLOAT, so
@@ -77,26 +77,15 @@ export class Neo4jCypherRunner implements CypherRunner {
     // Records come in batches of CYPHER_FETCH_SIZE, not the driver's 1,000: what the driver holds past the byte cap
     // when the runner stops is one small batch, not a thousand rows.
     const session = this.client.openSession("READ", CYPHER_FETCH_SIZE);
-    let timedOut = false;
-    // Closing the session sends RESET, which makes Neo4j end the running transaction.
-    const stop = () => void session.close().catch(() => {});
-    const onAbort = () => stop();
-    signal?.addEventListener("abort", onAbort, { once: true });
-    // Neo4j ends the transaction at its timeout; this backstop covers a server that is slow to notice.
-    const backstop = setTimeout(() => {
-      timedOut = true;
-      stop();
-    }, timeoutMs + CYPHER_TIMEOUT_GRACE_MS);
+    // One budget for the EXPLAIN and the run: the run gets what the EXPLAIN left.
+    const left = () => Math.max(1, Math.round(timeoutMs - (performance.now() - started)));
     let phase: "explain" | "run" = "explain";
     let unreachable = false;
     try {
       const explained = await this.client.read(
         "cypher explain",
         async (tx) => tx.run(EXPLAIN_PREFIX + runnable, params),
-        {
-          session,
-          timeoutMs,
-        },
+        { session, timeoutMs: left(), ...(signal ? { signal } : {}) },
       );
       checkExplain(explained.summary);
       phase = "run";
@@ -134,29 +123,23 @@ export class Neo4jCypherRunner implements CypherRunner {
             ...(truncatedBy ? { truncatedBy } : {}),
           };
         },
-        { session, timeoutMs },
+        { session, timeoutMs: left(), ...(signal ? { signal } : {}) },
       );
       if (signal?.aborted) throw new CypherCancelledError();
-      if (timedOut) throw new CypherTimeoutError(timeoutMs);
       return { ...answer, timeMs: Math.round(performance.now() - started) };
     } catch (error) {
-      const typed = this.cypherError(error, phase, { aborted: signal?.aborted === true, timedOut, timeoutMs });
+      const typed = this.cypherError(error, phase, { aborted: signal?.aborted === true, timeoutMs });
       unreachable = typed instanceof StoreUnavailableError;
       throw typed;
     } finally {
-      clearTimeout(backstop);
-      signal?.removeEventListener("abort", onAbort);
+      // The client has already ended a transaction it gave up on; closing may wait on a connection that is not there.
       const closing = session.close().catch(() => {});
       if (!unreachable) await closing;
     }
   }
 
   /** The typed error a failed Cypher call reports, decided by what happened and by Neo4j's error code. */
-  private cypherError(
-    error: unknown,
-    phase: "explain" | "run",
-    state: { aborted: boolean; timedOut: boolean; timeoutMs: number },
-  ): Error {
+  private cypherError(error: unknown, phase: "explain" | "run", state: { aborted: boolean; timeoutMs: number }): Error {
     if (
       error instanceof CypherRefusedError ||
       error instanceof CypherCancelledError ||
@@ -165,7 +148,13 @@ export class Neo4jCypherRunner implements CypherRunner {
       return error;
     }
     if (state.aborted) return new CypherCancelledError();
-    if (state.timedOut) return new CypherTimeoutError(state.timeoutMs);
+    if (error instanceof TransactionMemoryError) {
+      return new CypherQueryError(
+        error.code,
+        "The query needed more memory than one transaction may use (db.memory.transaction.max) and was stopped: " +
+          "ask for less (a LIMIT, fewer or smaller collected values).",
+      );
+    }
     const kind = classifyNeo4jError(error);
     if (error instanceof StoreUnavailableError) return error;
     if (kind === "timeout") return new CypherTimeoutError(state.timeoutMs);

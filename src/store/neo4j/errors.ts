@@ -6,6 +6,7 @@ export type Neo4jErrorKind =
   | "auth"
   | "syntax"
   | "timeout"
+  | "memory"
   | "terminated"
   | "forbidden"
   | "procedure"
@@ -15,6 +16,8 @@ export type Neo4jErrorKind =
   | "client";
 
 export function classifyNeo4jError(error: unknown): Neo4jErrorKind {
+  if (error instanceof TransactionTimeoutError) return "timeout";
+  if (error instanceof TransactionMemoryError) return "memory";
   const code = (error as { code?: unknown } | null)?.code;
   if (typeof code !== "string") return "client";
   if (
@@ -36,6 +39,13 @@ export function classifyNeo4jError(error: unknown): Neo4jErrorKind {
     code === "Neo.TransientError.Transaction.LockClientStopped"
   )
     return "timeout";
+  // db.memory.transaction.max (or the total for all transactions) reached, or the heap itself exhausted by one query.
+  if (
+    code === "Neo.TransientError.General.MemoryPoolOutOfMemoryError" ||
+    code === "Neo.TransientError.General.TransactionMemoryLimit" ||
+    code === "Neo.TransientError.General.OutOfMemoryError"
+  )
+    return "memory";
   // A transaction ended from outside: RESET on session close, TERMINATE TRANSACTION, or a database shutdown.
   if (code === "Neo.ClientError.Transaction.Terminated" || code === "Neo.TransientError.Transaction.Terminated")
     return "terminated";
@@ -57,6 +67,45 @@ export function isUnavailable(error: unknown): boolean {
   return classifyNeo4jError(error) === "unavailable";
 }
 
+/**
+ * The client gave up on a transaction at its deadline (its timeout plus a grace, client.ts) and ended it on the
+ * server: Neo4j's own timeout had not ended it yet, as happens while one expression loops without a check.
+ */
+export class TransactionTimeoutError extends Error {
+  override name = "TransactionTimeoutError";
+  constructor(
+    readonly purpose: string,
+    readonly timeoutMs: number,
+  ) {
+    super(`statecraft/neo4j: the ${purpose} transaction ran past its ${timeoutMs} ms timeout and was terminated`);
+  }
+}
+
+/**
+ * Neo4j stopped a transaction for its memory (db.memory.transaction.max, or the heap). Not a Neo4jError, so the
+ * driver does not retry it: a second run would only use the same memory again.
+ */
+export class TransactionMemoryError extends Error {
+  override name = "TransactionMemoryError";
+  constructor(
+    readonly purpose: string,
+    readonly code: string,
+  ) {
+    super(
+      `statecraft/neo4j: the ${purpose} transaction needed more memory than Neo4j lets one transaction use ` +
+        "(db.memory.transaction.max) and was stopped: ask for less (a LIMIT, fewer or smaller collected values).",
+    );
+  }
+}
+
+/** The caller's AbortSignal ended the transaction; it was ended on the server too. */
+export class TransactionCancelledError extends Error {
+  override name = "TransactionCancelledError";
+  constructor(readonly purpose: string) {
+    super(`statecraft/neo4j: the ${purpose} transaction was cancelled`);
+  }
+}
+
 /** Why the Cypher guard refused a query; stable ids the UI and the tests can rely on. */
 export type CypherRule =
   | "empty"
@@ -69,7 +118,9 @@ export type CypherRule =
   | "admin"
   | "use"
   | "query-option"
-  | "depth";
+  | "depth"
+  | "growth"
+  | "budget";
 
 /** The guard refused the query before it ran; the server answers 403 with `message` and `rule`. */
 export class CypherRefusedError extends Error {

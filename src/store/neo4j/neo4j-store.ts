@@ -162,41 +162,19 @@ export class Neo4jStore implements GraphStore {
   ) {}
 
   /**
-   * Runs `work` in a read transaction tagged with `purpose`, within the store's timeout: Neo4j ends a transaction
-   * past it (its monitor looks every few seconds), and a backstop closes the session at the deadline, which ends
-   * the transaction on the server too. The clock starts with the transaction, so a database that cannot be reached
-   * still answers StoreUnavailableError (client.ts) rather than a timeout.
+   * Runs `work` in a read transaction tagged with `purpose`, within the store's timeout: the client (client.ts) ends
+   * a transaction past it, on the server too, and a timeout becomes StoreTimeoutError naming what to ask less of.
    */
   private async read<T>(purpose: string, work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
     const timeoutMs = this.options.timeoutMs;
-    if (!timeoutMs) return this.client.read(purpose, work);
-    const session = this.client.openSession("READ");
-    let backstop: ReturnType<typeof setTimeout> | undefined;
-    let timedOut = false;
-    let unreachable = false;
-    const timed = (tx: ManagedTransaction) => {
-      backstop ??= setTimeout(() => {
-        timedOut = true;
-        void session.close().catch(() => {});
-      }, timeoutMs);
-      return work(tx);
-    };
     try {
-      return await this.client.read(purpose, timed, { session, timeoutMs });
+      return await this.client.read(purpose, work, timeoutMs ? { timeoutMs } : {});
     } catch (error) {
-      unreachable = error instanceof StoreUnavailableError;
-      if (!unreachable && (timedOut || classifyNeo4jError(error) === "timeout"))
-        throw new StoreTimeoutError(
-          TIMED_OUT[purpose]?.what ?? `the ${purpose} read`,
-          timeoutMs,
-          TIMED_OUT[purpose]?.narrow,
-        );
+      if (timeoutMs && !(error instanceof StoreUnavailableError) && classifyNeo4jError(error) === "timeout") {
+        const named = TIMED_OUT[purpose];
+        throw new StoreTimeoutError(named?.what ?? `the ${purpose} read`, timeoutMs, named?.narrow);
+      }
       throw error;
-    } finally {
-      clearTimeout(backstop);
-      const closing = session.close().catch(() => {});
-      // As in client.ts: closing may wait on a connection attempt that is itself about to time out.
-      if (!unreachable) await closing;
     }
   }
 

@@ -16,6 +16,14 @@
  *                    the data (default: a fresh temp dir, deleted on exit)
  *   --import DIR     LOAD CSV root for file:/// URLs (default <data>/import, created)
  *   --pagecache SIZE page cache size such as 512m or 1g (default 1g)
+ *   --transaction-timeout DURATION
+ *                    db.transaction.timeout: Neo4j ends any transaction older than this (default 60s; 0 = none). The
+ *                    app asks for shorter timeouts per transaction; this is the bound for every client
+ *   --transaction-memory SIZE
+ *                    db.memory.transaction.max: the heap one transaction may use before Neo4j ends it (default 256m),
+ *                    so one query (a string doubled in a reduce) is stopped instead of exhausting the heap, which
+ *                    would stop the whole JVM (-XX:+ExitOnOutOfMemoryError). All transactions together may use half
+ *                    the JVM's max heap (dbms.memory.transaction.total.max)
  *   --stop-on-stdin-eof
  *                    also shut down when stdin reaches end of file: a parent that holds stdin open (harness.ts)
  *                    thereby takes Neo4j down with it even if it is killed with SIGKILL
@@ -32,6 +40,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -91,14 +100,18 @@ public final class Launcher {
       importDir = importDir.toRealPath();
 
       long pageCache = SettingValueParsers.BYTES.parse(options.pagecache);
+      long transactionMemory = SettingValueParsers.BYTES.parse(options.transactionMemory);
       System.err.printf(
           Locale.ROOT,
-          "neo4j launcher: starting Neo4j embedded, home=%s import=%s bolt=%s:%d pagecache=%s%n",
+          "neo4j launcher: starting Neo4j embedded, home=%s import=%s bolt=%s:%d pagecache=%s"
+              + " transaction timeout=%s memory=%s%n",
           home,
           importDir,
           HOST,
           options.port,
-          options.pagecache);
+          options.pagecache,
+          options.transactionTimeout,
+          options.transactionMemory);
 
       DatabaseManagementServiceBuilder builder = new DatabaseManagementServiceBuilder(home)
           .setConfig(BoltConnector.enabled, true)
@@ -109,9 +122,11 @@ public final class Launcher {
           .setConfig(GraphDatabaseSettings.load_csv_file_url_root, importDir)
           .setConfig(GraphDatabaseSettings.allow_file_urls, true)
           .setConfig(GraphDatabaseSettings.pagecache_memory, pageCache)
-          .setConfig(GraphDatabaseSettings.memory_transaction_global_max_size, 0L)
+          .setConfig(GraphDatabaseSettings.transaction_timeout, options.transactionTimeout)
+          .setConfig(GraphDatabaseSettings.memory_tracking, true)
+          .setConfig(GraphDatabaseSettings.memory_transaction_global_max_size, Runtime.getRuntime().maxMemory() / 2)
           .setConfig(GraphDatabaseSettings.memory_transaction_database_max_size, 0L)
-          .setConfig(GraphDatabaseSettings.memory_transaction_max_size, 0L)
+          .setConfig(GraphDatabaseSettings.memory_transaction_max_size, transactionMemory)
           // No anonymous usage reports (dbms.usage_report.enabled).
           .setConfig(GraphDatabaseSettings.udc_enabled, false)
           // Test data dirs come and go: don't preallocate 256 MiB transaction log files in each.
@@ -267,17 +282,22 @@ public final class Launcher {
 
   private static final class Options {
     static final String USAGE =
-        "usage: Launcher [--port N] [--data DIR] [--import DIR] [--pagecache SIZE] [--stop-on-stdin-eof]\n"
+        "usage: Launcher [--port N] [--data DIR] [--import DIR] [--pagecache SIZE] [--transaction-timeout DURATION]\n"
+            + "                [--transaction-memory SIZE] [--stop-on-stdin-eof]\n"
             + "  --port N          Bolt port on 127.0.0.1 (default: $NEO4J_PORT, else 7687)\n"
             + "  --data DIR        Neo4j home for databases and logs (default: temp dir deleted on exit)\n"
             + "  --import DIR      LOAD CSV root for file:/// URLs (default: <data>/import)\n"
             + "  --pagecache SIZE  page cache, e.g. 512m, 1g (default: 1g)\n"
+            + "  --transaction-timeout DURATION  db.transaction.timeout, e.g. 60s (default: 60s; 0 = none)\n"
+            + "  --transaction-memory SIZE  db.memory.transaction.max, e.g. 256m (default: 256m)\n"
             + "  --stop-on-stdin-eof  also shut down when stdin is closed (for parents that may be killed)";
 
     int port;
     Path data;
     Path importDir;
     String pagecache = "1g";
+    Duration transactionTimeout = Duration.ofSeconds(60);
+    String transactionMemory = "256m";
     boolean help;
     boolean stopOnStdinEof;
 
@@ -299,7 +319,7 @@ public final class Launcher {
         switch (name) {
           case "-h", "--help" -> o.help = true;
           case "--stop-on-stdin-eof" -> o.stopOnStdinEof = true;
-          case "--port", "--data", "--import", "--pagecache" -> {
+          case "--port", "--data", "--import", "--pagecache", "--transaction-timeout", "--transaction-memory" -> {
             if (value == null) {
               if (i + 1 >= args.length) {
                 throw new IllegalArgumentException(name + " needs a value");
@@ -313,6 +333,8 @@ public final class Launcher {
               case "--port" -> port = value;
               case "--data" -> o.data = Path.of(value).toAbsolutePath().normalize();
               case "--import" -> o.importDir = Path.of(value).toAbsolutePath().normalize();
+              case "--transaction-timeout" -> o.transactionTimeout = parseDuration(value.trim());
+              case "--transaction-memory" -> o.transactionMemory = value.trim();
               default -> o.pagecache = value.trim();
             }
           }
@@ -325,7 +347,21 @@ public final class Launcher {
       } catch (RuntimeException e) {
         throw new IllegalArgumentException("bad --pagecache value '" + o.pagecache + "': " + e.getMessage());
       }
+      try {
+        SettingValueParsers.BYTES.parse(o.transactionMemory);
+      } catch (RuntimeException e) {
+        throw new IllegalArgumentException(
+            "bad --transaction-memory value '" + o.transactionMemory + "': " + e.getMessage());
+      }
       return o;
+    }
+
+    private static Duration parseDuration(String text) {
+      try {
+        return SettingValueParsers.DURATION.parse(text);
+      } catch (RuntimeException e) {
+        throw new IllegalArgumentException("bad --transaction-timeout value '" + text + "': " + e.getMessage());
+      }
     }
 
     private static int parsePort(String text) {
