@@ -1,6 +1,7 @@
 // The domain records every part of Statecraft passes around: sources, entities, relations with their evidence, and
 // a dataset that groups them. Plain data, no I/O.
 
+import type { EventLog } from "./event-log.ts";
 import type { EntityKind } from "./kinds.ts";
 import type { RelationType } from "./relations.ts";
 
@@ -96,6 +97,11 @@ export interface Dataset {
   sources: Source[];
   entities: Entity[];
   relations: Relation[];
+  /**
+   * For relations aggregated from an event feed, by relation id: the events behind each one's tally, kept so that a
+   * later load merges by event id (model/event-log.ts). Not part of what the API answers.
+   */
+  eventLogs?: ReadonlyMap<string, EventLog>;
 }
 
 /** All alias strings of an entity, flattened and deduplicated, for search and for Neo4j's list property. */
