@@ -4,7 +4,9 @@
 // (Goldstein x10, tone x1e6) so no order of additions changes a float. Pure, no I/O.
 
 import { getCameoCode } from "./cameo.ts";
-import type { EventTally, IsoDate, Relation, Source } from "./types.ts";
+import type { EventLog, EventSource, EventTally, IsoDate, Relation, Source } from "./types.ts";
+
+export type { EventLog, EventSource } from "./types.ts";
 
 /** Source URLs a relation keeps at most (the ones first reported, by lowest event id). */
 export const MAX_EVENT_SOURCES = 5;
@@ -25,29 +27,6 @@ export interface FeedEvent {
   /** The day the feed added the event (GDELT's DATEADDED). */
   added: IsoDate;
   url?: string;
-}
-
-/** A source URL the relation cites: the lowest event id that reported it, with that event's code and day. */
-export interface EventSource {
-  eventId: string;
-  url: string;
-  day: IsoDate;
-  code: string;
-}
-
-/** Parallel lists, one entry per event, sorted by event id (numerically when ids are numbers). */
-export interface EventLog {
-  ids: string[];
-  mentions: number[];
-  sources: number[];
-  articles: number[];
-  goldstein10: number[];
-  tone1e6: number[];
-  added: IsoDate[];
-  /** At most MAX_EVENT_SOURCES distinct URLs, by lowest event id. */
-  top: EventSource[];
-  /** The alphabetically first MAX_HOSTS distinct hosts of all the events' URLs. */
-  hosts: string[];
 }
 
 export function compareEventIds(a: string, b: string): number {

@@ -1,7 +1,6 @@
 // The domain records every part of Statecraft passes around: sources, entities, relations with their evidence, and
 // a dataset that groups them. Plain data, no I/O.
 
-import type { EventLog } from "./event-log.ts";
 import type { EntityKind } from "./kinds.ts";
 import type { RelationType } from "./relations.ts";
 
@@ -77,6 +76,30 @@ export interface EventTally {
   lastSeen: IsoDate;
   /** The feed's event ids (GLOBALEVENTID) counted here. */
   eventIds: string[];
+}
+
+/** The per-event values behind an EventTally (see model/event-log.ts, which merges them by event id). */
+/** A source URL the relation cites: the lowest event id that reported it, with that event's code and day. */
+export interface EventSource {
+  eventId: string;
+  url: string;
+  day: IsoDate;
+  code: string;
+}
+
+/** Parallel lists, one entry per event, sorted by event id (numerically when ids are numbers). */
+export interface EventLog {
+  ids: string[];
+  mentions: number[];
+  sources: number[];
+  articles: number[];
+  goldstein10: number[];
+  tone1e6: number[];
+  added: IsoDate[];
+  /** At most 5 distinct URLs (MAX_EVENT_SOURCES of model/event-log.ts), by lowest event id. */
+  top: EventSource[];
+  /** The alphabetically first 5 distinct hosts (MAX_HOSTS) of all the events' URLs. */
+  hosts: string[];
 }
 
 export interface DatasetInfo {
