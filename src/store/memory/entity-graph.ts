@@ -69,6 +69,8 @@ function toRelationAttributes(relation: Relation, dataset: string): RelationAttr
   if (relation.validTo !== undefined) record.validTo = relation.validTo;
   if (relation.note !== undefined) record.note = relation.note;
   if (relation.marking !== undefined) record.marking = relation.marking;
+  if (relation.events !== undefined) record.events = relation.events;
+  if (relation.attributes !== undefined) record.attributes = relation.attributes;
   return record;
 }
 
