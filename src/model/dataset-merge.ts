@@ -48,8 +48,8 @@ function mergeTwo(a: Dataset, b: Dataset): Dataset {
 }
 
 /**
- * Datasets in load order, with each run of datasets of one id that loads in "merge" mode folded into the dataset
- * before it of that id. A "replace" dataset starts its id afresh, as the loader would make the store hold just it.
+ * Datasets in load order, with each dataset that loads in "merge" mode folded into the dataset before it of the same
+ * id, as loading them one after the other would leave the store. Other datasets stay as they are.
  */
 export function mergeDatasets(datasets: readonly Dataset[]): Dataset[] {
   const out: Dataset[] = [];
@@ -58,8 +58,6 @@ export function mergeDatasets(datasets: readonly Dataset[]): Dataset[] {
     const i = at.get(ds.info.id);
     if (i !== undefined && ds.mode === "merge") {
       out[i] = mergeTwo(out[i]!, ds);
-    } else if (i !== undefined) {
-      out[i] = ds;
     } else {
       at.set(ds.info.id, out.length);
       out.push(ds);
