@@ -6,6 +6,11 @@ import type { FeedFormat } from "./feed.ts";
 
 const GDELT_COLUMNS = new Set([57, 58, 61]);
 
+function isGdeltRow(line: string): boolean {
+  const fields = line.split("\t");
+  return GDELT_COLUMNS.has(fields.length) && /^\d+$/.test(fields[0]!) && /^\d{8}$/.test(fields[1]!);
+}
+
 /** The format the first lines of a file say, or undefined when they say none. */
 export function detectFormat(file: string, head: readonly string[]): FeedFormat | undefined {
   if (/\.ya?ml$/i.test(file)) return "yaml";
@@ -14,8 +19,8 @@ export function detectFormat(file: string, head: readonly string[]): FeedFormat 
   const text = lines.join("\n");
   if (/<gexf[\s>]/.test(text)) return "gexf";
   if (/<graphml[\s>]/.test(text)) return "graphml";
-  const fields = first.split("\t");
-  if (GDELT_COLUMNS.has(fields.length) && /^\d+$/.test(fields[0]!) && /^\d{8}$/.test(fields[1]!)) return "gdelt";
+  // Any of the first lines will do: a malformed first row is a bad row to report, not a reason to refuse the file.
+  if (lines.some(isGdeltRow)) return "gdelt";
   if (first.startsWith("{")) {
     try {
       const value = JSON.parse(first) as { schema?: unknown };

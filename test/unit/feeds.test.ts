@@ -75,6 +75,7 @@ describe("detect", () => {
   it.each<[string, string, string[], string | undefined]>([
     ["nothing it knows", "x.txt", ["hello"], undefined],
     ["a GDELT 2.0 row", "x", [text.split("\n")[0]!], "gdelt"],
+    ["GDELT rows under a broken first row", "x", ["1\t2\t3", text.split("\n")[1]!], "gdelt"],
     ["a FollowTheMoney line", "x.json", ['{"id": "x", "schema": "Person", "properties": {}}'], "ftm"],
     ["a neo4j-admin header", "nodes.csv", ["id:ID,name,:LABEL"], "admin-csv"],
     ["a GEXF file", "g.xml", ['<?xml version="1.0"?>', '<gexf xmlns="http://gexf.net/1.3">'], "gexf"],
