@@ -3,6 +3,7 @@
 
 import { mkdirSync, writeFileSync } from "node:fs";
 import { benchExtract } from "./extract-bench.ts";
+import { benchFeeds } from "./feeds-bench.ts";
 import { benchLoader } from "./loader-bench.ts";
 import { benchPaths } from "./paths-bench.ts";
 import { benchRender } from "./render-bench.ts";
@@ -20,6 +21,7 @@ const BENCHES: Record<string, () => Promise<BenchReport>> = {
       perRowSlice: Math.round(2_000 * Math.min(1, scale * 4)),
     }),
   extract: () => benchExtract({ repeats: 5, verbose: process.argv.includes("--verbose") }),
+  feeds: () => benchFeeds({ rows: Math.round(1_000_000 * scale) }),
   search: () => benchSearch({ entities: Math.round(100_000 * scale), queries: 500 }),
   views: () =>
     benchViews({
