@@ -63,6 +63,9 @@ const COL = {
   tone: 34,
 } as const;
 
+const COUNT_COLUMNS = [COL.mentions, COL.sources, COL.articles] as const;
+const SCORE_COLUMNS = [COL.goldstein, COL.tone] as const;
+
 /** Column names for messages. */
 const FIELD: Record<number, string> = {
   0: "GLOBALEVENTID",
@@ -97,19 +100,57 @@ export const SKIP_REASONS = {
   sameActor: "the same actor on both sides",
 } as const;
 
-/** The events of one relation while the file is read: numbers only, sorted and deduplicated at the end. */
+/**
+ * The values of every event kept, one typed column per field, in the order read: a relation holds only the indexes
+ * of its events, so a relation of one event costs a few bytes more than its key, not a dozen arrays.
+ */
+class EventColumns {
+  length = 0;
+  ids = new Float64Array(1024);
+  mentions = new Int32Array(1024);
+  sources = new Int32Array(1024);
+  articles = new Int32Array(1024);
+  goldstein10 = new Int32Array(1024);
+  tone1e6 = new Int32Array(1024);
+  added = new Int32Array(1024);
+
+  push(id: number, mentions: number, sources: number, articles: number, g10: number, t: number, added: number): number {
+    if (this.length === this.ids.length) this.grow();
+    const i = this.length++;
+    this.ids[i] = id;
+    this.mentions[i] = mentions;
+    this.sources[i] = sources;
+    this.articles[i] = articles;
+    this.goldstein10[i] = g10;
+    this.tone1e6[i] = t;
+    this.added[i] = added;
+    return i;
+  }
+
+  private grow(): void {
+    const size = this.ids.length * 2;
+    const grown = <T extends Float64Array | Int32Array>(a: T, make: (n: number) => T): T => {
+      const b = make(size);
+      b.set(a);
+      return b;
+    };
+    this.ids = grown(this.ids, (n) => new Float64Array(n));
+    this.mentions = grown(this.mentions, (n) => new Int32Array(n));
+    this.sources = grown(this.sources, (n) => new Int32Array(n));
+    this.articles = grown(this.articles, (n) => new Int32Array(n));
+    this.goldstein10 = grown(this.goldstein10, (n) => new Int32Array(n));
+    this.tone1e6 = grown(this.tone1e6, (n) => new Int32Array(n));
+    this.added = grown(this.added, (n) => new Int32Array(n));
+  }
+}
+
+/** One relation while the file is read: its key, the indexes of its events, its best sources and hosts so far. */
 interface Accumulator {
   from: string;
   type: RelationType;
   to: string;
   day: string;
-  ids: number[];
-  mentions: number[];
-  sources: number[];
-  articles: number[];
-  goldstein10: number[];
-  tone1e6: number[];
-  added: number[];
+  rows: number[];
   top: (EventSource & { n: number })[];
   hosts: string[];
 }
@@ -149,6 +190,7 @@ class GdeltAggregator {
   readonly entities = new Map<string, Entity>();
   readonly partOf = new Map<string, Relation>();
   readonly relations = new Map<string, Accumulator>();
+  readonly events = new EventColumns();
   readonly countries: Map<string, string>;
 
   constructor(
@@ -203,27 +245,12 @@ class GdeltAggregator {
     const k = `${key.from}\u0000${key.type}\u0000${key.to}\u0000${key.day}`;
     let acc = this.relations.get(k);
     if (!acc) {
-      acc = {
-        ...key,
-        ids: [],
-        mentions: [],
-        sources: [],
-        articles: [],
-        goldstein10: [],
-        tone1e6: [],
-        added: [],
-        top: [],
-        hosts: [],
-      };
+      acc = { ...key, rows: [], top: [], hosts: [] };
       this.relations.set(k, acc);
     }
-    acc.ids.push(event.id);
-    acc.mentions.push(event.mentions);
-    acc.sources.push(event.sources);
-    acc.articles.push(event.articles);
-    acc.goldstein10.push(goldstein10);
-    acc.tone1e6.push(tone1e6);
-    acc.added.push(added);
+    acc.rows.push(
+      this.events.push(event.id, event.mentions, event.sources, event.articles, goldstein10, tone1e6, added),
+    );
     if (url) {
       this.keepSource(acc, event, url, added);
       const host = hostOf(url);
@@ -252,7 +279,8 @@ class GdeltAggregator {
 
   /** The relation and its event log, events sorted by id and counted once. */
   finish(acc: Accumulator): { relation: Relation; log: EventLog } {
-    const order = acc.ids.map((_, i) => i).sort((a, b) => acc.ids[a]! - acc.ids[b]!);
+    const ev = this.events;
+    const order = acc.rows.sort((a, b) => ev.ids[a]! - ev.ids[b]!);
     const log: EventLog = {
       ids: [],
       mentions: [],
@@ -266,15 +294,15 @@ class GdeltAggregator {
     };
     let last = -1;
     for (const i of order) {
-      if (acc.ids[i] === last) continue;
-      last = acc.ids[i]!;
+      if (ev.ids[i] === last) continue;
+      last = ev.ids[i]!;
       log.ids.push(String(last));
-      log.mentions.push(acc.mentions[i]!);
-      log.sources.push(acc.sources[i]!);
-      log.articles.push(acc.articles[i]!);
-      log.goldstein10.push(acc.goldstein10[i]!);
-      log.tone1e6.push(acc.tone1e6[i]!);
-      log.added.push(dayNumberToIso(acc.added[i]!));
+      log.mentions.push(ev.mentions[i]!);
+      log.sources.push(ev.sources[i]!);
+      log.articles.push(ev.articles[i]!);
+      log.goldstein10.push(ev.goldstein10[i]!);
+      log.tone1e6.push(ev.tone1e6[i]!);
+      log.added.push(dayNumberToIso(ev.added[i]!));
     }
     const id = `${this.dataset}.${acc.from}.${acc.type.toLowerCase().replace(/_/g, "-")}.${acc.to}.${acc.day}`;
     const relation: Relation = {
@@ -334,7 +362,7 @@ export async function readGdelt(input: FeedLines, options: GdeltReadOptions = {}
       continue;
     }
     let broken = false;
-    for (const col of [COL.mentions, COL.sources, COL.articles]) {
+    for (const col of COUNT_COLUMNS) {
       if (!INTEGER.test(fields[col]!)) {
         badRow(FIELD[col]!, col + 1, `${FIELD[col]} must be a whole number, got "${fields[col]}"`);
         broken = true;
@@ -342,7 +370,7 @@ export async function readGdelt(input: FeedLines, options: GdeltReadOptions = {}
       }
     }
     if (broken) continue;
-    for (const col of [COL.goldstein, COL.tone]) {
+    for (const col of SCORE_COLUMNS) {
       if (!NUMBER.test(fields[col]!)) {
         badRow(FIELD[col]!, col + 1, `${FIELD[col]} must be a number, got "${fields[col]}"`);
         broken = true;
@@ -391,7 +419,9 @@ export async function readGdelt(input: FeedLines, options: GdeltReadOptions = {}
   const relations: Relation[] = [...agg.partOf.values()];
   const eventLogs = new Map<string, EventLog>();
   const sources = new Map<string, Source>();
-  for (const acc of agg.relations.values()) {
+  for (const [key, acc] of agg.relations) {
+    // Each accumulator is dropped once finished, so the file's events and the relations are not both held whole.
+    agg.relations.delete(key);
     const { relation, log } = agg.finish(acc);
     relations.push(relation);
     eventLogs.set(relation.id, log);

@@ -139,7 +139,8 @@ export function tallyOf(log: EventLog): EventTally {
     tone: mean(sum(log.tone1e6), 1e6, 4),
     firstSeen: sortedDays[0] ?? "",
     lastSeen: sortedDays[sortedDays.length - 1] ?? "",
-    eventIds: [...log.ids],
+    // Shared with the log, not copied: logs are never changed in place (merging makes a new one).
+    eventIds: log.ids,
   };
 }
 
