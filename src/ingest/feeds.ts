@@ -8,13 +8,16 @@ import { BadRowLimitError, DEFAULT_BAD_ROW_LIMIT, overBadRowLimit, type BadRowLi
 import { listDatasetFiles, readDatasets } from "./dataset-reader.ts";
 import { detectFormat } from "./detect.ts";
 import { InvalidInputError } from "./errors.ts";
-import { FEED_FORMATS, type FeedFormat, type FeedRead } from "./feed.ts";
+import { FEED_FORMATS, type FeedFormat, type FeedRead, type FeedReadOptions } from "./feed.ts";
 import { readGdelt, type GdeltReadOptions } from "./gdelt-reader.ts";
 import { isUrl, openLines, type FeedLines } from "./lines.ts";
 import { stat } from "node:fs/promises";
 
-/** What every reader is given besides its lines: the target dataset, the known countries, progress. */
-export type FeedReaderOptions = GdeltReadOptions;
+/**
+ * What every reader is given besides its lines: the target dataset, the known countries, progress (FeedReadOptions)
+ * and the options of particular formats (GDELT's --actors); a reader reads the ones it knows.
+ */
+export type FeedReaderOptions = FeedReadOptions & GdeltReadOptions;
 
 export type FeedReader = (input: FeedLines, options: FeedReaderOptions) => Promise<FeedRead>;
 

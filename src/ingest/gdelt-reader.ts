@@ -28,8 +28,6 @@ export type ActorLevel = "country" | "full";
 export interface GdeltReadOptions extends FeedReadOptions {
   /** "country" (default): one entity per country; "full": also the country's government, military... (PART_OF). */
   actors?: ActorLevel;
-  /** Entity ids of the countries the store or the other files already hold, by ISO alpha-3 ("CHN" -> "china"). */
-  countries?: ReadonlyMap<string, string>;
 }
 
 /** Where the fields are, by number of columns. */
