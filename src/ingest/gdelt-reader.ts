@@ -279,28 +279,32 @@ class GdeltAggregator {
   finish(acc: Accumulator): { relation: Relation; log: EventLog } {
     const ev = this.events;
     const order = acc.rows.sort((a, b) => ev.ids[a]! - ev.ids[b]!);
+    // Lists sized to their events up front: a list grown by push reserves room for 17, and most relations hold one.
+    let n = 0;
+    for (let k = 0; k < order.length; k++) if (k === 0 || ev.ids[order[k]!] !== ev.ids[order[k - 1]!]) n++;
     const log: EventLog = {
-      ids: [],
-      mentions: [],
-      sources: [],
-      articles: [],
-      goldstein10: [],
-      tone1e6: [],
-      added: [],
+      ids: new Array<string>(n),
+      mentions: new Array<number>(n),
+      sources: new Array<number>(n),
+      articles: new Array<number>(n),
+      goldstein10: new Array<number>(n),
+      tone1e6: new Array<number>(n),
+      added: new Array<string>(n),
       top: acc.top.map(({ n: _n, ...s }) => s),
       hosts: acc.hosts,
     };
-    let last = -1;
-    for (const i of order) {
-      if (ev.ids[i] === last) continue;
-      last = ev.ids[i]!;
-      log.ids.push(String(last));
-      log.mentions.push(ev.mentions[i]!);
-      log.sources.push(ev.sources[i]!);
-      log.articles.push(ev.articles[i]!);
-      log.goldstein10.push(ev.goldstein10[i]!);
-      log.tone1e6.push(ev.tone1e6[i]!);
-      log.added.push(dayNumberToIso(ev.added[i]!));
+    let j = -1;
+    for (let k = 0; k < order.length; k++) {
+      const i = order[k]!;
+      if (k > 0 && ev.ids[i] === ev.ids[order[k - 1]!]) continue;
+      j++;
+      log.ids[j] = String(ev.ids[i]);
+      log.mentions[j] = ev.mentions[i]!;
+      log.sources[j] = ev.sources[i]!;
+      log.articles[j] = ev.articles[i]!;
+      log.goldstein10[j] = ev.goldstein10[i]!;
+      log.tone1e6[j] = ev.tone1e6[i]!;
+      log.added[j] = dayNumberToIso(ev.added[i]!);
     }
     const id = `${this.dataset}.${acc.from}.${acc.type.toLowerCase().replace(/_/g, "-")}.${acc.to}.${acc.day}`;
     const relation: Relation = {
