@@ -43,7 +43,7 @@ export const RELATION_TYPES = [
     reading: "threatens",
     inverse: "is threatened by",
     stance: "hostile",
-    cameo: ["13"],
+    cameo: ["13", "130", "132", "138"],
     definition: "Threatens the target with a measure or with force.",
   },
   {
@@ -59,7 +59,7 @@ export const RELATION_TYPES = [
     reading: "criticizes",
     inverse: "is criticized by",
     stance: "hostile",
-    cameo: ["11"],
+    cameo: ["11", "110", "111"],
     definition: "Criticizes, denounces or complains officially about the target.",
   },
   {
@@ -76,7 +76,7 @@ export const RELATION_TYPES = [
     reading: "attacks",
     inverse: "is attacked by",
     stance: "hostile",
-    cameo: ["18", "20"],
+    cameo: ["18", "180", "20"],
     definition: "Uses unconventional or mass violence against the target: assault, bombing, killing.",
   },
   {
@@ -84,7 +84,7 @@ export const RELATION_TYPES = [
     reading: "coerces",
     inverse: "is coerced by",
     stance: "hostile",
-    cameo: ["17"],
+    cameo: ["17", "173", "174"],
     definition: "Seizes, detains, represses or otherwise coerces the target.",
   },
   {
@@ -92,7 +92,7 @@ export const RELATION_TYPES = [
     reading: "opposes",
     inverse: "is opposed by",
     stance: "hostile",
-    cameo: ["113", "128", "129", "16"],
+    cameo: ["113", "128", "129", "16", "161"],
     definition: "Vetoes, defies, rallies opposition against or reduces relations with the target.",
   },
   // Cooperative
@@ -109,7 +109,7 @@ export const RELATION_TYPES = [
     reading: "supports",
     inverse: "is supported by",
     stance: "cooperative",
-    cameo: ["05", "018"],
+    cameo: ["05", "018", "050", "051"],
     definition: "Endorses, praises or rallies support for the target.",
   },
   {
@@ -134,7 +134,7 @@ export const RELATION_TYPES = [
     reading: "cooperates with",
     inverse: "cooperates with",
     stance: "cooperative",
-    cameo: ["03", "06"],
+    cameo: ["03", "036", "06", "060"],
     definition: "Works together with the target, or says it will.",
     symmetric: true,
   },
