@@ -1,35 +1,53 @@
-// `npm run load -- <files or folders>`: validates every dataset file, then writes them into Neo4j.
-// Exit codes: 0 loaded (or valid, with --dry-run), 1 invalid input (nothing written), 2 database unreachable.
+// `npm run load -- <files, folders or URLs>`: reads curated datasets and feeds (GDELT...), checks them, then writes them
+// into Neo4j. Exit codes: 0 loaded (or valid, with --dry-run), 1 invalid input or too many bad rows (nothing
+// written), 2 database unreachable.
 
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
-import { readDatasets } from "../ingest/dataset-reader.ts";
-import { InvalidInputError } from "../ingest/errors.ts";
+import { BadRowLimitError, DEFAULT_BAD_ROW_LIMIT, formatBadRowLimit, parseBadRowLimit } from "../ingest/bad-rows.ts";
+import { formatIssue, InvalidInputError } from "../ingest/errors.ts";
+import { FEED_FORMATS, type FeedRead } from "../ingest/feed.ts";
+import { isFeedFormat, readFeeds, type ReadFeedsOptions } from "../ingest/feeds.ts";
 import {
   DEFAULT_NEO4J_CONFIG,
   howToStartNeo4j,
   InvalidConfigError,
   resolveNeo4jConfig,
 } from "../store/neo4j/config.ts";
-import { countGraph, DatasetWriter, DEFAULT_WRITE_OPTIONS, type Tally } from "../store/neo4j/dataset-writer.ts";
+import {
+  countGraph,
+  DatasetWriter,
+  DEFAULT_WRITE_OPTIONS,
+  readCountryIds,
+  type Tally,
+} from "../store/neo4j/dataset-writer.ts";
 import { createNeo4jClient } from "../store/neo4j/client.ts";
 import { StoreUnavailableError } from "../store/graph-store.ts";
 import { classifyNeo4jError } from "../store/neo4j/errors.ts";
-import { createProgressBar } from "./progress.ts";
+import { mergeDatasets } from "../model/dataset-merge.ts";
+import { createProgressBar, createRateBar } from "./progress.ts";
 
-const USAGE = `Usage: npm run load -- [options] [files or folders…]
+const USAGE = `Usage: npm run load -- [options] [files, folders or URLs…]
 
-Validates dataset files (YAML; folders are read for *.yaml) and loads them into Neo4j.
-With no paths, loads data/.
+Reads curated datasets (YAML; folders are read for *.yaml) and feeds (GDELT event files, plain or .zip, from a path
+or an http(s) URL) and loads them into Neo4j. The format is told from the content. With no paths, loads data/.
+A feed merges into its dataset (events already counted are never counted again); curated files replace theirs.
 
 Options:
-  --dry-run          validate only; do not connect to Neo4j
+  --format F         the format of every file given: ${FEED_FORMATS.join(", ")}
+  --dataset ID       the dataset feeds load into (default: gdelt for GDELT files)
+  --replace          make the feed's dataset hold just this load (default: merge into it)
+  --actors A         country (default): one entity per country; full: also governments, militaries... (PART_OF)
+  --max-bad-rows L   bad rows allowed per feed, a number (25) or a share (0.5%); over it nothing is written
+                     (default ${formatBadRowLimit(DEFAULT_BAD_ROW_LIMIT)})
+  --dry-run          read and check only, print what would be written and what was skipped and why;
+                     does not connect to Neo4j
   --batch-size N     rows per transaction (default ${DEFAULT_WRITE_OPTIONS.batchSize})
   --quiet            print nothing but errors
   -h, --help         this text
 
 Neo4j is reached through NEO4J_URI (default ${DEFAULT_NEO4J_CONFIG.uri}), NEO4J_USERNAME, NEO4J_PASSWORD and
-NEO4J_DATABASE. Exit codes: 0 ok, 1 invalid input (nothing is written), 2 database unreachable.`;
+NEO4J_DATABASE. Exit codes: 0 ok, 1 invalid input or too many bad rows (nothing is written), 2 database unreachable.`;
 
 function fmtTally(t: Tally): string {
   return `${t.created} created, ${t.updated} updated, ${t.removed} removed, ${t.unchanged} unchanged`;
@@ -43,6 +61,11 @@ export async function main(argv: string[]): Promise<number> {
       allowPositionals: true,
       options: {
         "dry-run": { type: "boolean", default: false },
+        format: { type: "string" },
+        dataset: { type: "string" },
+        replace: { type: "boolean", default: false },
+        actors: { type: "string", default: "country" },
+        "max-bad-rows": { type: "string" },
         "batch-size": { type: "string" },
         quiet: { type: "boolean", default: false },
         help: { type: "boolean", short: "h", default: false },
@@ -65,24 +88,44 @@ export async function main(argv: string[]): Promise<number> {
   const log = args.values.quiet ? () => {} : (line: string) => console.log(line);
   const paths = args.positionals.length > 0 ? args.positionals : ["data"];
   const started = performance.now();
-
-  let datasets;
-  try {
-    datasets = await readDatasets(paths);
-  } catch (error) {
-    if (error instanceof InvalidInputError) {
-      console.error(error.message);
-      console.error("statecraft/load: nothing was written.");
-      return 1;
-    }
-    throw error;
+  const { format, dataset, actors } = args.values;
+  if (format !== undefined && !isFeedFormat(format)) {
+    console.error(`statecraft/load: --format must be one of ${FEED_FORMATS.join(", ")}, got "${format}"`);
+    return 1;
   }
-  const counts = datasets.map(
-    (d) =>
-      `${d.info.id} (${d.file}): ${d.entities.length} entities, ${d.relations.length} relations, ${d.sources.length} sources`,
-  );
-  log(`Valid: ${counts.join("; ")}`);
-  if (args.values["dry-run"]) return 0;
+  if (actors !== "country" && actors !== "full") {
+    console.error(`statecraft/load: --actors must be country or full, got "${actors}"`);
+    return 1;
+  }
+  if (dataset !== undefined && !/^[a-z0-9][a-z0-9._-]*$/.test(dataset)) {
+    console.error(
+      `statecraft/load: --dataset must be an id of lower-case letters, digits, '.', '_' or '-', got "${dataset}"`,
+    );
+    return 1;
+  }
+  let maxBadRows = DEFAULT_BAD_ROW_LIMIT;
+  try {
+    if (args.values["max-bad-rows"] !== undefined) maxBadRows = parseBadRowLimit(args.values["max-bad-rows"]);
+  } catch (error) {
+    if (!(error instanceof BadRowLimitError)) throw error;
+    console.error(error.message);
+    return 1;
+  }
+  const readOptions: ReadFeedsOptions = {
+    ...(format !== undefined ? { format } : {}),
+    ...(dataset !== undefined ? { dataset } : {}),
+    replace: args.values.replace,
+    actors,
+    maxBadRows,
+  };
+
+  if (args.values["dry-run"]) {
+    const reads = await readAll(paths, readOptions, args.values.quiet);
+    if (!reads) return 1;
+    for (const line of describeReads(reads)) log(line);
+    log("Dry run: nothing was written (created or updated is decided against the database when loading).");
+    return 0;
+  }
 
   let config;
   try {
@@ -108,6 +151,12 @@ export async function main(argv: string[]): Promise<number> {
       );
       return 2;
     }
+    // Feeds reuse the country entities already stored (china stays china), so they are read once connected.
+    const reads = await readAll(paths, { ...readOptions, countries: await readCountryIds(client) }, args.values.quiet);
+    if (!reads) return 1;
+    for (const line of describeReads(reads)) log(line);
+    // Files of one feed dataset go in as one (merged by event id), curated files each as their own.
+    const datasets = mergeDatasets(reads.map((r) => r.dataset));
     log(`Loading into ${config.uri}${config.database ? ` (database ${config.database})` : ""}…`);
     const writer = new DatasetWriter(client, {
       batchSize,
@@ -138,6 +187,57 @@ export async function main(argv: string[]): Promise<number> {
   } finally {
     await client.close();
   }
+}
+
+/** Reads every path; prints why and answers undefined when the input is invalid or over the bad-row limit. */
+async function readAll(paths: string[], options: ReadFeedsOptions, quiet: boolean): Promise<FeedRead[] | undefined> {
+  const bar = quiet ? undefined : createRateBar();
+  let label = "";
+  try {
+    return await readFeeds(paths, {
+      ...options,
+      onFile: (file, format) => (label = `${format} ${file}`),
+      onProgress: (rows, bytes, total) => bar?.update(rows, bytes, total, label),
+    });
+  } catch (error) {
+    bar?.done();
+    if (error instanceof InvalidInputError) {
+      console.error(error.message);
+      console.error("statecraft/load: nothing was written.");
+      return undefined;
+    }
+    if (error instanceof BadRowLimitError) {
+      console.error(error.message);
+      for (const issue of error.read?.bad.slice(0, 20) ?? []) console.error(`  ${formatIssue(issue)} (${issue.field})`);
+      const more = (error.read?.bad.length ?? 0) - 20;
+      if (more > 0) console.error(`  … and ${more} more`);
+      return undefined;
+    }
+    throw error;
+  } finally {
+    bar?.done();
+  }
+}
+
+/** What was read, file by file: what it makes, what it skipped and why, and its bad rows. */
+export function describeReads(reads: readonly FeedRead[]): string[] {
+  const lines: string[] = [];
+  for (const r of reads) {
+    const d = r.dataset;
+    const events = d.relations.reduce((n, rel) => n + (rel.events?.count ?? 0), 0);
+    lines.push(
+      `${d.info.id} (${d.file}, ${r.format}${d.mode === "merge" ? ", merge" : ""}): ${d.entities.length} entities, ` +
+        `${d.relations.length} relations${events ? ` from ${events} events` : ""}, ${d.sources.length} sources` +
+        (r.format === "yaml" ? "" : ` from ${r.rows} rows`),
+    );
+    for (const [reason, n] of Object.entries(r.skipped).sort((a, b) => b[1] - a[1])) {
+      lines.push(`  skipped ${n} row${n === 1 ? "" : "s"}: ${reason}`);
+    }
+    if (r.bad.length > 0) lines.push(`  ${r.bad.length} bad row${r.bad.length === 1 ? "" : "s"} skipped:`);
+    for (const issue of r.bad.slice(0, 10)) lines.push(`    ${formatIssue(issue)} (${issue.field})`);
+    if (r.bad.length > 10) lines.push(`    … and ${r.bad.length - 10} more`);
+  }
+  return lines;
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {

@@ -30,3 +30,49 @@ export function createProgressBar(stream: NodeJS.WriteStream = process.stderr): 
     },
   };
 }
+
+export interface RateBar {
+  /** Rows read so far, and bytes read of the total when the size is known. */
+  update(rows: number, bytes: number | undefined, total: number | undefined, label: string): void;
+  done(): void;
+}
+
+function seconds(s: number): string {
+  return s >= 90 ? `${Math.round(s / 60)} min` : `${Math.max(0, Math.round(s))} s`;
+}
+
+/** A progress line for streamed feeds: rows read, rows per second and, when the size is known, an ETA. */
+export function createRateBar(stream: NodeJS.WriteStream = process.stderr, now: () => number = Date.now): RateBar {
+  if (!stream.isTTY) return { update() {}, done() {} };
+  const started = now();
+  let last = 0;
+  let drawn = false;
+  return {
+    update(rows, bytes, total, label) {
+      const t = now();
+      if (t - last < 200) return;
+      last = t;
+      const elapsed = Math.max(0.001, (t - started) / 1000);
+      const rate = rows / elapsed;
+      const parts = [label, `${rows.toLocaleString("en")} rows`, `${Math.round(rate).toLocaleString("en")} rows/s`];
+      if (bytes !== undefined && total) {
+        const ratio = Math.min(1, bytes / total);
+        parts.push(`${(ratio * 100).toFixed(0)}%`);
+        if (ratio > 0) parts.push(`ETA ${seconds((elapsed / ratio) * (1 - ratio))}`);
+      }
+      const columns = stream.columns || 80;
+      stream.write(
+        "\r" +
+          parts
+            .join(" · ")
+            .padEnd(columns - 1)
+            .slice(0, columns - 1),
+      );
+      drawn = true;
+    },
+    done() {
+      if (drawn) stream.write("\r" + " ".repeat((stream.columns || 80) - 1) + "\r");
+      drawn = false;
+    },
+  };
+}

@@ -31,6 +31,11 @@ export interface FeedReadOptions {
   dataset?: string;
   /** Replace semantics instead of merge. */
   replace?: boolean;
+  /**
+   * Entity ids of the countries the store or the other files already hold, by ISO alpha-3 ("CHN" -> "china"), so a
+   * feed reuses them instead of making a second entity for the same country.
+   */
+  countries?: ReadonlyMap<string, string>;
   /** Called now and then with rows read so far and, when known, the total (bytes or rows) for the progress bar. */
   onProgress?: (rows: number, done?: number, total?: number) => void;
 }

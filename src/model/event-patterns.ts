@@ -89,8 +89,8 @@ export const EVENT_PATTERNS: readonly EventPattern[] = [
     strength: 0.8,
     negated: NOT_CONDEMNED,
   },
-  { phrase: "accuse|blame", type: "CRITICIZES", cameo: "112", strength: 0.8 },
-  { phrase: "condemn", type: "CONDEMNS", cameo: "111", strength: 0.85, negated: NOT_CONDEMNED },
+  { phrase: "accuse|blame", type: "CRITICIZES", cameo: "110", strength: 0.8 },
+  { phrase: "condemn", type: "CONDEMNS", cameo: "", strength: 0.85, negated: NOT_CONDEMNED },
   // Refusals to condemn (CAMEO 011 decline comment)
   {
     phrase: "refuse|decline|fail to condemn|criticize|criticise|denounce",
@@ -103,14 +103,14 @@ export const EVENT_PATTERNS: readonly EventPattern[] = [
   {
     phrase: "attack|invade|shell|strike|bomb|assault",
     type: "ATTACKS",
-    cameo: "190",
+    cameo: "180",
     strength: 0.85,
     modal: { type: "THREATENS", cameo: "138" },
   },
   { phrase: "seize|detain|arrest", type: "COERCES", cameo: "173", strength: 0.8 },
   { phrase: "expel", type: "COERCES", cameo: "174", strength: 0.8 },
   // Rejection and reduced relations (CAMEO 12x, 16x)
-  { phrase: "reject|oppose|veto", type: "OPPOSES", cameo: "120", strength: 0.7 },
+  { phrase: "reject|oppose|veto", type: "OPPOSES", cameo: "113", strength: 0.7 },
   { phrase: "cut|sever|downgrade|suspend ... tie|relation with", type: "OPPOSES", cameo: "161", strength: 0.85 },
   // Protection (CAMEO 052 defend verbally)
   { phrase: "protect|safeguard|defend|shield", type: "PROTECTS", cameo: "052", strength: 0.8 },
@@ -121,24 +121,24 @@ export const EVENT_PATTERNS: readonly EventPattern[] = [
   {
     phrase: "send|supply|provide|deliver ... weapon|arm|aid|assistance|ammunition|drone|missile to",
     type: "SUPPORTS",
-    cameo: "070",
+    cameo: "050",
     strength: 0.85,
   },
-  { phrase: "aid|assist|arm", type: "SUPPORTS", cameo: "070", strength: 0.75 },
+  { phrase: "aid|assist|arm", type: "SUPPORTS", cameo: "050", strength: 0.75 },
   // Alignment and alliance (CAMEO 019 express accord, 057 sign formal agreement)
   { phrase: "side|align|stand with", type: "ALIGNS_WITH", cameo: "019", strength: 0.75 },
   { phrase: "echo", type: "ALIGNS_WITH", cameo: "019", strength: 0.65 },
   {
     phrase: "sign ... defence|defense|security|mutual pact|treaty|alliance with",
     type: "ALLIED_WITH",
-    cameo: "057",
+    cameo: "062",
     strength: 0.85,
   },
   // Meetings, talks and cooperation (CAMEO 04x consult, 046 negotiate, 06x cooperate)
-  { phrase: "meet|host", type: "COOPERATES_WITH", cameo: "040", strength: 0.7 },
-  { phrase: "hold|conduct ... talk with", type: "COOPERATES_WITH", cameo: "040", strength: 0.75 },
-  { phrase: "hold|conduct ... talk", type: "COOPERATES_WITH", cameo: "040", strength: 0.7 },
-  { phrase: "negotiate with", type: "COOPERATES_WITH", cameo: "046", strength: 0.75 },
+  { phrase: "meet|host", type: "COOPERATES_WITH", cameo: "036", strength: 0.7 },
+  { phrase: "hold|conduct ... talk with", type: "COOPERATES_WITH", cameo: "036", strength: 0.75 },
+  { phrase: "hold|conduct ... talk", type: "COOPERATES_WITH", cameo: "036", strength: 0.7 },
+  { phrase: "negotiate with", type: "COOPERATES_WITH", cameo: "036", strength: 0.75 },
   { phrase: "cooperate|collaborate|partner with", type: "COOPERATES_WITH", cameo: "060", strength: 0.75 },
   { phrase: "sign ... agreement|deal|accord with", type: "COOPERATES_WITH", cameo: "06", strength: 0.8 },
   // Trade (CAMEO 061 economic cooperation)
@@ -149,7 +149,7 @@ export const EVENT_PATTERNS: readonly EventPattern[] = [
   {
     phrase: "seek|request|apply|ask|lobby ... exemption|waiver|exception|carve-out",
     type: "SEEKS_EXEMPTION_FROM",
-    cameo: "020",
+    cameo: "0251",
     strength: 0.8,
   },
   // Media and membership (no CAMEO code)

@@ -43,7 +43,7 @@ export const RELATION_TYPES = [
     reading: "threatens",
     inverse: "is threatened by",
     stance: "hostile",
-    cameo: ["13", "130", "131", "132", "138", "139"],
+    cameo: ["13", "130", "132", "138"],
     definition: "Threatens the target with a measure or with force.",
   },
   {
@@ -59,15 +59,16 @@ export const RELATION_TYPES = [
     reading: "criticizes",
     inverse: "is criticized by",
     stance: "hostile",
-    cameo: ["11", "110", "111", "112"],
-    definition: "Criticizes, denounces or accuses the target.",
+    cameo: ["11", "110", "111"],
+    definition: "Criticizes, denounces or complains officially about the target.",
   },
   {
     type: "CONDEMNS",
     reading: "condemns",
     inverse: "is condemned by",
     stance: "hostile",
-    cameo: ["111"],
+    // No CAMEO code of its own: the codebook's "criticize or denounce" (111) is CRITICIZES.
+    cameo: [],
     definition: "Formally condemns an act of the target.",
   },
   {
@@ -75,15 +76,15 @@ export const RELATION_TYPES = [
     reading: "attacks",
     inverse: "is attacked by",
     stance: "hostile",
-    cameo: ["18", "19", "190", "193", "194", "195", "20"],
-    definition: "Uses military force or violence against the target.",
+    cameo: ["18", "180", "20"],
+    definition: "Uses unconventional or mass violence against the target: assault, bombing, killing.",
   },
   {
     type: "COERCES",
     reading: "coerces",
     inverse: "is coerced by",
     stance: "hostile",
-    cameo: ["17", "170", "171", "173", "174", "175", "176"],
+    cameo: ["17", "173", "174"],
     definition: "Seizes, detains, represses or otherwise coerces the target.",
   },
   {
@@ -91,8 +92,8 @@ export const RELATION_TYPES = [
     reading: "opposes",
     inverse: "is opposed by",
     stance: "hostile",
-    cameo: ["12", "120", "121", "125", "128", "129", "16", "160", "161", "164"],
-    definition: "Rejects, vetoes or reduces relations with the target.",
+    cameo: ["113", "128", "129", "16", "161"],
+    definition: "Vetoes, defies, rallies opposition against or reduces relations with the target.",
   },
   // Cooperative
   {
@@ -100,7 +101,7 @@ export const RELATION_TYPES = [
     reading: "protects",
     inverse: "is protected by",
     stance: "cooperative",
-    cameo: ["052", "074"],
+    cameo: ["052", "074", "075"],
     definition: "Pledges or gives protection to the target, verbally or materially.",
   },
   {
@@ -108,8 +109,8 @@ export const RELATION_TYPES = [
     reading: "supports",
     inverse: "is supported by",
     stance: "cooperative",
-    cameo: ["05", "050", "051", "053", "07", "070", "071", "072", "073"],
-    definition: "Endorses, aids or rallies support for the target.",
+    cameo: ["05", "018", "050", "051"],
+    definition: "Endorses, praises or rallies support for the target.",
   },
   {
     type: "ALIGNS_WITH",
@@ -124,7 +125,7 @@ export const RELATION_TYPES = [
     reading: "is allied with",
     inverse: "is allied with",
     stance: "cooperative",
-    cameo: ["057", "062"],
+    cameo: ["062"],
     definition: "Bound to the target by a treaty or standing military cooperation.",
     symmetric: true,
   },
@@ -133,8 +134,8 @@ export const RELATION_TYPES = [
     reading: "cooperates with",
     inverse: "cooperates with",
     stance: "cooperative",
-    cameo: ["03", "030", "04", "040", "042", "043", "046", "06", "060", "063", "064"],
-    definition: "Meets, negotiates or works together with the target.",
+    cameo: ["03", "036", "06", "060"],
+    definition: "Works together with the target, or says it will.",
     symmetric: true,
   },
   {
@@ -168,8 +169,8 @@ export const RELATION_TYPES = [
     reading: "seeks an exemption from",
     inverse: "is asked for an exemption by",
     stance: "neutral",
-    cameo: ["02", "020", "021"],
-    definition: "Asks the target for a waiver from its rules or measures.",
+    cameo: ["0251", "0254"],
+    definition: "Asks the target for a waiver from, or an easing of, its sanctions or rules.",
   },
   {
     type: "INTERVIEWS",
@@ -184,8 +185,180 @@ export const RELATION_TYPES = [
     reading: "mentions",
     inverse: "is mentioned by",
     stance: "neutral",
-    cameo: ["01", "010"],
+    cameo: ["01"],
     definition: "Makes a statement about the target with no clear stance.",
+  },
+  // Event types of the CAMEO codebook (model/cameo.ts) that the curated types above do not cover. Every CAMEO code
+  // maps to exactly one type through its most specific listed prefix (getTypeForCameo).
+  {
+    type: "APPEALS_TO",
+    reading: "appeals to",
+    inverse: "is appealed to by",
+    stance: "neutral",
+    cameo: ["02"],
+    definition: "Asks the target for cooperation, aid, reform, restraint or talks.",
+  },
+  {
+    type: "CONSULTS",
+    reading: "consults",
+    inverse: "is consulted by",
+    stance: "cooperative",
+    cameo: ["04"],
+    definition: "Meets, calls or confers with the target, or mediates with it.",
+  },
+  {
+    type: "VISITS",
+    reading: "visits",
+    inverse: "is visited by",
+    stance: "cooperative",
+    cameo: ["042"],
+    definition: "Makes an official visit to the target.",
+  },
+  {
+    type: "HOSTS",
+    reading: "hosts",
+    inverse: "is hosted by",
+    stance: "cooperative",
+    cameo: ["043"],
+    definition: "Receives a visit from the target.",
+  },
+  {
+    type: "NEGOTIATES_WITH",
+    reading: "negotiates with",
+    inverse: "negotiates with",
+    stance: "cooperative",
+    cameo: ["046"],
+    definition: "Holds negotiations with the target.",
+    symmetric: true,
+  },
+  {
+    type: "RECOGNIZES",
+    reading: "recognizes",
+    inverse: "is recognized by",
+    stance: "cooperative",
+    cameo: ["054"],
+    definition: "Grants diplomatic recognition to the target.",
+  },
+  {
+    type: "APOLOGIZES_TO",
+    reading: "apologizes to",
+    inverse: "receives an apology from",
+    stance: "cooperative",
+    cameo: ["055"],
+    definition: "Apologizes to the target.",
+  },
+  {
+    type: "FORGIVES",
+    reading: "forgives",
+    inverse: "is forgiven by",
+    stance: "cooperative",
+    cameo: ["056"],
+    definition: "Forgives the target.",
+  },
+  {
+    type: "SIGNS_AGREEMENT_WITH",
+    reading: "signs an agreement with",
+    inverse: "signs an agreement with",
+    stance: "cooperative",
+    cameo: ["057"],
+    definition: "Signs a formal agreement with the target.",
+    symmetric: true,
+  },
+  {
+    type: "GIVES_AID_TO",
+    reading: "gives aid to",
+    inverse: "receives aid from",
+    stance: "cooperative",
+    cameo: ["07"],
+    definition: "Provides economic, military or humanitarian aid to the target.",
+  },
+  {
+    type: "YIELDS_TO",
+    reading: "yields to",
+    inverse: "is yielded to by",
+    stance: "cooperative",
+    cameo: ["08"],
+    definition: "Gives way to the target: eases restrictions, releases, accedes to demands or de-escalates.",
+  },
+  {
+    type: "EASES_SANCTIONS_ON",
+    reading: "eases sanctions on",
+    inverse: "has sanctions eased by",
+    stance: "cooperative",
+    cameo: ["085"],
+    definition: "Eases economic sanctions, a boycott or an embargo on the target.",
+  },
+  {
+    type: "INVESTIGATES",
+    reading: "investigates",
+    inverse: "is investigated by",
+    stance: "neutral",
+    cameo: ["09"],
+    definition: "Investigates the target for crime, abuses or military action.",
+  },
+  {
+    type: "DEMANDS",
+    reading: "makes demands of",
+    inverse: "faces demands from",
+    stance: "hostile",
+    cameo: ["10"],
+    definition: "Demands cooperation, aid, reform, concessions or talks from the target.",
+  },
+  {
+    type: "ACCUSES",
+    reading: "accuses",
+    inverse: "is accused by",
+    stance: "hostile",
+    cameo: ["112"],
+    definition: "Accuses the target of crime, abuses, aggression or espionage.",
+  },
+  {
+    type: "SUES",
+    reading: "takes legal action against",
+    inverse: "faces legal action from",
+    stance: "hostile",
+    cameo: ["115", "116"],
+    definition: "Brings a lawsuit against the target or finds it guilty or liable.",
+  },
+  {
+    type: "REJECTS",
+    reading: "rejects",
+    inverse: "is rejected by",
+    stance: "hostile",
+    cameo: ["12"],
+    definition: "Rejects the target's proposal, request, demand or mediation, or refuses to yield to it.",
+  },
+  {
+    type: "PROTESTS_AGAINST",
+    reading: "protests against",
+    inverse: "faces protests from",
+    stance: "hostile",
+    cameo: ["14"],
+    definition: "Demonstrates, strikes, boycotts, blocks or riots against the target.",
+  },
+  {
+    type: "MOBILIZES_AGAINST",
+    reading: "mobilizes against",
+    inverse: "faces a mobilization by",
+    stance: "hostile",
+    cameo: ["15"],
+    definition: "Puts police, armed or cyber forces on alert or mobilizes them, facing the target.",
+  },
+  {
+    type: "FIGHTS",
+    reading: "fights",
+    inverse: "is fought by",
+    stance: "hostile",
+    cameo: ["19"],
+    definition: "Uses conventional military force against the target: blockade, small arms, artillery, air strikes.",
+  },
+  {
+    type: "OCCUPIES",
+    reading: "occupies",
+    inverse: "is occupied by",
+    stance: "hostile",
+    cameo: ["192"],
+    definition: "Occupies territory of the target.",
   },
   // Structural
   {
@@ -301,12 +474,18 @@ export function getTypesByStance(stances: readonly Stance[]): RelationType[] {
   return RELATION_TYPES.filter((spec) => (stances as readonly string[]).includes(spec.stance)).map((s) => s.type);
 }
 
-/** The relation type a CAMEO event code maps to, trying the full code, then its base and root codes. */
+const BY_CAMEO: ReadonlyMap<string, RelationType> = new Map(
+  RELATION_TYPES.flatMap((spec) => spec.cameo.map((code) => [code, spec.type] as const)),
+);
+
+/**
+ * The relation type a CAMEO event code maps to: the type listing the code's most specific prefix (the full code,
+ * then its base, then its root). Undefined for a code whose root no type lists (not a CAMEO code).
+ */
 export function getTypeForCameo(code: string): RelationType | undefined {
   for (let len = code.length; len >= 2; len--) {
-    const prefix = code.slice(0, len);
-    const spec = RELATION_TYPES.find((s) => (s.cameo as readonly string[]).includes(prefix));
-    if (spec) return spec.type;
+    const type = BY_CAMEO.get(code.slice(0, len));
+    if (type) return type;
   }
   return undefined;
 }

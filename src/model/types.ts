@@ -78,6 +78,30 @@ export interface EventTally {
   eventIds: string[];
 }
 
+/** The per-event values behind an EventTally (see model/event-log.ts, which merges them by event id). */
+/** A source URL the relation cites: the lowest event id that reported it, with that event's code and day. */
+export interface EventSource {
+  eventId: string;
+  url: string;
+  day: IsoDate;
+  code: string;
+}
+
+/** Parallel lists, one entry per event, sorted by event id (numerically when ids are numbers). */
+export interface EventLog {
+  ids: string[];
+  mentions: number[];
+  sources: number[];
+  articles: number[];
+  goldstein10: number[];
+  tone1e6: number[];
+  added: IsoDate[];
+  /** At most 5 distinct URLs (MAX_EVENT_SOURCES of model/event-log.ts), by lowest event id. */
+  top: EventSource[];
+  /** The alphabetically first 5 distinct hosts (MAX_HOSTS) of all the events' URLs. */
+  hosts: string[];
+}
+
 export interface DatasetInfo {
   id: string;
   title: string;
@@ -96,6 +120,11 @@ export interface Dataset {
   sources: Source[];
   entities: Entity[];
   relations: Relation[];
+  /**
+   * For relations aggregated from an event feed, by relation id: the events behind each one's tally, kept so that a
+   * later load merges by event id (model/event-log.ts). Not part of what the API answers.
+   */
+  eventLogs?: ReadonlyMap<string, EventLog>;
 }
 
 /** All alias strings of an entity, flattened and deduplicated, for search and for Neo4j's list property. */

@@ -210,7 +210,13 @@ export function resolveServerConfig(
   const config: ServerConfig = {
     host: env.HOST || d.host,
     port: intFrom(env, "PORT", d.port),
-    dataPaths: env.STATECRAFT_DATA ? env.STATECRAFT_DATA.split(",").map((p) => resolve(p.trim())) : d.dataPaths,
+    dataPaths: env.STATECRAFT_DATA
+      ? env.STATECRAFT_DATA.split(",")
+          .map((p) => p.trim())
+          .filter((p) => p.length > 0)
+          // Feeds may be http(s) URLs, kept as given; files and folders resolve from the working directory.
+          .map((p) => (/^https?:\/\//i.test(p) ? p : resolve(p)))
+      : d.dataPaths,
     neo4j: resolveNeo4jConfig(env),
     decksDir: env.STATECRAFT_DECKS ? resolve(env.STATECRAFT_DECKS.trim()) : d.decksDir,
     ...(env.STATECRAFT_APP_DATABASE?.trim() ? { appDatabase: env.STATECRAFT_APP_DATABASE.trim() } : {}),

@@ -7,6 +7,7 @@ import { accessWarnings } from "./access.ts";
 import { createApp, type AppParts } from "./app.ts";
 import { InvalidConfigError } from "../store/neo4j/config.ts";
 import { InvalidInputError } from "../ingest/errors.ts";
+import { BadRowLimitError } from "../ingest/bad-rows.ts";
 
 interface Log {
   info(message: string): void;
@@ -90,19 +91,28 @@ async function buildNeo4jParts(config: ServerConfig, neo4jConfig: NonNullable<Se
 }
 
 async function buildEmbeddedParts(config: ServerConfig): Promise<Built> {
-  const [{ readDatasets, readDatasetTexts, listDatasetFiles }, { createMemoryStore }, { FileDeckStore }, sink] =
+  const [{ readFeeds }, { readDatasetTexts, listDatasetFiles }, { createMemoryStore }, { FileDeckStore }, sink] =
     await Promise.all([
+      import("../ingest/feeds.ts"),
       import("../ingest/dataset-reader.ts"),
       import("../store/memory/memory-store.ts"),
       import("../store/memory/file-deck-store.ts"),
       import("../store/memory/dataset-file-sink.ts"),
     ]);
-  const graph = createMemoryStore(await readDatasets(config.dataPaths), { timeoutMs: config.storeTimeoutMs });
-  // Accepted report claims go to a dataset file under the data folder, and the store reloads from the files.
+  // The same readers and mapping as `npm run load`: curated YAML, GDELT files (merged by event id) and other feeds.
+  const reads = await readFeeds(config.dataPaths);
+  const graph = createMemoryStore(
+    reads.map((r) => r.dataset),
+    { timeoutMs: config.storeTimeoutMs },
+  );
+  // Accepted report claims go to a dataset file under the data folder, and the store reloads from the files. Feeds
+  // are not written to: they are read once, and given again with the curated files at each reload.
+  const feeds = reads.filter((r) => r.format !== "yaml").map((r) => r.dataset);
+  const feedFiles = new Set(feeds.map((d) => d.file));
   const datasets = new sink.FileDatasetSink({
-    paths: config.dataPaths,
+    paths: config.dataPaths.filter((p) => !feedFiles.has(p)),
     listFiles: listDatasetFiles,
-    validate: readDatasetTexts,
+    validate: (texts) => [...readDatasetTexts(texts), ...feeds],
     store: graph,
   });
   return { parts: { graph, decks: new FileDeckStore(config.decksDir), datasets }, close: async () => {} };
@@ -123,7 +133,7 @@ async function main(): Promise<number> {
   try {
     built = config.neo4j ? await buildNeo4jParts(config, config.neo4j) : await buildEmbeddedParts(config);
   } catch (error) {
-    if (error instanceof InvalidInputError) {
+    if (error instanceof InvalidInputError || error instanceof BadRowLimitError) {
       console.error(error.message);
       return 1;
     }

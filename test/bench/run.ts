@@ -5,6 +5,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { benchExtract } from "./extract-bench.ts";
 import { benchLoad } from "./load-bench.ts";
+import { benchFeeds } from "./feeds-bench.ts";
 import { benchLoader } from "./loader-bench.ts";
 import { benchPaths } from "./paths-bench.ts";
 import { benchRender } from "./render-bench.ts";
@@ -23,6 +24,7 @@ const BENCHES: Record<string, () => Promise<BenchReport>> = {
     }),
   extract: () => benchExtract({ repeats: 5, verbose: process.argv.includes("--verbose") }),
   load: () => benchLoad({ entities: Math.round(100_000 * scale), relationsPerEntity: 5 }),
+  feeds: () => benchFeeds({ rows: Math.round(1_000_000 * scale) }),
   search: () => benchSearch({ entities: Math.round(100_000 * scale), queries: 500 }),
   views: () =>
     benchViews({

@@ -25,13 +25,16 @@ function freePort(): Promise<number> {
   });
 }
 
-/** The embedded store by default; Neo4j at `neo4jUri` when given. */
-export async function startServer(options: { neo4jUri?: string; timeoutMs?: number } = {}): Promise<RunningServer> {
+/** The embedded store by default (from data/, or from `data`, STATECRAFT_DATA's list); Neo4j at `neo4jUri`. */
+export async function startServer(
+  options: { neo4jUri?: string; timeoutMs?: number; data?: string } = {},
+): Promise<RunningServer> {
   const timeoutMs = options.timeoutMs ?? 60_000;
   const port = await freePort();
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: "127.0.0.1", LOG_LEVEL: "warn" };
   for (const key of Object.keys(env)) if (key.startsWith("NEO4J_")) delete env[key];
   if (options.neo4jUri) env.NEO4J_URI = options.neo4jUri;
+  if (options.data) env.STATECRAFT_DATA = options.data;
   const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "src/server/main.ts"], {
     cwd: ROOT,
     env,

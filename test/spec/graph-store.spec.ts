@@ -20,6 +20,7 @@ import type {
 } from "../../src/store/graph-store.ts";
 import { describeBriefing } from "./briefing.spec.ts";
 import { describeDenseGraph } from "./dense-graph.spec.ts";
+import { describeGdeltFeed } from "./gdelt.spec.ts";
 import { NORTH, SOUTH, TINY_WORLD } from "./tiny-world.ts";
 
 /**
@@ -53,6 +54,7 @@ export function describeGraphStore(name: string, makeStore: MakeStore): void {
     describeTinyWorld(makeStore);
     describeBriefing(makeStore);
     describeDenseGraph(makeStore);
+    describeGdeltFeed(makeStore);
   });
 }
 

@@ -2,6 +2,7 @@
 // id (edges) with the records as attributes, and the sources beside it. Built once from datasets, never changed.
 
 import { MultiDirectedGraph, UsageGraphError } from "graphology";
+import { mergeDatasets } from "../../model/dataset-merge.ts";
 import { getRelationSpec } from "../../model/relations.ts";
 import type { Dataset, Entity, Relation, Source } from "../../model/types.ts";
 import type { EntityRecord, EntitySummary, RelationRecord, SourceRecord } from "../graph-store.ts";
@@ -69,6 +70,8 @@ function toRelationAttributes(relation: Relation, dataset: string): RelationAttr
   if (relation.validTo !== undefined) record.validTo = relation.validTo;
   if (relation.note !== undefined) record.note = relation.note;
   if (relation.marking !== undefined) record.marking = relation.marking;
+  if (relation.events !== undefined) record.events = relation.events;
+  if (relation.attributes !== undefined) record.attributes = relation.attributes;
   return record;
 }
 
@@ -105,11 +108,14 @@ function dictionaryObject(): Record<string, unknown> {
 }
 
 /**
- * Builds the graph as the Neo4j loader would leave the database after loading the datasets in order: an entity or
+ * Builds the graph as the Neo4j loader would leave the database after loading the datasets in order: feed datasets
+ * ("merge" mode) of one id accumulate; an entity or
  * source defined by several datasets takes the fields of the last one and is tagged with all of them (in load
  * order); a relation id given twice keeps the last definition. Throws when a relation names an unknown entity.
  */
-export function buildEntityGraph(datasets: readonly Dataset[]): BuiltGraph {
+export function buildEntityGraph(loaded: readonly Dataset[]): BuiltGraph {
+  // Feed files of one dataset accumulate, their event tallies merged by event id, as the Neo4j loader merges them.
+  const datasets = mergeDatasets(loaded);
   const entities = new Map<string, EntityAttributes>();
   const sources = new Map<string, SourceRecord>();
   for (const ds of datasets) {

@@ -7,8 +7,17 @@ import { createHash } from "node:crypto";
 import neo4j from "neo4j-driver";
 import { RELATION_TYPE_NAMES } from "../../model/relations.ts";
 import { foldText } from "../../model/text.ts";
-import { flattenAliases, type Dataset, type Entity, type Relation, type Source } from "../../model/types.ts";
+import { mergeRelation } from "../../model/dataset-merge.ts";
+import {
+  flattenAliases,
+  type Dataset,
+  type Entity,
+  type EventLog,
+  type Relation,
+  type Source,
+} from "../../model/types.ts";
 import type { Neo4jClient } from "./client.ts";
+import { toEventLog } from "./mapping.ts";
 import { getQuery, getStatements, withAllKinds, withKind, withRelationType } from "./queries.ts";
 
 export interface WriteOptions {
@@ -96,7 +105,39 @@ export function sourceRow(source: Source): Row {
   return { id: source.id, props: { ...props, hash: hashOf(props), published: toNeo4jDate(source.published) } };
 }
 
-export function relationRow(relation: Relation, dataset: string): Row & { type: string; from: string; to: string } {
+/** The flat properties of a feed relation's tally and event log (Neo4j has no map properties); null when none. */
+function eventProps(relation: Relation, log: EventLog | undefined): Props {
+  const t = relation.events;
+  return {
+    eventCount: t?.count ?? null,
+    eventMentions: t?.mentions ?? null,
+    eventSources: t?.sources ?? null,
+    eventArticles: t?.articles ?? null,
+    goldstein: t?.goldstein ?? null,
+    tone: t?.tone ?? null,
+    firstSeen: t?.firstSeen ?? null,
+    lastSeen: t?.lastSeen ?? null,
+    eventIds: t?.eventIds ?? null,
+    logMentions: log?.mentions ?? null,
+    logSources: log?.sources ?? null,
+    logArticles: log?.articles ?? null,
+    logGoldstein10: log?.goldstein10 ?? null,
+    logTone1e6: log?.tone1e6 ?? null,
+    logAdded: log?.added ?? null,
+    topEventIds: log?.top.map((s) => s.eventId) ?? null,
+    topUrls: log?.top.map((s) => s.url) ?? null,
+    topDays: log?.top.map((s) => s.day) ?? null,
+    topCodes: log?.top.map((s) => s.code) ?? null,
+    hosts: log?.hosts ?? null,
+    attributes: relation.attributes ? JSON.stringify(relation.attributes) : null,
+  };
+}
+
+export function relationRow(
+  relation: Relation,
+  dataset: string,
+  log?: EventLog,
+): Row & { type: string; from: string; to: string } {
   const props: Props = {
     dataset,
     from: relation.from,
@@ -110,6 +151,7 @@ export function relationRow(relation: Relation, dataset: string): Row & { type: 
     evidence: relation.evidence.map((e) => e.text),
     note: relation.note ?? null,
     marking: relation.marking ?? null,
+    ...eventProps(relation, log),
   };
   const { from: _from, to: _to, ...stored } = props;
   return {
@@ -178,9 +220,13 @@ export class DatasetWriter {
         relations: emptyTally(),
       });
     }
-    for (const [i, ds] of datasets.entries()) summaries[i]!.relations = await this.writeRelations(ds);
-    // Removals last: an entity dropped from one file may still be used by a relation written above.
     for (const [i, ds] of datasets.entries()) {
+      summaries[i]!.relations = ds.mode === "merge" ? await this.mergeRelations(ds) : await this.writeRelations(ds);
+    }
+    // Removals last: an entity dropped from one file may still be used by a relation written above. A dataset in
+    // "merge" mode (a feed) removes nothing: 15-minute files accumulate.
+    for (const [i, ds] of datasets.entries()) {
+      if (ds.mode === "merge") continue;
       summaries[i]!.entities.removed = await this.untag(ds, "entities");
       summaries[i]!.sources.removed = await this.untag(ds, "sources");
     }
@@ -283,10 +329,48 @@ export class DatasetWriter {
     return dropped.length;
   }
 
+  /**
+   * Relations of a merge-mode dataset (a feed): each is compared with what is stored under its id; an aggregated
+   * relation's event log merges with the stored one by event id, so events already counted count once. Nothing is
+   * removed.
+   */
+  private async mergeRelations(ds: Dataset): Promise<Tally> {
+    const tally = emptyTally();
+    const dataset = ds.info.id;
+    const toWrite: ReturnType<typeof relationRow>[] = [];
+    for (const [type, group] of groupBy(ds.relations, (r) => r.type)) {
+      const query = withRelationType(getQuery("load-relations-by-id"), type);
+      for (const batch of chunks(group, this.options.batchSize)) {
+        const stored = new Map(
+          (
+            await this.read<{ id: string; props: Props }>(
+              query,
+              { ids: batch.map((r) => r.id) },
+              "read stored relations",
+            )
+          ).map((r) => [r.id, r.props]),
+        );
+        for (const relation of batch) {
+          const old = stored.get(relation.id);
+          const merged = mergeRelation(old ? toEventLog(old) : undefined, relation, ds.eventLogs?.get(relation.id));
+          const row = relationRow(merged.relation, dataset, merged.log);
+          if (!old) tally.created++;
+          else if (old.hash === row.props.hash) {
+            tally.unchanged++;
+            continue;
+          } else tally.updated++;
+          toWrite.push(row);
+        }
+      }
+    }
+    await this.writeRelationRows(toWrite, phase(`relations of ${dataset}`, toWrite.length));
+    return tally;
+  }
+
   private async writeRelations(ds: Dataset): Promise<Tally> {
     const tally = emptyTally();
     const dataset = ds.info.id;
-    const rows = ds.relations.map((r) => relationRow(r, dataset));
+    const rows = ds.relations.map((r) => relationRow(r, dataset, ds.eventLogs?.get(r.id)));
     const existing = new Map(
       (
         await this.read<{ id: string; type: string; hash: string | null }>(
@@ -324,6 +408,11 @@ export class DatasetWriter {
         params: { ids: batch.map((r) => r.id) },
       }));
     }
+    await this.writeRelationRows(toWrite, progress);
+    return tally;
+  }
+
+  private async writeRelationRows(toWrite: ReturnType<typeof relationRow>[], progress: Phase): Promise<void> {
     // With concurrency > 1, batches of new and changed relations go out as parallel transactions: while Neo4j runs
     // one, the driver encodes the next. Two batches that lock the same entities may deadlock; the driver retries.
     const jobs: { type: string; query: string; batch: typeof toWrite }[] = [];
@@ -341,8 +430,18 @@ export class DatasetWriter {
       }
     };
     await Promise.all(Array.from({ length: Math.max(1, this.options.concurrency) }, worker));
-    return tally;
   }
+}
+
+/** The country entities the database holds, by ISO alpha-3 code, for feeds to reuse (the first id of a code wins). */
+export async function readCountryIds(client: Neo4jClient): Promise<Map<string, string>> {
+  const result = await client.read("load countries", (tx) => tx.run(getQuery("load-country-entities")));
+  const out = new Map<string, string>();
+  for (const r of result.records) {
+    const iso3 = String(r.get("iso3"));
+    if (!out.has(iso3)) out.set(iso3, String(r.get("id")));
+  }
+  return out;
 }
 
 export async function countGraph(

@@ -6,7 +6,7 @@ import neo4j, { isDate, isDateTime, isInt, isLocalDateTime, isNode, isRelationsh
 import type { EntityRecord, EntitySummary, RelationRecord, SourceRecord } from "../../model/api.ts";
 import { isEntityKind, type EntityKind } from "../../model/kinds.ts";
 import { getRelationSpec, type RelationType } from "../../model/relations.ts";
-import type { Evidence } from "../../model/types.ts";
+import type { EventLog, EventTally, Evidence } from "../../model/types.ts";
 
 type Props = Record<string, unknown>;
 
@@ -126,7 +126,64 @@ export function toRelationRecord(relationship: unknown, from: unknown, to: unkno
   if (note !== undefined) record.note = note;
   const marking = optionalString(p.marking);
   if (marking !== undefined) record.marking = marking;
+  const events = toEventTally(p);
+  if (events !== undefined) record.events = events;
+  const attributes = toAttributes(p.attributes);
+  if (attributes !== undefined) record.attributes = attributes;
   return record;
+}
+
+function numberList(value: unknown, what: string): number[] {
+  return Array.isArray(value) ? value.map((v) => toSafeNumber(v, what)) : [];
+}
+
+/** A feed relation's tally from the flat properties the loader writes (eventCount, goldstein, eventIds...). */
+export function toEventTally(p: Props): EventTally | undefined {
+  if (p.eventCount === null || p.eventCount === undefined) return undefined;
+  return {
+    count: toSafeNumber(p.eventCount, "eventCount"),
+    mentions: toSafeNumber(p.eventMentions, "eventMentions"),
+    sources: toSafeNumber(p.eventSources, "eventSources"),
+    articles: toSafeNumber(p.eventArticles, "eventArticles"),
+    goldstein: toSafeNumber(p.goldstein, "goldstein"),
+    tone: toSafeNumber(p.tone, "tone"),
+    firstSeen: String(p.firstSeen),
+    lastSeen: String(p.lastSeen),
+    eventIds: stringList(p.eventIds),
+  };
+}
+
+/** The per-event log of a feed relation as stored, for merging a new load into it by event id. */
+export function toEventLog(p: Props): EventLog | undefined {
+  if (!Array.isArray(p.eventIds) || !Array.isArray(p.logAdded)) return undefined;
+  const topIds = stringList(p.topEventIds);
+  const urls = stringList(p.topUrls);
+  const days = stringList(p.topDays);
+  const codes = stringList(p.topCodes);
+  return {
+    ids: stringList(p.eventIds),
+    mentions: numberList(p.logMentions, "logMentions"),
+    sources: numberList(p.logSources, "logSources"),
+    articles: numberList(p.logArticles, "logArticles"),
+    goldstein10: numberList(p.logGoldstein10, "logGoldstein10"),
+    tone1e6: numberList(p.logTone1e6, "logTone1e6"),
+    added: stringList(p.logAdded),
+    top: topIds.map((eventId, i) => ({ eventId, url: urls[i] ?? "", day: days[i] ?? "", code: codes[i] ?? "" })),
+    hosts: stringList(p.hosts),
+  };
+}
+
+/** Feed qualifiers, stored as a JSON object text (Neo4j has no map properties). */
+function toAttributes(value: unknown): Record<string, string | number | boolean> | undefined {
+  if (typeof value !== "string") return undefined;
+  try {
+    const parsed = JSON.parse(value) as unknown;
+    return parsed !== null && typeof parsed === "object"
+      ? (parsed as Record<string, string | number | boolean>)
+      : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 export function toSourceRecord(node: unknown): SourceRecord {

@@ -16,6 +16,7 @@ export function statecraftViewer(): void {
     note?: string;
     marking?: string;
     evidence: { source: string; text: string }[];
+    events?: { count: number; goldstein: number; tone: number; firstSeen: string; lastSeen: string };
   };
   type Entity = { id: string; name: string; kind: string; description?: string };
   type SceneData = { id: string; entities: Entity[]; relations: Relation[]; sources: Source[] };
@@ -101,6 +102,14 @@ export function statecraftViewer(): void {
     const facts = [when(relation), "confidence " + Math.round(relation.confidence * 100) + "%"];
     if (relation.inference) facts.push("inferred by the analyst");
     if (relation.marking) facts.push(relation.marking);
+    const ev = relation.events;
+    if (ev) {
+      // A feed relation: what its events add up to, worded as state/event-facts.ts words it (this body stands alone).
+      const signed = (n: number, d: number) => (n > 0 ? "+" : n < 0 ? "−" : "") + Math.abs(n).toFixed(d);
+      facts.push(ev.count + (ev.count === 1 ? " event" : " events"), "Goldstein " + signed(ev.goldstein, 1));
+      facts.push("tone " + signed(ev.tone, 2));
+      facts.push("seen " + (ev.firstSeen === ev.lastSeen ? ev.firstSeen : ev.firstSeen + " to " + ev.lastSeen));
+    }
     box.appendChild(el("div", "tip-facts", facts.join(" · ")));
     if (relation.note) box.appendChild(el("div", "tip-note", relation.note));
     const list = el("ul", "tip-evidence");

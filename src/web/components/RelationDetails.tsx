@@ -1,10 +1,12 @@
 // A relation in full: its reading in words, stance and type definition, when it holds, how sure, whether it is an
-// inference, and the evidence with its sources.
+// inference, for a feed relation its event tally (count, Goldstein, tone, first and last seen), and the evidence with
+// its sources (a feed relation's source URLs).
 
 import { STANCE_INFO, getRelationSpec, type RelationDetail } from "../../model/index.ts";
 import { api } from "../api/client.ts";
 import { useExplorer } from "../app/context.ts";
 import { STANCE_COLOR } from "../graph/style.ts";
+import { eventFacts } from "../state/event-facts.ts";
 import { select } from "../state/explorer-state.ts";
 import { formatSpan } from "../state/time-stops.ts";
 import { EvidenceList } from "./Evidence.tsx";
@@ -70,6 +72,20 @@ export function RelationDetails({ id }: { id: string }) {
         )}
         <dt>Dataset</dt>
         <dd>{data.dataset}</dd>
+        {data.events &&
+          eventFacts(data.events).map((f) => (
+            <div key={f.label} className="fact" data-testid={`event-${f.label.toLowerCase()}`} title={f.hint}>
+              <dt>{f.label}</dt>
+              <dd>{f.value}</dd>
+            </div>
+          ))}
+        {data.attributes &&
+          Object.entries(data.attributes).map(([key, value]) => (
+            <div key={key} className="fact">
+              <dt>{key}</dt>
+              <dd>{String(value)}</dd>
+            </div>
+          ))}
       </dl>
       <h3>Evidence</h3>
       <EvidenceList evidence={data.evidence} sources={data.sources} />
