@@ -1,9 +1,15 @@
 // Renders nothing: lets the analyst drag entities. The dragged position is written to the data graph (positions
-// are data) and saved for the dataset when the drag ends; the camera holds still meanwhile.
+// are data) and saved for the dataset when the drag ends; the camera holds still meanwhile, and afterwards the
+// framing returns to the graph's own extent (the unit of the camera in the URL).
 
 import { useEffect } from "react";
+import { graphExtent } from "sigma/utils";
 import { useExplorer, useRenderer } from "../app/context.ts";
 import { savePositions } from "../app/position-storage.ts";
+import { releaseFraming } from "../graph/framing.ts";
+
+/** Past this many entities and relations a full refresh at each drag's end would stall the page. */
+const RELEASE_LIMIT = 50_000;
 
 export function DragController() {
   const { graph, store } = useExplorer();
@@ -15,7 +21,9 @@ export function DragController() {
     renderer.on("downNode", ({ node }) => {
       dragged = node;
       moved = false;
-      if (!renderer.getCustomBBox()) renderer.setCustomBBox(renderer.getBBox());
+      // Freeze the framing while dragging so the picture holds still. Not sigma's getBBox(): right after a settings
+      // change (hovering the node is one) it reads [0, 1] until the next frame, which would frame graph units.
+      if (!renderer.getCustomBBox()) renderer.setCustomBBox(graphExtent(graph));
     });
     renderer.on("moveBody", ({ event }) => {
       if (!dragged) return;
@@ -29,6 +37,8 @@ export function DragController() {
     const end = () => {
       if (dragged && moved) savePositions(graph, store.get().dataset);
       dragged = null;
+      // Back to the graph's own framing (a full refresh: skipped on huge graphs, where a saved view does it).
+      if (graph.order + graph.size <= RELEASE_LIMIT) releaseFraming(renderer);
     };
     renderer.on("upNode", end);
     renderer.on("upStage", end);

@@ -9,6 +9,7 @@ import type { Attributes } from "graphology-types";
 import Sigma from "sigma";
 import { EdgeArrowProgram, EdgeLineProgram, EdgeRectangleProgram, type EdgeProgramType } from "sigma/rendering";
 import EdgeCurveProgram, { EdgeCurvedArrowProgram } from "@sigma/edge-curve";
+import { MAX_CAMERA_RATIO, MIN_CAMERA_RATIO } from "../state/camera.ts";
 import type { DataGraph, EdgeAttrs, NodeAttrs } from "./data-graph.ts";
 import { dashedArrowProgram, dashedLineProgram } from "./edge-dash-program.ts";
 import NodeShapeProgram from "./node-shape-program.ts";
@@ -81,8 +82,8 @@ export function createRenderer(graph: DataGraph, container: HTMLElement): Render
     edgeLabelSize: 11,
     edgeLabelColor: { color: "#444" },
     stagePadding: 40,
-    minCameraRatio: 0.02,
-    maxCameraRatio: 20,
+    minCameraRatio: MIN_CAMERA_RATIO,
+    maxCameraRatio: MAX_CAMERA_RATIO,
   });
 }
 

@@ -6,6 +6,7 @@
 import { ENTITY_KINDS, STANCES, suggest, type EntityKind, type RelationType, type Stance } from "../../model/index.ts";
 import { isCalendarDate } from "../../model/dataset-schema.ts";
 import { ALL_TYPES, DEFAULT_FILTERS, type Filters } from "./filters.ts";
+import { checkCamera, type Camera } from "./camera.ts";
 import { DEFAULT_PATH_QUERY, K_LIMIT, MAX_HOPS_LIMIT, clampInt, type PathQuery } from "./path-query.ts";
 
 export const TABS = ["filters", "paths", "analysis", "cypher", "briefings", "reports"] as const;
@@ -13,11 +14,7 @@ export type Tab = (typeof TABS)[number];
 
 export type Selection = { kind: "entity"; id: string } | { kind: "relation"; id: string };
 
-export interface Camera {
-  x: number;
-  y: number;
-  ratio: number;
-}
+export type { Camera } from "./camera.ts";
 
 export interface UrlView {
   filters: Filters;
@@ -266,20 +263,33 @@ export function parseUrlView(search: string): ParsedUrl {
   view.add = readIds(q, "add", problems);
   view.hide = readIds(q, "hide", problems);
 
-  const cam = q.get("cam");
-  if (cam !== null) {
-    const numbers = cam.split(",").map((n) => (n.trim() === "" ? NaN : Number(n)));
-    if (numbers.length === 3 && numbers.every(Number.isFinite) && numbers[2]! > 0) {
-      view.camera = { x: numbers[0]!, y: numbers[1]!, ratio: numbers[2]! };
-    } else {
-      problems.push({
-        param: "cam",
-        value: cam,
-        message: `camera ${cam} is not x,y,zoom with a zoom above 0, ignored`,
-      });
-    }
-  }
+  const camera = readCamera(q, problems);
+  if (camera) view.camera = camera;
   return { view, problems };
+}
+
+/** The camera in framed units (the graph spans 0-1); one that frames nothing is refused, a zoom out of range clamped. */
+function readCamera(q: URLSearchParams, problems: UrlProblem[]): Camera | undefined {
+  const cam = q.get("cam");
+  if (cam === null) return undefined;
+  const numbers = cam.split(",").map((n) => (n.trim() === "" ? NaN : Number(n)));
+  const check = numbers.length === 3 ? checkCamera({ x: numbers[0]!, y: numbers[1]!, ratio: numbers[2]! }) : null;
+  if (!check || !check.ok) {
+    const message =
+      check?.reason === "frames-nothing"
+        ? `camera ${cam} frames none of the graph (x and y run from 0 to 1 across it), ignored`
+        : `camera ${cam} is not x,y,zoom with a zoom above 0, ignored`;
+    problems.push({ param: "cam", value: cam, message });
+    return undefined;
+  }
+  if (check.clamped) {
+    problems.push({
+      param: "cam",
+      value: cam,
+      message: `camera zoom ${numbers[2]} is out of range, ${check.camera.ratio} used`,
+    });
+  }
+  return check.camera;
 }
 
 function readPath(q: URLSearchParams, problems: UrlProblem[]): PathQuery {
