@@ -148,3 +148,36 @@ describe("a shared link's camera", () => {
     }
   });
 });
+
+/** How many pixels two screenshots of the same size differ in. */
+function differingPixels(a: Image, b: Image): number {
+  expect([a.width, a.height]).toEqual([b.width, b.height]);
+  let n = 0;
+  for (let i = 0; i < a.pixels.length; i += 4) {
+    if (a.pixels[i] !== b.pixels[i] || a.pixels[i + 1] !== b.pixels[i + 1] || a.pixels[i + 2] !== b.pixels[i + 2]) n++;
+  }
+  return n;
+}
+
+/** Opens `path` in a fresh browser context (no saved positions) and returns its settled canvas. */
+async function freshCanvas(path: string, name: string): Promise<Image> {
+  const { context, page, problems } = await fresh();
+  try {
+    await page.goto(`${server.url}${path}`);
+    await settled(page);
+    const { image } = await canvasShot(page, name);
+    expect(problems).toEqual([]);
+    return image;
+  } finally {
+    await context.close();
+  }
+}
+
+describe("the same data draws the same picture", () => {
+  it("should give two fresh visits to / the same pixels", async () => {
+    const first = await freshCanvas("/", "04-fresh-a");
+    const second = await freshCanvas("/", "05-fresh-b");
+    expectDrawn(first);
+    expect(differingPixels(first, second)).toBe(0);
+  });
+});

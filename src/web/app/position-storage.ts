@@ -1,7 +1,7 @@
 // Node positions in localStorage, per dataset: read at load, written when the layout settles and after a drag.
 // Storage can be full or disabled; then the picture is simply not kept.
 
-import type { DataGraph } from "../graph/data-graph.ts";
+import { seedPosition, type DataGraph } from "../graph/data-graph.ts";
 import { parsePositions, positionsKey, serializePositions, type Positions } from "../state/positions.ts";
 
 export function loadPositions(dataset: string | undefined): Positions {
@@ -28,11 +28,14 @@ export function applySavedPositions(graph: DataGraph, positions: Positions): voi
     const p = positions.get(id);
     return p ? { ...a, x: p[0], y: p[1] } : a;
   });
+  let unplaced = 0;
   graph.forEachNode((id) => {
     if (positions.has(id)) return;
     const placed = graph.neighbors(id).find((n) => positions.has(n));
     if (!placed) return;
     const p = positions.get(placed)!;
-    graph.mergeNodeAttributes(id, { x: p[0] + (Math.random() - 0.5) * 10, y: p[1] + (Math.random() - 0.5) * 10 });
+    // A small deterministic offset (no Math.random): the same saved picture gives every reader the same one.
+    const offset = seedPosition(unplaced++);
+    graph.mergeNodeAttributes(id, { x: p[0] + offset.x / 4, y: p[1] + offset.y / 4 });
   });
 }

@@ -1,6 +1,8 @@
-// Renders nothing: on each layout request runs ForceAtlas2 in a web worker (Barnes-Hut on big graphs), watches the
-// nodes settle and stops it by itself, then spreads overlapping nodes with noverlap and saves the picture for the
-// dataset so a reload shows the same one.
+// Renders nothing: on each layout request runs ForceAtlas2 in a web worker (Barnes-Hut on big graphs), counts its
+// iterations (one per message the worker answers), checks every few dozen whether the nodes have settled and stops
+// it after a number of iterations chosen by the graph's size, never after a time: the same data and seeded start
+// give the same picture on any machine. Then it spreads overlapping nodes with noverlap (for a fixed drawing size,
+// not the window's) and saves the picture for the dataset so a reload shows the same one.
 
 import { useEffect } from "react";
 import FA2Layout from "graphology-layout-forceatlas2/worker";
@@ -9,6 +11,8 @@ import { useExplorer, useExplorerState, useRenderer } from "../app/context.ts";
 import { savePositions } from "../app/position-storage.ts";
 import type { DataGraph } from "../graph/data-graph.ts";
 import {
+  LAYOUT_CHECK_EVERY,
+  NOVERLAP_VIEWPORT_PX,
   fa2Settings,
   graphUnitsPerPixel,
   noverlapIterations,
@@ -16,13 +20,10 @@ import {
   sampleIndices,
   shouldStopLayout,
 } from "../graph/layout-plan.ts";
-import type { Renderer } from "../graph/sigma-setup.ts";
 import { sizeSettings } from "../graph/render-settings.ts";
 import { setLayoutRunning } from "../state/explorer-state.ts";
 
-const SAMPLE_MS = 300;
-
-function spreadOverlaps(graph: DataGraph, renderer: Renderer): void {
+function spreadOverlaps(graph: DataGraph): void {
   const iterations = noverlapIterations(graph.order);
   if (iterations === 0 || graph.order < 2) return;
   let minX = Infinity;
@@ -35,8 +36,7 @@ function spreadOverlaps(graph: DataGraph, renderer: Renderer): void {
     minY = Math.min(minY, a.y);
     maxY = Math.max(maxY, a.y);
   });
-  const { width, height } = renderer.getDimensions();
-  const pixels = graphUnitsPerPixel(Math.max(maxX - minX, maxY - minY), Math.min(width, height) - 80);
+  const pixels = graphUnitsPerPixel(Math.max(maxX - minX, maxY - minY), NOVERLAP_VIEWPORT_PX);
   const scale = pixels * sizeSettings(graph.order, graph.size).nodeScale;
   noverlap.assign(graph, {
     maxIterations: iterations,
@@ -68,30 +68,37 @@ export function LayoutController() {
     renderer.setCustomBBox(null);
     const layout = new FA2Layout(graph, { settings: fa2Settings(order) });
     store.update(setLayoutRunning(true));
-    layout.start();
-    const started = performance.now();
+    let iteration = 0;
     let previous = read();
     let done = false;
     const finish = () => {
       if (done) return;
       done = true;
-      clearInterval(timer);
+      graph.removeListener("eachNodeAttributesUpdated", onIteration);
       layout.stop();
       layout.kill();
-      spreadOverlaps(graph, renderer);
+      spreadOverlaps(graph);
       savePositions(graph, store.get().dataset);
       store.update(setLayoutRunning(false));
     };
-    const timer = setInterval(() => {
+    // The supervisor writes each iteration's positions with one updateEachNodeAttributes, before asking for the next.
+    function onIteration() {
+      iteration++;
+      if (iteration % LAYOUT_CHECK_EVERY !== 0) return;
       const next = read();
       const movement = relativeMovement(previous, next);
       previous = next;
-      if (shouldStopLayout(performance.now() - started, movement, order)) finish();
-    }, SAMPLE_MS);
+      if (!shouldStopLayout(iteration, movement, order)) return;
+      // Stop now (later answers are ignored); the supervisor is still inside its message handler, so end it after.
+      layout.stop();
+      queueMicrotask(finish);
+    }
+    graph.on("eachNodeAttributesUpdated", onIteration);
+    layout.start();
     return () => {
       if (!done) {
         done = true;
-        clearInterval(timer);
+        graph.removeListener("eachNodeAttributesUpdated", onIteration);
         layout.kill();
         store.update(setLayoutRunning(false));
       }

@@ -1,6 +1,7 @@
 // How the layout runs, as pure decisions: ForceAtlas2 settings for the graph's size (Barnes-Hut past ~2k nodes),
-// how long it may run, when it has settled (nodes barely moving relative to the drawing's extent), and how big nodes
-// are in graph units for noverlap.
+// how many iterations it may run, when it has settled (nodes barely moving relative to the drawing's extent), and
+// how big nodes are in graph units for noverlap. Every decision counts iterations, never milliseconds: the same data
+// from the same seeded start gives the same picture on a busy machine and an idle one.
 
 import type { ForceAtlas2Settings } from "graphology-layout-forceatlas2";
 
@@ -21,12 +22,18 @@ export function fa2Settings(order: number): ForceAtlas2Settings {
   };
 }
 
-/** Longest the layout may run, in ms: a few seconds for small graphs, up to 30 s for huge ones. */
-export function layoutBudgetMs(order: number): number {
-  return Math.min(30_000, 2_500 + order * 2);
+/** Most iterations the layout may run: fewer as graphs grow, since each one costs more (chosen by size, not clock). */
+export function maxLayoutIterations(order: number): number {
+  if (order <= 200) return 600;
+  if (order <= 2_000) return 400;
+  if (order <= 20_000) return 200;
+  if (order <= 100_000) return 80;
+  return 40;
 }
 
-export const MIN_LAYOUT_MS = 800;
+/** The settling check compares positions this many iterations apart. */
+export const LAYOUT_CHECK_EVERY = 25;
+export const MIN_LAYOUT_ITERATIONS = 100;
 export const SETTLED_MOVEMENT = 0.0015;
 
 /** Mean displacement between two samples of positions ([x0, y0, x1, y1, …]), over the samples' extent. */
@@ -51,15 +58,22 @@ export function relativeMovement(before: ArrayLike<number>, after: ArrayLike<num
   return total / n / extent;
 }
 
-export function shouldStopLayout(elapsedMs: number, movement: number, order: number): boolean {
-  if (elapsedMs >= layoutBudgetMs(order)) return true;
-  return elapsedMs >= MIN_LAYOUT_MS && movement < SETTLED_MOVEMENT;
+/** Whether to stop after `iteration` iterations, given the movement over the last LAYOUT_CHECK_EVERY of them. */
+export function shouldStopLayout(iteration: number, movement: number, order: number): boolean {
+  if (iteration >= maxLayoutIterations(order)) return true;
+  return iteration >= MIN_LAYOUT_ITERATIONS && movement < SETTLED_MOVEMENT;
 }
 
 /** Node sizes are screen pixels; noverlap works in graph units. At camera ratio 1 the graph's extent fills the view. */
 export function graphUnitsPerPixel(extent: number, viewportPixels: number): number {
   return extent / Math.max(1, viewportPixels);
 }
+
+/**
+ * The drawing size noverlap spaces nodes for. A fixed figure rather than the window's: the arranged picture must not
+ * depend on the reader's screen (a phone and a wall display get the same positions; the camera scales them).
+ */
+export const NOVERLAP_VIEWPORT_PX = 640;
 
 /** noverlap gets fewer passes as graphs grow (it runs on the main thread). */
 export function noverlapIterations(order: number): number {

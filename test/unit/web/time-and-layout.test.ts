@@ -4,9 +4,9 @@ import { describe, expect, it } from "vitest";
 import { fitCamera } from "../../../src/web/graph/camera-fit.ts";
 import {
   BARNES_HUT_THRESHOLD,
-  MIN_LAYOUT_MS,
+  MIN_LAYOUT_ITERATIONS,
   fa2Settings,
-  layoutBudgetMs,
+  maxLayoutIterations,
   noverlapIterations,
   relativeMovement,
   sampleIndices,
@@ -50,12 +50,22 @@ describe("layout plan", () => {
     expect(fa2Settings(BARNES_HUT_THRESHOLD + 1).barnesHutOptimize).toBe(true);
   });
 
-  it("stops once nodes barely move, or when the budget is spent", () => {
-    expect(shouldStopLayout(MIN_LAYOUT_MS - 1, 0, 100)).toBe(false);
-    expect(shouldStopLayout(MIN_LAYOUT_MS, 0.0001, 100)).toBe(true);
-    expect(shouldStopLayout(MIN_LAYOUT_MS, 0.05, 100)).toBe(false);
-    expect(shouldStopLayout(layoutBudgetMs(100), 0.05, 100)).toBe(true);
-    expect(layoutBudgetMs(1e7)).toBe(30_000);
+  it("stops once nodes barely move, or after the iterations the graph's size allows, counting no time", () => {
+    expect(shouldStopLayout(MIN_LAYOUT_ITERATIONS - 1, 0, 100)).toBe(false);
+    expect(shouldStopLayout(MIN_LAYOUT_ITERATIONS, 0.0001, 100)).toBe(true);
+    expect(shouldStopLayout(MIN_LAYOUT_ITERATIONS, 0.05, 100)).toBe(false);
+    expect(shouldStopLayout(maxLayoutIterations(100), 0.05, 100)).toBe(true);
+  });
+
+  it.each([
+    [15, 600],
+    [2_000, 400],
+    [20_000, 200],
+    [100_000, 80],
+    [1_000_000, 40],
+  ])("runs at most a number of iterations fixed by the size (%i entities: %i)", (order, iterations) => {
+    expect(maxLayoutIterations(order)).toBe(iterations);
+    expect(maxLayoutIterations(order + 1)).toBeLessThanOrEqual(iterations);
   });
 
   it("measures movement relative to the drawing's extent", () => {
