@@ -6,6 +6,7 @@ import { z } from "zod";
 import { BATCH_MAX_IDS, type BatchRequest, type GraphFilter, type NeighbourOptions, type PathOptions } from "./api.ts";
 import { isCalendarDate } from "./dataset-schema.ts";
 import { DECK_ID, deckSchema, type Deck } from "./deck.ts";
+import { savedViewSchema, viewIdSchema } from "./saved-view.ts";
 import { ENTITY_KINDS } from "./kinds.ts";
 import { RELATION_TYPE_NAMES, STANCES } from "./relations.ts";
 import { suggest } from "./suggest.ts";
@@ -324,6 +325,17 @@ export const deckBody = z
   .pipe(deckSchema)
   // The schema's output is checked against Deck in deck.ts; its format and version are the literal ones.
   .transform((deck) => deck as Deck);
+
+/** `/api/views/:id`. */
+export const viewIdParams = z.object({ id: viewIdSchema });
+
+/** PUT /api/views/:id: a saved view (model/saved-view.ts says what one is). */
+export const viewBody = z
+  .unknown()
+  .refine((body) => body !== undefined && body !== null, {
+    error: "expected a saved view as JSON (Content-Type: application/json)",
+  })
+  .pipe(savedViewSchema);
 
 export type GraphQuery = z.output<typeof graphQuery>;
 export type ExtractRequest = z.output<typeof extractRequest>;

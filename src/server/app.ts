@@ -222,4 +222,5 @@ function registerApiRoutes(scope: FastifyInstance, parts: AppParts, config: Serv
 
   app.register(import("./deck-routes.ts"), { decks: parts.decks });
   app.register(import("./report-routes.ts"), { graph: store, datasets: parts.datasets });
+  app.register(import("./view-routes.ts"), { decks: parts.decks });
 }

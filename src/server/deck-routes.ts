@@ -23,23 +23,23 @@ function sendStoredDeckError(reply: FastifyReply, error: unknown): FastifyReply 
   return reply.code(500).send({ error: { status: 500, message: error.message } });
 }
 
+/** A body that is not JSON is a 400 naming the body (Fastify's own parser says nothing about a field). */
+export function acceptJsonBodies(instance: FastifyInstance, bodyLimit: number): void {
+  instance.removeContentTypeParser("application/json");
+  instance.addContentTypeParser("application/json", { parseAs: "string", bodyLimit }, (_request, body, done) => {
+    try {
+      done(null, JSON.parse(String(body)));
+    } catch (error) {
+      done(new BadRequestError("body", `not valid JSON (${error instanceof Error ? error.message : String(error)})`));
+    }
+  });
+}
+
 export async function deckRoutes(instance: FastifyInstance, options: DeckRoutesOptions): Promise<void> {
   const app = instance.withTypeProvider<ZodTypeProvider>();
   const decks = options.decks;
 
-  // A body that is not JSON is a 400 naming the body (Fastify's own parser says nothing about a field).
-  app.removeContentTypeParser("application/json");
-  app.addContentTypeParser(
-    "application/json",
-    { parseAs: "string", bodyLimit: DECK_BODY_LIMIT },
-    (_request, body, done) => {
-      try {
-        done(null, JSON.parse(String(body)));
-      } catch (error) {
-        done(new BadRequestError("body", `not valid JSON (${error instanceof Error ? error.message : String(error)})`));
-      }
-    },
-  );
+  acceptJsonBodies(instance, DECK_BODY_LIMIT);
 
   const notFound = (reply: FastifyReply, id: string) =>
     reply.code(404).send({ error: { status: 404, message: `no deck with id "${id}"`, field: "id" } });

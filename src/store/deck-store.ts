@@ -1,9 +1,11 @@
-// DeckStore: the app store, where briefing decks are kept, behind the deck routes (src/server/deck-routes.ts). Two
-// implementations: files in a folder (memory/file-deck-store.ts; the default, with either graph store) and one
-// :StatecraftDeck node per deck in a second Neo4j database (neo4j/neo4j-deck-store.ts, STATECRAFT_APP_DATABASE).
-// Never the graph's database: the Cypher console reads that. Decks arrive validated (model/deck.ts), kept as JSON.
+// DeckStore: the app store, where briefing decks and saved views are kept, behind the deck and view routes
+// (src/server/deck-routes.ts, view-routes.ts). Two implementations: files in a folder (memory/file-deck-store.ts;
+// the default, with either graph store) and one :StatecraftDeck / :StatecraftView node each in a second Neo4j
+// database (neo4j/neo4j-deck-store.ts, STATECRAFT_APP_DATABASE). Never the graph's database: the Cypher console reads
+// that. Decks and views arrive validated (model/deck.ts, model/saved-view.ts), kept as JSON.
 
 import type { Deck, DeckSummary } from "../model/deck.ts";
+import type { SavedView } from "../model/saved-view.ts";
 
 export interface DeckStore {
   readonly kind: "file" | "neo4j";
@@ -15,6 +17,10 @@ export interface DeckStore {
   put(deck: Deck): Promise<{ created: boolean }>;
   /** False when no deck had that id. */
   delete(id: string): Promise<boolean>;
+  /** A saved view; undefined when none has that id. */
+  getView(id: string): Promise<SavedView | undefined>;
+  /** Creates or replaces the view with `view.id`; says which. */
+  putView(view: SavedView): Promise<{ created: boolean }>;
   close(): Promise<void>;
 }
 

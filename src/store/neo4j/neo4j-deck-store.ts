@@ -1,11 +1,13 @@
 // Neo4jDeckStore: briefing decks in the app database (STATECRAFT_APP_DATABASE, a second database of the Neo4j server,
-// never the graph's: the Cypher console reads that one), one (:StatecraftDeck {id, json, updatedAt}) node per deck.
-// Statements come from cypher/queries/deck-*.cypher and run through a Neo4jClient for that database (tagged
+// never the graph's: the Cypher console reads that one), one (:StatecraftDeck {id, json, updatedAt}) node per deck
+// and one (:StatecraftView {id, json, updatedAt}) per saved view. Statements come from cypher/queries/deck-*.cypher
+// and view-*.cypher and run through a Neo4jClient for that database (tagged
 // "decks: …"); an unreachable database, or one the server does not have, is StoreUnavailableError.
 
 import type { ManagedTransaction } from "neo4j-driver";
 import { compareDeckSummaries, describeIssues, parseDeckJson, summarizeDeck } from "../../model/deck.ts";
 import type { Deck, DeckSummary } from "../../model/deck.ts";
+import { parseSavedViewJson, type SavedView } from "../../model/saved-view.ts";
 import { StoredDeckError, type DeckStore } from "../deck-store.ts";
 import { StoreUnavailableError } from "../graph-store.ts";
 import type { Neo4jClient } from "./client.ts";
@@ -17,6 +19,7 @@ type Row = Record<string, unknown>;
 export class Neo4jDeckStore implements DeckStore {
   readonly kind = "neo4j" as const;
   private schema: Promise<void> | null = null;
+  private viewSchema: Promise<void> | null = null;
 
   constructor(private readonly client: Neo4jClient) {}
 
@@ -97,6 +100,37 @@ export class Neo4jDeckStore implements DeckStore {
   async delete(id: string): Promise<boolean> {
     const [row] = await this.transaction("WRITE", "delete", (tx) => this.rows(tx, "deck-delete", { id }));
     return row?.deleted === true;
+  }
+
+  private ensureViewSchema(): Promise<void> {
+    this.viewSchema ??= this.transaction("WRITE", "view schema", async (tx) => {
+      await tx.run(getQuery("view-constraint"));
+    }).catch((error: unknown) => {
+      this.viewSchema = null;
+      throw error;
+    });
+    return this.viewSchema;
+  }
+
+  async getView(id: string): Promise<SavedView | undefined> {
+    const [row] = await this.transaction("READ", "get view", (tx) => this.rows(tx, "view-get", { id }));
+    if (!row) return undefined;
+    const parsed = parseSavedViewJson(typeof row.json === "string" ? row.json : "");
+    if (!parsed.ok) {
+      throw new StoredDeckError(
+        `statecraft/views: the view "${id}" stored in the app database is not valid (${parsed.message}); ` +
+          "save it again from the app",
+      );
+    }
+    return parsed.view;
+  }
+
+  async putView(view: SavedView): Promise<{ created: boolean }> {
+    await this.ensureViewSchema();
+    const [row] = await this.transaction("WRITE", "put view", (tx) =>
+      this.rows(tx, "view-put", { id: view.id, json: JSON.stringify(view), updatedAt: view.updatedAt ?? "" }),
+    );
+    return { created: row?.created === true };
   }
 
   /** The client belongs to whoever built it (src/server/main.ts), which closes it. */
