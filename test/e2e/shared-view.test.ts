@@ -181,3 +181,44 @@ describe("the same data draws the same picture", () => {
     expect(differingPixels(first, second)).toBe(0);
   });
 });
+
+describe("a saved view", () => {
+  it("should give every reader of its link the same positions and pixels, including what was dragged", async () => {
+    const author = await fresh();
+    let link: string;
+    try {
+      const { page } = author;
+      await page.goto(server.url);
+      await settled(page);
+      // Arrange: drag China away from where the layout put it.
+      await chooseHit(page, "China", "China");
+      await page.waitForTimeout(1_500);
+      await page.keyboard.press("Escape");
+      const box = (await page.locator(".graph-canvas").boundingBox())!;
+      const centre = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+      await page.mouse.move(centre.x, centre.y);
+      await page.mouse.down();
+      await page.mouse.move(centre.x + 120, centre.y + 160, { steps: 8 });
+      await page.mouse.up();
+      await page.keyboard.press("Escape");
+      await page.keyboard.press("0");
+      await page.waitForTimeout(1_000);
+      await page.getByTestId("save-view").click();
+      await expect.poll(() => new URL(page.url()).searchParams.get("saved"), { timeout: WAIT }).toMatch(/^view-/);
+      const id = new URL(page.url()).searchParams.get("saved")!;
+      await page.getByText(`View saved: ${server.url}/?saved=${id}`).waitFor({ timeout: WAIT });
+      link = `/?saved=${id}`;
+      await canvasShot(page, "06-author");
+      expect(author.problems).toEqual([]);
+    } finally {
+      await author.context.close();
+    }
+    const first = await freshCanvas(link, "07-reader-a");
+    const second = await freshCanvas(link, "08-reader-b");
+    expectDrawn(first);
+    expect(differingPixels(first, second)).toBe(0);
+    // The readers see the arranged picture, not the first layout every fresh visit draws.
+    const plain = await freshCanvas("/", "09-plain");
+    expect(differingPixels(first, plain)).toBeGreaterThan(1_000);
+  });
+});

@@ -42,6 +42,7 @@ import { describeIssues, parseDeck, type Deck, type DeckSummary } from "../../mo
 import type { Extraction } from "../../model/claims.ts";
 import type { ExtractRequest } from "../../model/api-requests.ts";
 import { acceptAnswerSchema, type AcceptAnswer, type AcceptRequestInput } from "../../model/report-accept.ts";
+import { parseSavedView, type SavedView } from "../../model/saved-view.ts";
 import { readInBatches } from "./batch.ts";
 import { ApiError } from "./errors.ts";
 import { createHttp, schemaReader, type Fetch, type Reader } from "./http.ts";
@@ -69,6 +70,11 @@ const readDeck: Reader<Deck> = (body) => {
   return { ok: false, path: result.issues[0]?.path ?? "(deck)", message: describeIssues(result.issues) };
 };
 
+const readView: Reader<SavedView> = (body) => {
+  const result = parseSavedView(body);
+  return result.ok ? { ok: true, value: result.view } : { ok: false, path: result.path, message: result.message };
+};
+
 const read = {
   health: schemaReader<Health>(healthSchema),
   summary: schemaReader<Summary>(summarySchema),
@@ -87,6 +93,7 @@ const read = {
   accepted: schemaReader<AcceptAnswer>(acceptAnswerSchema),
   deck: readDeck,
   changes: schemaReader<ChangesAnswer>(changesAnswerSchema),
+  view: readView,
 };
 
 export interface ApiClientOptions {
@@ -189,6 +196,13 @@ export function createApiClient(options: ApiClientOptions = {}) {
           if (!(error instanceof ApiError && error.status === 404)) throw error;
         }
       },
+    },
+
+    views: {
+      get: (id: string, signal?: AbortSignal) => get(`/api/views/${enc(id)}`, read.view, signal),
+      /** Saves the view (create or replace); the server answers with it as stored. */
+      save: (view: SavedView, signal?: AbortSignal) =>
+        http.send("PUT", `/api/views/${enc(view.id)}`, read.view, { body: view, signal }),
     },
   };
 }

@@ -1,6 +1,6 @@
-// Opening the explorer: the server's health, the summary and the first graph (with the saved positions when they
-// still cover it, else a fresh layout), then the view a link describes: its entities fetched when missing, its path
-// search run, its camera restored.
+// Opening the explorer: the server's health, the summary and the first graph (with a saved view's positions when
+// the link names one, else this browser's saved positions when they still cover it, else a fresh layout), then the
+// view a link describes: its entities fetched when missing, its path search run, its camera restored.
 
 import { api } from "../api/client.ts";
 import { describeError } from "../api/errors.ts";
@@ -20,7 +20,7 @@ import {
   setLoading,
   setSummary,
 } from "../state/explorer-state.ts";
-import { coverage, REUSE_COVERAGE } from "../state/positions.ts";
+import { coverage, REUSE_COVERAGE, type Positions } from "../state/positions.ts";
 import { checkDataset, type UrlView } from "../state/url-state.ts";
 import { INITIAL_LIMIT, rememberAll, type ExplorerCore } from "./explorer-core.ts";
 import { applySavedPositions, loadPositions } from "./position-storage.ts";
@@ -56,6 +56,7 @@ export async function applyLink(core: ExplorerCore, url: UrlView, steps: LinkSte
 async function loadFirstGraph(
   core: ExplorerCore,
   requested: string | undefined,
+  viewPositions: Positions | undefined,
 ): Promise<{ reuse: boolean; dataset: string | undefined }> {
   const { graph, store } = core;
   store.update(setLoading("Loading the summary…"));
@@ -73,11 +74,12 @@ async function loadFirstGraph(
   }
   store.update(setLoading("Loading the graph…"));
   const sub = await api.graph({ limit: INITIAL_LIMIT, dataset });
-  const positions = loadPositions(dataset);
+  const positions = viewPositions ?? loadPositions(dataset);
   mergeEntities(graph, sub.entities, { base: true });
   mergeRelations(graph, sub.relations);
   const ids = sub.entities.map((e) => e.id);
-  const reuse = ids.length > 0 && coverage(positions, ids) >= REUSE_COVERAGE;
+  // A saved view's positions are the picture the link promises, even where they cover less of the graph.
+  const reuse = ids.length > 0 && (viewPositions ? viewPositions.size > 0 : coverage(positions, ids) >= REUSE_COVERAGE);
   if (reuse) applySavedPositions(graph, positions);
   rememberAll(core, sub.entities);
   core.afterGraphChange();
@@ -85,8 +87,13 @@ async function loadFirstGraph(
   return { reuse, dataset };
 }
 
-/** Opens the explorer: the first graph, then the view the link describes. */
-export async function openExplorer(core: ExplorerCore, url: UrlView, steps: LinkSteps): Promise<void> {
+/** Opens the explorer: the first graph, then the view the link describes (with a saved view's positions, if given). */
+export async function openExplorer(
+  core: ExplorerCore,
+  url: UrlView,
+  steps: LinkSteps,
+  viewPositions?: Positions,
+): Promise<void> {
   const { store } = core;
   store.update(applyUrlView(url, { reset: true }));
   void api
@@ -94,10 +101,12 @@ export async function openExplorer(core: ExplorerCore, url: UrlView, steps: Link
     .then((health) => store.update(setHealth(health)))
     .catch((error) => store.update(healthFailed(describeError(error, "asking the server's health"))));
   try {
-    const { reuse, dataset } = await loadFirstGraph(core, url.dataset);
+    const { reuse, dataset } = await loadFirstGraph(core, url.dataset, viewPositions);
     if (!reuse) store.update(requestLayout());
     const { dataset: _requested, ...rest } = url;
     await applyLink(core, dataset ? { ...rest, dataset } : rest, steps);
+    // Entities the link brought in (additions, path steps) take their saved places too.
+    if (viewPositions) applySavedPositions(core.graph, viewPositions);
     if (url.camera) store.update(requestCamera({ kind: "camera", camera: url.camera }));
   } catch (error) {
     store.update(loadFailed(describeError(error, "loading the graph")));

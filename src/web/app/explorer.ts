@@ -24,6 +24,7 @@ import { hideNodes, hideOthers } from "../state/view.ts";
 import { bringIntoView, createExplorerCore } from "./explorer-core.ts";
 import { ensureEntity, expand } from "./explorer-grow.ts";
 import { applyLink, openExplorer } from "./explorer-load.ts";
+import { readSavedView } from "./saved-views.ts";
 import { createPathRunner } from "./explorer-paths.ts";
 import { loadPanels, savePanels } from "./panel-storage.ts";
 
@@ -71,9 +72,10 @@ export function createExplorer(): Explorer {
 
     async start(search) {
       lastSearch = search;
-      const { view, problems } = parseUrlView(search);
-      store.update(reportUrlProblems(problems));
-      await openExplorer(core, view, explorer);
+      const parsed = parseUrlView(search);
+      store.update(reportUrlProblems(parsed.problems));
+      const { view, positions } = await readSavedView(parsed.view, search, store);
+      await openExplorer(core, view, explorer, positions);
     },
 
     async retry() {

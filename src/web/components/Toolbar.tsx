@@ -1,10 +1,12 @@
 // The top bar: the entity search (choosing a hit centres, selects and if need be adds it), undo/redo of view
-// changes, layout, fit, the view's export for Gephi (GEXF) and GraphML tools, and the shortcuts help.
+// changes, layout, fit, saving the view for a shared link, the view's export for Gephi (GEXF) and GraphML tools,
+// and the shortcuts help.
 
 import { useExplorer, useExplorerState } from "../app/context.ts";
 import { openDialog, redoView, requestCamera, relayout, undoView } from "../state/explorer-state.ts";
 import { canRedo, canUndo } from "../state/history.ts";
 import { ExportMenu } from "./ExportMenu.tsx";
+import { SaveViewButton } from "./SaveViewButton.tsx";
 import { SearchField } from "./SearchField.tsx";
 
 export function Toolbar() {
@@ -48,6 +50,7 @@ export function Toolbar() {
           Fit
         </button>
         <ExportMenu />
+        <SaveViewButton />
         <button
           onClick={() => store.update(openDialog("shortcuts"))}
           title="Keyboard shortcuts (?)"

@@ -7,6 +7,7 @@ import { graphExtent } from "sigma/utils";
 import { useExplorer, useRenderer } from "../app/context.ts";
 import { savePositions } from "../app/position-storage.ts";
 import { releaseFraming } from "../graph/framing.ts";
+import { setSavedView } from "../state/explorer-state.ts";
 
 /** Past this many entities and relations a full refresh at each drag's end would stall the page. */
 const RELEASE_LIMIT = 50_000;
@@ -35,7 +36,11 @@ export function DragController() {
       event.original.stopPropagation();
     });
     const end = () => {
-      if (dragged && moved) savePositions(graph, store.get().dataset);
+      if (dragged && moved) {
+        savePositions(graph, store.get().dataset);
+        // The picture no longer is the saved view's: the URL stops naming it.
+        store.update(setSavedView(undefined));
+      }
       dragged = null;
       // Back to the graph's own framing (a full refresh: skipped on huge graphs, where a saved view does it).
       if (graph.order + graph.size <= RELEASE_LIMIT) releaseFraming(renderer);

@@ -21,7 +21,7 @@ import {
   shouldStopLayout,
 } from "../graph/layout-plan.ts";
 import { sizeSettings } from "../graph/render-settings.ts";
-import { setLayoutRunning } from "../state/explorer-state.ts";
+import { setLayoutRunning, setSavedView } from "../state/explorer-state.ts";
 
 function spreadOverlaps(graph: DataGraph): void {
   const iterations = noverlapIterations(graph.order);
@@ -80,6 +80,7 @@ export function LayoutController() {
       spreadOverlaps(graph);
       savePositions(graph, store.get().dataset);
       store.update(setLayoutRunning(false));
+      store.update(setSavedView(undefined));
     };
     // The supervisor writes each iteration's positions with one updateEachNodeAttributes, before asking for the next.
     function onIteration() {

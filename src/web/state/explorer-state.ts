@@ -7,7 +7,7 @@ import type { ErrorReport } from "../api/errors.ts";
 import { DEFAULT_FILTERS, type Filters } from "./filters.ts";
 import { createHistory, historyReducer, type History } from "./history.ts";
 import { DEFAULT_PATH_QUERY, type PathQuery } from "./path-query.ts";
-import type { Camera, Selection, Tab, UrlProblem, UrlView } from "./url-state.ts";
+import type { BriefingLink, Camera, Selection, Tab, UrlProblem, UrlView } from "./url-state.ts";
 import { EMPTY_VIEW, type ViewContent } from "./view.ts";
 import type { Expansion } from "./expansion.ts";
 import { ALL_PANELS_OPEN, togglePanelIn, type PanelId, type PanelsOpen } from "./panels.ts";
@@ -55,6 +55,10 @@ export interface ExplorerState {
   path: PathState;
   tab: Tab;
   camera?: Camera;
+  /** The saved view whose positions the canvas opened with (kept in the URL for the next reader). */
+  saved?: string;
+  /** The briefing deck open and its slide, mirrored from the Briefings tab for the URL. */
+  briefing?: BriefingLink;
   /** Bumped whenever the data graph gains entities or relations. */
   graphVersion: number;
   layoutRunning: boolean;
@@ -207,6 +211,8 @@ export const applyUrlView =
     tab: url.tab,
     dataset: url.dataset,
     camera: url.camera,
+    saved: url.saved,
+    briefing: url.briefing,
     path: { ...s.path, query: url.path, active: url.activePath },
     history: historyReducer(s.history, {
       // Opening a link starts a fresh undo history; back/forward is a step in the current one.
@@ -239,8 +245,27 @@ export function toUrlView(s: ExplorerState): UrlView {
     dataset: s.dataset,
     add: [...s.history.present.extra],
     hide: [...s.history.present.hidden],
+    saved: s.saved,
+    briefing: s.briefing,
   };
 }
+
+/** The Briefings tab opened, stepped or closed a deck (for the URL); unchanged links keep the state as it is. */
+export const setBriefingLink =
+  (briefing: BriefingLink | undefined): P =>
+  (s) => {
+    const a = s.briefing;
+    const same =
+      a === briefing ||
+      (!!a && !!briefing && a.deck === briefing.deck && a.slide === briefing.slide && a.present === briefing.present);
+    return same ? s : { ...s, briefing };
+  };
+
+/** The canvas now shows a saved view's positions (or, with undefined, no longer claims to). */
+export const setSavedView =
+  (saved: string | undefined): P =>
+  (s) =>
+    s.saved === saved ? s : { ...s, saved };
 
 let nonce = 0;
 

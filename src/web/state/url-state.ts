@@ -1,5 +1,6 @@
 // The view as a URL: filters, selection, path query, camera, open tab, dataset and the analyst's additions and
-// hidings. encodeUrlView and decodeUrlView are pure and round-trip (decode(encode(v)) equals v); anything unknown or
+// hidings, the saved view whose positions the canvas uses, and the briefing deck open (its slide, and whether it is
+// being presented). encodeUrlView and decodeUrlView are pure and round-trip (decode(encode(v)) equals v); anything unknown or
 // malformed in a hand-edited link is dropped rather than failing the page, and parseUrlView names each such value so
 // the reader is told (a typo in `types` must not silently hide every relation).
 
@@ -29,7 +30,20 @@ export interface UrlView {
   /** Entities added beyond the initial load, and entities hidden (omitted past URL_ID_CAP ids in all). */
   add: readonly string[];
   hide: readonly string[];
+  /** A saved view on the server (`saved=<id>`): every reader of the link gets its positions. */
+  saved?: string;
+  /** The briefing deck open (`deck=`), its slide (0-based here, `slide=` counts from 1) and `present=1`. */
+  briefing?: BriefingLink;
 }
+
+export interface BriefingLink {
+  deck: string;
+  slide: number;
+  present: boolean;
+}
+
+/** Most slides a deck holds (model/deck.ts DECK_LIMITS.scenes). */
+const MAX_SLIDES = 200;
 
 export const URL_ID_CAP = 300;
 
@@ -215,6 +229,12 @@ export function encodeUrlView(view: UrlView): string {
     if (view.add.length) add("add", [...view.add].sort().join(","));
     if (view.hide.length) add("hide", [...view.hide].sort().join(","));
   }
+  add("saved", view.saved);
+  if (view.briefing) {
+    add("deck", view.briefing.deck);
+    if (view.briefing.slide > 0) add("slide", String(view.briefing.slide + 1));
+    if (view.briefing.present) add("present", "1");
+  }
   if (view.camera) add("cam", [view.camera.x, view.camera.y, view.camera.ratio].map(roundCamera).join(","));
   return entries.map(([k, v]) => `${k}=${encodeValue(v)}`).join("&");
 }
@@ -265,6 +285,10 @@ export function parseUrlView(search: string): ParsedUrl {
 
   const camera = readCamera(q, problems);
   if (camera) view.camera = camera;
+  const saved = readId(q, "saved", "saved view", problems);
+  if (saved) view.saved = saved;
+  const briefing = readBriefing(q, problems);
+  if (briefing) view.briefing = briefing;
   return { view, problems };
 }
 
@@ -292,6 +316,28 @@ function readCamera(q: URLSearchParams, problems: UrlProblem[]): Camera | undefi
   return check.camera;
 }
 
+/** The deck, its slide and present mode; a slide or present without a deck is named and dropped. */
+function readBriefing(q: URLSearchParams, problems: UrlProblem[]): BriefingLink | undefined {
+  const deck = readId(q, "deck", "deck", problems);
+  const slide = readInt(q, "slide", { min: 1, max: MAX_SLIDES, fallback: 1 }, problems);
+  const present = q.get("present");
+  if (present !== null && present !== "1") {
+    problems.push({ param: "present", value: present, message: `present ${present} is not 1, ignored` });
+  }
+  if (!deck) {
+    if (slide !== undefined || present === "1") {
+      const value = [q.get("slide") && `slide=${q.get("slide")}`, present && `present=${present}`].filter(Boolean);
+      problems.push({
+        param: "deck",
+        value: value.join("&"),
+        message: `${value.join(" and ")} without a deck, ignored`,
+      });
+    }
+    return undefined;
+  }
+  return { deck, slide: (slide ?? 1) - 1, present: present === "1" };
+}
+
 function readPath(q: URLSearchParams, problems: UrlProblem[]): PathQuery {
   const path: PathQuery = { ...DEFAULT_PATH_QUERY };
   const from = readId(q, "from", "path start", problems);
@@ -311,8 +357,15 @@ function readPath(q: URLSearchParams, problems: UrlProblem[]): PathQuery {
   return path;
 }
 
-/** True when two encodings differ only by the camera (such changes replace the history entry instead of adding one). */
+/** Parameters whose changes replace the history entry rather than add one: camera moves and slide steps. */
+const REPLACEABLE = ["cam", "slide", "present"];
+
+/** True when two encodings differ only by the camera or the slide (such changes replace the history entry). */
 export function differsOnlyByCamera(a: string, b: string): boolean {
-  const strip = (s: string) => s.replace(/(^|&)cam=[^&]*/, "");
+  const strip = (s: string) =>
+    s
+      .split("&")
+      .filter((pair) => !REPLACEABLE.includes(pair.split("=")[0]!))
+      .join("&");
   return a !== b && strip(a) === strip(b);
 }
