@@ -17,6 +17,7 @@ import { Toolbar } from "./components/Toolbar.tsx";
 import { UrlProblemsNotice } from "./components/UrlProblemsNotice.tsx";
 import { AnalysisController } from "./analysis/AnalysisController.tsx";
 import { useFoldedVisibility } from "./analysis/use-fold.ts";
+import { BriefingUrlController } from "./briefing/BriefingUrlController.tsx";
 import { CameraController } from "./controllers/CameraController.tsx";
 import { DragController } from "./controllers/DragController.tsx";
 import { EventsController } from "./controllers/EventsController.tsx";
@@ -91,6 +92,7 @@ function Layout({ explorer }: { explorer: Explorer }) {
         <ShortcutsController />
         <UrlController />
         <AnalysisController />
+        <BriefingUrlController />
       </div>
     </VisibilityContext.Provider>
   );

@@ -255,6 +255,28 @@ function SceneList() {
   );
 }
 
+/** Opens a deck exported as JSON (from this or another Statecraft); offered with or without a deck open. */
+function ImportDeck() {
+  const briefing = useBriefing();
+  const busy = useBriefingState((s) => s.busy);
+  return (
+    <label className="field import">
+      <span>Import a deck (.json)</span>
+      <input
+        type="file"
+        accept="application/json,.json"
+        data-testid="import-deck"
+        disabled={!!busy}
+        onChange={(e) => {
+          const file = e.target.files?.[0];
+          e.target.value = "";
+          if (file) void briefing.importFile(file);
+        }}
+      />
+    </label>
+  );
+}
+
 function Exports() {
   const briefing = useBriefing();
   const { store } = briefing;
@@ -322,20 +344,7 @@ function Exports() {
           JSON
         </button>
       </div>
-      <label className="field import">
-        <span>Import a deck (.json)</span>
-        <input
-          type="file"
-          accept="application/json,.json"
-          data-testid="import-deck"
-          disabled={!!busy}
-          onChange={(e) => {
-            const file = e.target.files?.[0];
-            e.target.value = "";
-            if (file) void briefing.importFile(file);
-          }}
-        />
-      </label>
+      <ImportDeck />
     </section>
   );
 }
@@ -391,7 +400,7 @@ export function BriefingsPanel() {
         </p>
       )}
       {deck && <SceneList />}
-      {deck && <Exports />}
+      {deck ? <Exports /> : <ImportDeck />}
       {refreshing && refresh && (
         <RefreshDialog
           title={refreshing.title}

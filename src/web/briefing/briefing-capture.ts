@@ -21,13 +21,16 @@ export interface SceneCapture {
 type Decks = Pick<DeckPersistence, "create" | "edit">;
 
 async function capture(ctx: BriefingContext, explorer: Explorer, decks: Decks): Promise<void> {
-  if (!ctx.store.get().deck) await decks.create();
+  // With no deck open the capture starts one, and says so (the deck stays open, in the URL, for the next captures).
+  const started = !ctx.store.get().deck;
+  if (started) await decks.create();
   await ctx.busy("Capturing the view…", async () => {
     try {
       const deck = ctx.current();
       const scene = await captureView(explorer, { id: newId("scene"), index: deck.scenes.length });
       decks.edit(addScene(scene), deck.scenes.length);
-      const captured = `Captured “${scene.title}”: ${scene.entities.length} entities, ${scene.relations.length} relations.`;
+      const into = started ? ` into a new deck, “${deck.title}”` : "";
+      const captured = `Captured “${scene.title}”${into}: ${scene.entities.length} entities, ${scene.relations.length} relations.`;
       const off = offFrameNames(scene);
       if (off.length === 0) ctx.info(captured);
       else ctx.store.update(setNotice({ text: `${captured} ${offFrameNotice(off)}`, tone: "error" }));
