@@ -6,6 +6,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { benchExtract } from "./extract-bench.ts";
 import { benchLoad } from "./load-bench.ts";
 import { benchFeeds } from "./feeds-bench.ts";
+import { benchLayout } from "./layout-bench.ts";
 import { benchLoader } from "./loader-bench.ts";
 import { benchPaths } from "./paths-bench.ts";
 import { benchRender } from "./render-bench.ts";
@@ -25,6 +26,11 @@ const BENCHES: Record<string, () => Promise<BenchReport>> = {
   extract: () => benchExtract({ repeats: 5, verbose: process.argv.includes("--verbose") }),
   load: () => benchLoad({ entities: Math.round(100_000 * scale), relationsPerEntity: 5 }),
   feeds: () => benchFeeds({ rows: Math.round(1_000_000 * scale) }),
+  layout: () =>
+    benchLayout({
+      sizes: [1_000, 10_000, 50_000, 100_000].map((n) => Math.max(100, Math.round(n * scale))),
+      relationsPerEntity: 3,
+    }),
   search: () => benchSearch({ entities: Math.round(100_000 * scale), queries: 500 }),
   views: () =>
     benchViews({

@@ -22,13 +22,17 @@ export function fa2Settings(order: number): ForceAtlas2Settings {
   };
 }
 
-/** Most iterations the layout may run: fewer as graphs grow, since each one costs more (chosen by size, not clock). */
+/**
+ * Most iterations the layout may run: fewer as graphs grow, since each one costs more (chosen by size, not clock).
+ * On an idle laptop that is well under a second up to 1k entities, a few seconds at 2k (no Barnes-Hut) and at 10k,
+ * and about 20 s at 100k: what the time budget this replaces allowed (`npm run bench layout` prints the figures).
+ */
 export function maxLayoutIterations(order: number): number {
   if (order <= 200) return 600;
-  if (order <= 2_000) return 400;
-  if (order <= 20_000) return 200;
-  if (order <= 100_000) return 80;
-  return 40;
+  if (order <= 2_000) return 300;
+  if (order <= 20_000) return 150;
+  if (order <= 100_000) return 60;
+  return 30;
 }
 
 /** The settling check compares positions this many iterations apart. */

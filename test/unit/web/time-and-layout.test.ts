@@ -59,10 +59,10 @@ describe("layout plan", () => {
 
   it.each([
     [15, 600],
-    [2_000, 400],
-    [20_000, 200],
-    [100_000, 80],
-    [1_000_000, 40],
+    [2_000, 300],
+    [20_000, 150],
+    [100_000, 60],
+    [1_000_000, 30],
   ])("runs at most a number of iterations fixed by the size (%i entities: %i)", (order, iterations) => {
     expect(maxLayoutIterations(order)).toBe(iterations);
     expect(maxLayoutIterations(order + 1)).toBeLessThanOrEqual(iterations);
