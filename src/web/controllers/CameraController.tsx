@@ -9,7 +9,7 @@ import { fitCamera } from "../graph/camera-fit.ts";
 import type { DataGraph } from "../graph/data-graph.ts";
 import { framedPosition } from "../graph/framing.ts";
 import type { Renderer } from "../graph/sigma-setup.ts";
-import { cameraFramesGraph } from "../state/camera.ts";
+import { cameraFramesGraph } from "../graph/camera.ts";
 import { setCamera, setNotice, setZoomedIn } from "../state/explorer-state.ts";
 import type { Visibility } from "../state/filters.ts";
 

@@ -9,7 +9,7 @@ import type { Attributes } from "graphology-types";
 import Sigma from "sigma";
 import { EdgeArrowProgram, EdgeLineProgram, EdgeRectangleProgram, type EdgeProgramType } from "sigma/rendering";
 import EdgeCurveProgram, { EdgeCurvedArrowProgram } from "@sigma/edge-curve";
-import { MAX_CAMERA_RATIO, MIN_CAMERA_RATIO } from "../state/camera.ts";
+import { MAX_CAMERA_RATIO, MIN_CAMERA_RATIO } from "./camera.ts";
 import type { DataGraph, EdgeAttrs, NodeAttrs } from "./data-graph.ts";
 import { dashedArrowProgram, dashedLineProgram } from "./edge-dash-program.ts";
 import NodeShapeProgram from "./node-shape-program.ts";

@@ -7,7 +7,7 @@
 import { ENTITY_KINDS, STANCES, suggest, type EntityKind, type RelationType, type Stance } from "../../model/index.ts";
 import { isCalendarDate } from "../../model/dataset-schema.ts";
 import { ALL_TYPES, DEFAULT_FILTERS, type Filters } from "./filters.ts";
-import { checkCamera, type Camera } from "./camera.ts";
+import { checkCamera, type Camera } from "../graph/camera.ts";
 import { DEFAULT_PATH_QUERY, K_LIMIT, MAX_HOPS_LIMIT, clampInt, type PathQuery } from "./path-query.ts";
 
 export const TABS = ["filters", "paths", "analysis", "cypher", "briefings", "reports"] as const;
@@ -15,7 +15,7 @@ export type Tab = (typeof TABS)[number];
 
 export type Selection = { kind: "entity"; id: string } | { kind: "relation"; id: string };
 
-export type { Camera } from "./camera.ts";
+export type { Camera } from "../graph/camera.ts";
 
 export interface UrlView {
   filters: Filters;

@@ -2,7 +2,7 @@
 // `cam=-5.42,23.87,0.6` after hide, undo and a search) is refused with a notice, a zoom out of range is clamped.
 
 import { describe, expect, it } from "vitest";
-import { MAX_CAMERA_RATIO, MIN_CAMERA_RATIO, cameraFramesGraph, checkCamera } from "../../../src/web/state/camera.ts";
+import { MAX_CAMERA_RATIO, MIN_CAMERA_RATIO, cameraFramesGraph, checkCamera } from "../../../src/web/graph/camera.ts";
 import { encodeUrlView, parseUrlView } from "../../../src/web/state/url-state.ts";
 
 describe("checkCamera", () => {
