@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium, openSession } from "./browser.ts";
+import { launchChromium, openSession, settled } from "./browser.ts";
 import { startServer, type RunningServer } from "./server.ts";
 
 const OUT = resolve(import.meta.dirname, "../../test-results/e2e");
@@ -32,15 +32,6 @@ afterAll(async () => {
   await server?.stop();
   rmSync(decksDir, { recursive: true, force: true });
 });
-
-async function settled(page: Page): Promise<void> {
-  await page.getByTestId("statusbar").getByText("Embedded store").waitFor({ timeout: WAIT });
-  await page.getByTestId("load-overlay").waitFor({ state: "detached", timeout: WAIT });
-  await page.waitForFunction(() => !document.querySelector(".statusbar")?.textContent?.includes("Laying out"), null, {
-    timeout: WAIT,
-  });
-  await page.waitForTimeout(800);
-}
 
 async function captureScene(page: Page, count: number): Promise<void> {
   // The explorer reports its camera 300 ms after it stops moving.

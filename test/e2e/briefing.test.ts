@@ -11,7 +11,7 @@ import { join, resolve } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Deck } from "../../src/model/deck.ts";
-import { launchChromium, openSession, type Session } from "./browser.ts";
+import { launchChromium, openSession, type Session, settled } from "./browser.ts";
 import { countColoured, countNonBackground, decodePng, type Image } from "./png.ts";
 import { startServer, type RunningServer } from "./server.ts";
 
@@ -30,15 +30,6 @@ let decksDir: string;
 let deckId = "";
 
 const shot = (name: string) => `${OUT}/briefing-${name}.png`;
-
-async function settled(page: Page): Promise<void> {
-  await page.getByTestId("statusbar").getByText("Embedded store").waitFor({ timeout: WAIT });
-  await page.getByTestId("load-overlay").waitFor({ state: "detached", timeout: WAIT });
-  await page.waitForFunction(() => !document.querySelector(".statusbar")?.textContent?.includes("Laying out"), null, {
-    timeout: WAIT,
-  });
-  await page.waitForTimeout(800);
-}
 
 async function chooseHit(page: Page, field: string, text: string, hit: string): Promise<void> {
   await page.locator(field).fill(text);

@@ -7,8 +7,8 @@ import { mkdirSync } from "node:fs";
 import { resolve } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium } from "./browser.ts";
-import { countColoured, countNonBackground, decodePng, type Image } from "./png.ts";
+import { launchChromium, settled, canvasShot, openSession } from "./browser.ts";
+import { countColoured, countNonBackground, type Image } from "./png.ts";
 import { startServer, type RunningServer } from "./server.ts";
 
 const OUT = resolve(import.meta.dirname, "../../test-results/e2e");
@@ -31,33 +31,8 @@ afterAll(async () => {
 });
 
 /** A fresh page at this CSS viewport and device scale (browser zoom), with its console errors collected. */
-async function open(width: number, height: number, deviceScaleFactor = 1) {
-  const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor });
-  const page = await context.newPage();
-  const problems: string[] = [];
-  page.on("console", (m) => {
-    if (m.type() === "error") problems.push(`console error: ${m.text()}`);
-  });
-  page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
-  return { context, page, problems };
-}
-
-async function settled(page: Page): Promise<void> {
-  await page.getByTestId("statusbar").getByText("Embedded store").waitFor({ timeout: WAIT });
-  await page.getByTestId("load-overlay").waitFor({ state: "detached", timeout: WAIT });
-  await page.waitForFunction(() => !document.querySelector(".statusbar")?.textContent?.includes("Laying out"), null, {
-    timeout: WAIT,
-  });
-  await page.waitForTimeout(800);
-}
-
-async function canvasShot(page: Page, name: string): Promise<Image> {
-  await page.screenshot({ path: `${OUT}/${name}.png` });
-  const overlays = ".legend, .context-menu, .load-overlay";
-  await page.$$eval(overlays, (els) => els.forEach((e) => ((e as HTMLElement).style.visibility = "hidden")));
-  const png = await page.locator(".graph-canvas").screenshot({ path: `${OUT}/${name}-canvas.png` });
-  await page.$$eval(overlays, (els) => els.forEach((e) => ((e as HTMLElement).style.visibility = "")));
-  return decodePng(png);
+function open(width: number, height: number, deviceScaleFactor = 1) {
+  return openSession(browser, { viewport: { width, height }, deviceScaleFactor });
 }
 
 function expectDrawn(image: Image): void {
@@ -105,7 +80,7 @@ describe("the explorer in small windows and at browser zoom", () => {
         const open = await widths(page);
         expect(open.scrollsSideways).toBe(false);
         expect(open.canvas).toBeGreaterThanOrEqual(open.window / 2 - 1);
-        expectDrawn(await canvasShot(page, `20-panels-${tag}`));
+        expectDrawn((await canvasShot(page, `${OUT}/20-panels-${tag}`)).image);
 
         // Closing the details from the keyboard gives its room to the canvas; the choice outlives a reload.
         await page.getByTestId("toggle-details").focus();
@@ -123,7 +98,7 @@ describe("the explorer in small windows and at browser zoom", () => {
         await expect.poll(() => page.getByTestId("toggle-side").getAttribute("aria-expanded")).toBe("false");
         const both = await widths(page);
         expect(both.canvas).toBeGreaterThan(closed.canvas);
-        expectDrawn(await canvasShot(page, `21-panels-closed-${tag}`));
+        expectDrawn((await canvasShot(page, `${OUT}/21-panels-closed-${tag}`)).image);
         // Opened again, the side panel is usable: it is never narrower than a quarter of the window.
         await page.keyboard.press("[");
         await page.keyboard.press("]");
@@ -183,7 +158,7 @@ describe("Expand and Layout", () => {
         await page.waitForTimeout(120);
       }
       const [, , zoomed] = await linkCamera(page);
-      await canvasShot(page, "23-zoomed-on-china");
+      await canvasShot(page, `${OUT}/23-zoomed-on-china`);
       // Out of the search field (Escape there would also drop the selection), then "e" expands the selection.
       await page.locator("#entity-search").blur();
       await page.keyboard.press("e");
@@ -192,7 +167,7 @@ describe("Expand and Layout", () => {
         .getByText(/^China: /)
         .waitFor({ timeout: WAIT });
       const [, , framed] = await linkCamera(page);
-      const after = await canvasShot(page, "24-expanded-china");
+      const after = (await canvasShot(page, `${OUT}/24-expanded-china`)).image;
       expectDrawn(after);
       // The camera drew back to take in the neighbours (look at 23 and 24).
       expect(framed!).toBeGreaterThan(zoomed! * 2);
@@ -205,14 +180,14 @@ describe("Expand and Layout", () => {
         await page.waitForTimeout(120);
       }
       await page.waitForTimeout(600);
-      await canvasShot(page, "25-before-layout");
+      await canvasShot(page, `${OUT}/25-before-layout`);
       await page.getByRole("button", { name: "Layout", exact: true }).click();
       await page.getByRole("button", { name: "Laying out…" }).waitFor({ timeout: WAIT });
       await page.waitForTimeout(500);
-      expectDrawn(await canvasShot(page, "26-while-layout"));
+      expectDrawn((await canvasShot(page, `${OUT}/26-while-layout`)).image);
       await page.getByRole("button", { name: "Layout", exact: true }).waitFor({ timeout: WAIT });
       await page.waitForTimeout(800);
-      expectDrawn(await canvasShot(page, "27-after-layout"));
+      expectDrawn((await canvasShot(page, `${OUT}/27-after-layout`)).image);
       expect(problems).toEqual([]);
     } finally {
       await context.close();
@@ -331,19 +306,19 @@ describe("labels and search", () => {
         .poll(() => page.locator(".search-hits li .hit-name").first().textContent(), { timeout: WAIT })
         .toBe("United States");
       await page.keyboard.press("Escape");
-      expectDrawn(await canvasShot(page, "30-labels-1440"));
+      expectDrawn((await canvasShot(page, `${OUT}/30-labels-1440`)).image);
       // The long name of a group, shortened on the canvas, whole in the details.
       await chooseHit(page, "trading with russia", "Chinese companies");
       await page.getByTestId("entity-details").locator("h2").waitFor({ timeout: WAIT });
       await page.waitForTimeout(900);
-      expectDrawn(await canvasShot(page, "31-long-label-selected"));
+      expectDrawn((await canvasShot(page, `${OUT}/31-long-label-selected`)).image);
       await chooseHit(page, "smic", SMIC);
       await page.waitForTimeout(900);
-      expectDrawn(await canvasShot(page, "32-smic-labels"));
+      expectDrawn((await canvasShot(page, `${OUT}/32-smic-labels`)).image);
       // China's parallel relations with Russia carry one label between them, not two over each other.
       await chooseHit(page, "china", "China");
       await page.waitForTimeout(900);
-      expectDrawn(await canvasShot(page, "33-china-bundles"));
+      expectDrawn((await canvasShot(page, `${OUT}/33-china-bundles`)).image);
       expect(problems).toEqual([]);
     } finally {
       await context.close();

@@ -5,7 +5,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import type { Browser, Locator, Page } from "playwright-core";
-import { launchChromium, openSession } from "./browser.ts";
+import { launchChromium, openSession, settled } from "./browser.ts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { countColoured, countNonBackground, decodePng, type Image } from "./png.ts";
 import { loadedNeo4j, type LoadedNeo4j } from "./neo4j.ts";
@@ -20,16 +20,6 @@ const ATTACK_EVIDENCE = "Russia's military attack on Ukraine is the act the US e
 
 let server: RunningServer;
 let browser: Browser;
-
-async function settled(page: Page, storeText = "Embedded store"): Promise<void> {
-  await page.getByTestId("statusbar").getByText(storeText).waitFor({ timeout: WAIT });
-  await page.getByTestId("load-overlay").waitFor({ state: "detached", timeout: WAIT });
-  await page.waitForFunction(() => !document.querySelector(".statusbar")?.textContent?.includes("Laying out"), null, {
-    timeout: WAIT,
-  });
-  // Let sigma draw the settled picture (SwiftShader renders on the CPU).
-  await page.waitForTimeout(800);
-}
 
 let prefix = "";
 

@@ -11,7 +11,7 @@ import { join, resolve } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readDatasets } from "../../src/ingest/dataset-reader.ts";
-import { launchChromium, openSession, type Session } from "./browser.ts";
+import { launchChromium, openSession, type Session, settled } from "./browser.ts";
 import { countColoured, decodePng } from "./png.ts";
 import { startServer, type RunningServer } from "./server.ts";
 
@@ -29,15 +29,6 @@ const TITLE = "Commerce lists a chip tool maker over Russia sales";
 let server: RunningServer;
 let browser: Browser;
 let dataDir: string;
-
-async function settled(page: Page): Promise<void> {
-  await page.getByTestId("statusbar").getByText("Embedded store").waitFor({ timeout: WAIT });
-  await page.getByTestId("load-overlay").waitFor({ state: "detached", timeout: WAIT });
-  await page.waitForFunction(() => !document.querySelector(".statusbar")?.textContent?.includes("Laying out"), null, {
-    timeout: WAIT,
-  });
-  await page.waitForTimeout(800);
-}
 
 async function propose(page: Page): Promise<void> {
   await page.getByTestId("report-text").fill(REPORT);

@@ -7,8 +7,8 @@ import { mkdirSync } from "node:fs";
 import { resolve } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium, openSession, type Session } from "./browser.ts";
-import { countColoured, countNonBackground, decodePng, type Image } from "./png.ts";
+import { launchChromium, openSession, type Session, settled, canvasShot } from "./browser.ts";
+import { countColoured, countNonBackground, type Image } from "./png.ts";
 import { startServer, type RunningServer } from "./server.ts";
 
 const OUT = resolve(import.meta.dirname, "../../test-results/e2e");
@@ -29,26 +29,6 @@ afterAll(async () => {
   await browser?.close();
   await server?.stop();
 });
-
-async function settled(page: Page): Promise<void> {
-  await page.getByTestId("statusbar").getByText("Embedded store").waitFor({ timeout: WAIT });
-  await page.getByTestId("load-overlay").waitFor({ state: "detached", timeout: WAIT });
-  await page.waitForFunction(() => !document.querySelector(".statusbar")?.textContent?.includes("Laying out"), null, {
-    timeout: WAIT,
-  });
-  // Let sigma draw the settled picture (SwiftShader renders on the CPU).
-  await page.waitForTimeout(800);
-}
-
-/** The canvas alone, overlays hidden so they cannot pass for drawn pixels. */
-async function canvasShot(page: Page, name: string): Promise<{ png: Buffer; image: Image }> {
-  await page.screenshot({ path: `${OUT}/shared-view-${name}.png` });
-  const overlays = ".legend, .context-menu, .load-overlay";
-  await page.$$eval(overlays, (els) => els.forEach((e) => ((e as HTMLElement).style.visibility = "hidden")));
-  const png = await page.locator(".graph-canvas").screenshot({ path: `${OUT}/shared-view-${name}-canvas.png` });
-  await page.$$eval(overlays, (els) => els.forEach((e) => ((e as HTMLElement).style.visibility = "")));
-  return { png, image: decodePng(png) };
-}
 
 function expectDrawn(image: Image): void {
   expect(countColoured(image)).toBeGreaterThan(400);
@@ -116,14 +96,14 @@ describe("a shared link's camera", () => {
       const link = page.url();
       expect(urlCamera(link)).not.toBeNull();
       expectFramedCamera(link);
-      expectDrawn((await canvasShot(page, "01-smic-after-undo")).image);
+      expectDrawn((await canvasShot(page, `${OUT}/shared-view-01-smic-after-undo`)).image);
 
       await second.page.goto(link);
       await settled(second.page);
       await expect
         .poll(() => second.page.getByTestId("entity-details").locator("h2").textContent())
         .toBe("Semiconductor Manufacturing International Corporation");
-      expectDrawn((await canvasShot(second.page, "02-link-reopened")).image);
+      expectDrawn((await canvasShot(second.page, `${OUT}/shared-view-02-link-reopened`)).image);
       // The link's own camera was used, not replaced by the whole graph.
       expect(await second.page.getByText("showed none of the entities").count()).toBe(0);
       expect(first.problems).toEqual([]);
@@ -141,7 +121,7 @@ describe("a shared link's camera", () => {
       await settled(page);
       await page.getByText("camera -5.42,23.87,0.6 frames none of the graph").waitFor({ timeout: WAIT });
       expect(urlCamera(page.url())).not.toEqual([-5.42, 23.87, 0.6]);
-      expectDrawn((await canvasShot(page, "03-bad-camera-refused")).image);
+      expectDrawn((await canvasShot(page, `${OUT}/shared-view-03-bad-camera-refused`)).image);
       expect(problems).toEqual([]);
     } finally {
       await context.close();
@@ -165,7 +145,7 @@ async function freshCanvas(path: string, name: string): Promise<Image> {
   try {
     await page.goto(`${server.url}${path}`);
     await settled(page);
-    const { image } = await canvasShot(page, name);
+    const { image } = await canvasShot(page, `${OUT}/shared-view-${name}`);
     expect(problems).toEqual([]);
     return image;
   } finally {
@@ -208,7 +188,7 @@ describe("a saved view", () => {
       const id = new URL(page.url()).searchParams.get("saved")!;
       await page.getByText(`View saved: ${server.url}/?saved=${id}`).waitFor({ timeout: WAIT });
       link = `/?saved=${id}`;
-      await canvasShot(page, "06-author");
+      await canvasShot(page, `${OUT}/shared-view-06-author`);
       expect(author.problems).toEqual([]);
     } finally {
       await author.context.close();

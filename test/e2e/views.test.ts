@@ -10,7 +10,7 @@ import { join, resolve } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Deck } from "../../src/model/deck.ts";
-import { launchChromium, openSession, type Session } from "./browser.ts";
+import { launchChromium, openSession, type Session, settled } from "./browser.ts";
 import { countColoured, decodePng } from "./png.ts";
 import { startServer, type RunningServer } from "./server.ts";
 
@@ -23,15 +23,6 @@ let session: Session;
 let decksDir: string;
 
 const shot = (name: string) => `${OUT}/views-${name}.png`;
-
-async function settled(page: Page): Promise<void> {
-  await page.getByTestId("statusbar").getByText("Embedded store").waitFor({ timeout: WAIT });
-  await page.getByTestId("load-overlay").waitFor({ state: "detached", timeout: WAIT });
-  await page.waitForFunction(() => !document.querySelector(".statusbar")?.textContent?.includes("Laying out"), null, {
-    timeout: WAIT,
-  });
-  await page.waitForTimeout(800);
-}
 
 async function capture(page: Page, count: number): Promise<void> {
   await page.getByRole("tab", { name: "Briefings" }).click();

@@ -28,7 +28,8 @@ export interface TransactionOptions {
   /**
    * Transaction timeout in ms; none by default. Neo4j ends a transaction past it when its monitor next looks (every
    * 2 s), and only where the query checks (between rows: one expression such as a reduce over a long range runs on
-   * unchecked). So the client keeps a deadline too, `timeoutMs + DEADLINE_GRACE_MS` after the transaction started:
+   * unchecked). So the client keeps a deadline too, `timeoutMs` plus a grace of DEADLINE_GRACE_MS (or of the timeout
+   * itself when that is shorter, so a short timeout is not stretched many times over) after the transaction started:
    * past it the call rejects with TransactionTimeoutError, closes the session and terminates the transaction.
    */
   timeoutMs?: number;
@@ -177,7 +178,7 @@ export class Neo4jClient {
    * The driver retries an unreachable database for up to 30 s; a call must fail within the connection timeout
    * instead, so a watchdog gives up (closing the session, which also stops the driver's pending retries) when no
    * transaction has started by then, and an unreachable database met inside the work is reported at once rather
-   * than retried. Once the transaction has started, the deadline (timeoutMs + DEADLINE_GRACE_MS) and the signal
+   * than retried. Once the transaction has started, the deadline (see TransactionOptions.timeoutMs) and the signal
    * end it the same way and terminate it on the server by its key. A memory error is reported as
    * TransactionMemoryError, which the driver does not retry.
    */
@@ -216,7 +217,7 @@ export class Neo4jClient {
       if (timeoutMs && !deadline) {
         deadline = setTimeout(
           () => endNow(new TransactionTimeoutError(purpose, timeoutMs)),
-          timeoutMs + DEADLINE_GRACE_MS,
+          timeoutMs + Math.min(DEADLINE_GRACE_MS, timeoutMs),
         );
       }
       try {
