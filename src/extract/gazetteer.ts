@@ -4,7 +4,7 @@
 // their characters instead of by words.
 
 import type { KnownEntity } from "../model/claims.ts";
-import { COUNTRIES, type Country } from "../model/countries.ts";
+import { COUNTRIES, COUNTRIES_SOVEREIGN_FIRST, type Country } from "../model/countries.ts";
 import type { EntityKind } from "../model/kinds.ts";
 import { foldText } from "../model/text.ts";
 import { wordKey, type Token } from "./tokens.ts";
@@ -113,7 +113,9 @@ export function createGazetteer(entities: readonly KnownEntity[]): Gazetteer {
   }
   // The gazetteer: English names and spellings, other languages' names in non-Latin scripts (a Latin-script
   // translation can be an English word), demonyms, capitals, abbreviations and metonyms.
-  for (const c of COUNTRIES) {
+  // Sovereign states first, so a demonym or capital that a territory shares ("American", "Dutch", "French") names
+  // the state.
+  for (const c of COUNTRIES_SOVEREIGN_FIRST) {
     const value: NameSense = { sense: "actor", actor: countryActor(c) };
     for (const n of [c.name, c.official, ...(c.aliases.en ?? [])]) add(n, value);
     for (const [lang, list] of Object.entries(c.aliases))

@@ -24,6 +24,9 @@ export interface Country {
   latlng: [number, number];
   region: string;
   subregion?: string;
+  /** A sovereign state, as opposed to a territory ("American" is the United States' demonym before the Northern
+   * Mariana Islands'). Where a name, demonym or capital is shared, the sovereign state is meant. */
+  independent: boolean;
 }
 
 // English aliases are the Latin-script spellings; the others come under their own language below.
@@ -61,6 +64,7 @@ function toCountry(raw: (typeof worldCountries)[number]): Country {
     ...(demonym ? { demonym } : {}),
     latlng: [raw.latlng[0] ?? 0, raw.latlng[1] ?? 0],
     region: raw.region,
+    independent: raw.independent === true,
     ...(raw.subregion ? { subregion: raw.subregion } : {}),
   };
 }
@@ -68,10 +72,15 @@ function toCountry(raw: (typeof worldCountries)[number]): Country {
 /** Every country of the gazetteer, by English name. */
 export const COUNTRIES: readonly Country[] = worldCountries.map(toCountry).sort((a, b) => a.name.localeCompare(b.name));
 
+/** The same, sovereign states first: the order in which to claim a name, demonym or capital that several share. */
+export const COUNTRIES_SOVEREIGN_FIRST: readonly Country[] = [...COUNTRIES].sort(
+  (a, b) => Number(b.independent) - Number(a.independent),
+);
+
 const byIso3 = new Map(COUNTRIES.map((c) => [c.iso3, c]));
 const byIso2 = new Map(COUNTRIES.map((c) => [c.iso2, c]));
 const byName = new Map<string, Country>();
-for (const c of COUNTRIES) {
+for (const c of COUNTRIES_SOVEREIGN_FIRST) {
   for (const n of [c.name, c.official, ...(c.aliases.en ?? [])]) {
     const key = foldText(n);
     if (!byName.has(key)) byName.set(key, c);

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { COUNTRIES, countryByIso2, countryByIso3, countryByName, countryEntityId } from "../../src/model/countries.ts";
+import {
+  COUNTRIES,
+  COUNTRIES_SOVEREIGN_FIRST,
+  countryByIso2,
+  countryByIso3,
+  countryByName,
+  countryEntityId,
+} from "../../src/model/countries.ts";
 
 describe("countries", () => {
   it("should find nothing for codes and names that name no country", () => {
@@ -24,6 +31,18 @@ describe("countries", () => {
     expect(countryByName("Russian Federation")?.iso3).toBe("RUS");
     expect(countryByName("people's republic of china")?.iso3).toBe("CHN");
     expect(countryByName("  TÜRKIYE ")?.iso3).toBe("TUR");
+  });
+
+  it("should list sovereign states before territories that share a demonym with them", () => {
+    for (const [demonym, iso3] of [
+      ["American", "USA"],
+      ["Dutch", "NLD"],
+      ["French", "FRA"],
+    ]) {
+      expect(COUNTRIES_SOVEREIGN_FIRST.find((c) => c.demonym === demonym)?.iso3).toBe(iso3);
+    }
+    expect(COUNTRIES_SOVEREIGN_FIRST).toHaveLength(COUNTRIES.length);
+    expect(countryByIso3("MNP")).toMatchObject({ demonym: "American", independent: false });
   });
 
   it("should keep English aliases in Latin script and other scripts under their language", () => {

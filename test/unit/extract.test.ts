@@ -66,6 +66,8 @@ describe("extract/actors", () => {
     ["an alias in Cyrillic", "Россия attacked Ukraine.", "ATTACKS ru > ua"],
     ["aliases in Chinese, found by character", "中国 criticised 中芯国际.", "CRITICIZES cn > smic"],
     ["a demonym before a state noun", "Chinese officials criticised NATO.", "CRITICIZES cn > nato"],
+    ["a demonym a territory shares, as its sovereign state", "American officials warned SMIC.", "WARNS us > smic"],
+    ["another shared demonym", "The Dutch government criticised Russia.", "CRITICIZES Netherlands > ru"],
     ["a capital as its state", "Beijing warned Washington.", "WARNS cn > us"],
     ["a metonym", "The Kremlin criticised NATO.", "CRITICIZES ru > nato"],
     ["a country the store lacks, from the gazetteer", "Japan warned Russia.", "WARNS Japan > ru"],
