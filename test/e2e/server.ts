@@ -31,7 +31,15 @@ export async function startServer(
 ): Promise<RunningServer> {
   const timeoutMs = options.timeoutMs ?? 60_000;
   const port = await freePort();
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: "127.0.0.1", LOG_LEVEL: "warn" };
+  // The overload guard (503 while the event loop lags past a second) is tested on its own; here, with Chromium
+  // rasterising on the CPU beside the server on two cores, it would refuse the page's own first reads.
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: String(port),
+    HOST: "127.0.0.1",
+    LOG_LEVEL: "warn",
+    MAX_EVENT_LOOP_DELAY_MS: "0",
+  };
   for (const key of Object.keys(env)) if (key.startsWith("NEO4J_")) delete env[key];
   if (options.neo4jUri) env.NEO4J_URI = options.neo4jUri;
   if (options.data) env.STATECRAFT_DATA = options.data;
