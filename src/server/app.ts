@@ -6,6 +6,7 @@
 import Fastify, { type FastifyInstance, type FastifyReply } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import * as s from "../model/api-requests.ts";
+import { registerRequestLog } from "./request-log.ts";
 import { createCoder, type Coder } from "../extract/index.ts";
 import { EXCHANGE_MIME, exchangeEdgeOf, exchangeNodeOf, writeExchange } from "../model/graph-exchange.ts";
 import { CYPHER_UNSUPPORTED_MESSAGE, CypherUnsupportedError, type CypherRunner } from "../store/cypher-runner.ts";
@@ -64,7 +65,10 @@ export function createApp(parts: AppParts, config: ServerConfig): FastifyInstanc
   const app = Fastify({
     logger: config.logLevel === "silent" ? false : { level: config.logLevel },
     bodyLimit: 1_048_576,
+    // Each request is logged at debug by registerRequestLog, with a summary a minute at info.
+    disableRequestLogging: true,
   }).withTypeProvider<ZodTypeProvider>();
+  registerRequestLog(app);
   // Zod schemas in, typed values out: the parsed query replaces the raw one, with defaults filled in.
   app.setValidatorCompiler(zodValidatorCompiler);
 
