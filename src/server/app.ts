@@ -3,7 +3,7 @@
 // the field, validation.ts); unknown ids are 404, an unreachable database is 503, Cypher on the embedded store is 501,
 // a client past its rate limit 429 and a server whose event loop lags 503 (load-limits.ts).
 
-import Fastify, { type FastifyInstance, type FastifyReply } from "fastify";
+import Fastify, { LogController, type FastifyInstance, type FastifyReply } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import * as s from "../model/api-requests.ts";
 import { registerRequestLog } from "./request-log.ts";
@@ -66,7 +66,7 @@ export function createApp(parts: AppParts, config: ServerConfig): FastifyInstanc
     logger: config.logLevel === "silent" ? false : { level: config.logLevel },
     bodyLimit: 1_048_576,
     // Each request is logged at debug by registerRequestLog, with a summary a minute at info.
-    disableRequestLogging: true,
+    logController: new LogController({ disableRequestLogging: true }),
   }).withTypeProvider<ZodTypeProvider>();
   registerRequestLog(app);
   // Zod schemas in, typed values out: the parsed query replaces the raw one, with defaults filled in.
