@@ -1,7 +1,14 @@
 import { Writable } from "node:stream";
-import Fastify from "fastify";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import Fastify, { LogController } from "fastify";
 import { describe, expect, it } from "vitest";
+import { createApp } from "../../src/server/app.ts";
+import { resolveServerConfig } from "../../src/server/config.ts";
 import { registerRequestLog } from "../../src/server/request-log.ts";
+import { FileDeckStore } from "../../src/store/memory/file-deck-store.ts";
+import { createMemoryStore } from "../../src/store/memory/memory-store.ts";
 
 /** A Fastify app at this log level whose log lines are collected, with the request log and a short summary period. */
 function appWithLog(level: string) {
@@ -12,7 +19,7 @@ function appWithLog(level: string) {
       done();
     },
   });
-  const app = Fastify({ logger: { level, stream }, disableRequestLogging: true });
+  const app = Fastify({ logger: { level, stream }, logController: new LogController({ disableRequestLogging: true }) });
   registerRequestLog(app, 30);
   app.get("/ok", async () => ({ ok: true }));
   app.get("/bad", async (_request, reply) => reply.code(400).send({ error: "bad" }));
@@ -41,5 +48,26 @@ describe("request-log", () => {
       expect.objectContaining({ method: "GET", url: "/bad", status: 400 }),
     ]);
     await app.close();
+  });
+
+  it("should build the server without a deprecation warning (npm start once printed Fastify's FSTDEP023)", async () => {
+    const warnings: string[] = [];
+    const onWarning = (warning: Error & { code?: string }) =>
+      warnings.push(`${warning.code ?? warning.name}: ${warning.message}`);
+    process.on("warning", onWarning);
+    const decks = mkdtempSync(join(tmpdir(), "statecraft-request-log-"));
+    try {
+      const config = resolveServerConfig({}, { logLevel: "error", decksDir: decks, maxEventLoopDelayMs: 0 });
+      const app = createApp({ graph: createMemoryStore([]), decks: new FileDeckStore(decks) }, config);
+      await app.ready();
+      await app.inject("/api/summary");
+      await app.close();
+      // Node emits warnings on the next tick.
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(warnings).toEqual([]);
+    } finally {
+      process.off("warning", onWarning);
+      rmSync(decks, { recursive: true, force: true });
+    }
   });
 });
