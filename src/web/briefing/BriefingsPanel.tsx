@@ -6,6 +6,7 @@
 import { useEffect, useState } from "react";
 import { createPortal } from "react-dom";
 import { MARKINGS, isMarking } from "../../model/marking.ts";
+import { EditorTokenPrompt } from "../components/EditorTokenPrompt.tsx";
 import { formatDate } from "../state/time-stops.ts";
 import { PNG_SIZES } from "./png-sizes.ts";
 import { Presenter } from "./Presenter.tsx";
@@ -114,47 +115,6 @@ function DeckInfo() {
       </div>
       {save.status === "error" && save.message && <p className="error-text">{save.message}</p>}
     </div>
-  );
-}
-
-/** Asks once for the editor token the server refused a write without; it is kept for this tab's session only. */
-function EditorTokenPrompt({ reason }: { reason: string }) {
-  const briefing = useBriefing();
-  const [token, setToken] = useState("");
-  return (
-    <form
-      className="token-prompt"
-      data-testid="token-prompt"
-      onSubmit={(e) => {
-        e.preventDefault();
-        void briefing.giveEditorToken(token);
-      }}
-    >
-      <p className="error-text">
-        {/not it|neither/.test(reason)
-          ? "That is not the server's editor token."
-          : "This server needs its editor token to save or delete decks."}
-      </p>
-      <p className="muted small">{reason}</p>
-      <label className="field">
-        <span>Editor token (kept for this browser tab's session only)</span>
-        <input
-          type="password"
-          autoComplete="off"
-          data-testid="editor-token"
-          value={token}
-          onChange={(e) => setToken(e.target.value)}
-        />
-      </label>
-      <div className="actions">
-        <button className="primary" type="submit" disabled={!token.trim()}>
-          Use token
-        </button>
-        <button type="button" onClick={() => briefing.store.update(editorTokenGiven)}>
-          Not now
-        </button>
-      </div>
-    </form>
   );
 }
 
@@ -370,7 +330,15 @@ export function BriefingsPanel() {
     <div className="briefings" data-testid="briefings">
       <h2>Briefings</h2>
       <DeckPicker />
-      {tokenPrompt !== null && <EditorTokenPrompt reason={tokenPrompt} />}
+      {tokenPrompt !== null && (
+        <EditorTokenPrompt
+          reason={tokenPrompt}
+          purpose="save or delete decks"
+          testId="token-prompt"
+          onGive={(token) => void briefing.giveEditorToken(token)}
+          onDismiss={() => briefing.store.update(editorTokenGiven)}
+        />
+      )}
       {deck && <DeckInfo />}
       <div className="actions">
         <button className="primary" onClick={() => void briefing.capture()} disabled={!!busy} data-testid="capture">

@@ -5,6 +5,7 @@
 import { useId, useState, type DragEvent } from "react";
 import { editDraft, setReviewOpen, tokenGiven, type ReportDraft } from "./report-state.ts";
 import { useReports, useReportState } from "./use-reports.ts";
+import { EditorTokenPrompt } from "../components/EditorTokenPrompt.tsx";
 import "./reports.css";
 
 function DraftField({ name, label, placeholder }: { name: keyof ReportDraft; label: string; placeholder?: string }) {
@@ -76,39 +77,6 @@ function ReportText() {
   );
 }
 
-function TokenPrompt({ reason }: { reason: string }) {
-  const reports = useReports();
-  const [token, setToken] = useState("");
-  return (
-    <form
-      className="token-prompt"
-      data-testid="report-token-prompt"
-      onSubmit={(e) => {
-        e.preventDefault();
-        void reports.giveEditorToken(token);
-      }}
-    >
-      <p className="error-text">
-        {/not it|neither/.test(reason)
-          ? "That is not the server's editor token."
-          : "This server needs its editor token to write claims."}
-      </p>
-      <label className="field">
-        <span>Editor token (kept for this browser tab's session only)</span>
-        <input type="password" autoComplete="off" value={token} onChange={(e) => setToken(e.target.value)} />
-      </label>
-      <div className="actions">
-        <button className="primary" type="submit" disabled={!token.trim()}>
-          Use token
-        </button>
-        <button type="button" onClick={() => reports.store.update(tokenGiven)}>
-          Not now
-        </button>
-      </div>
-    </form>
-  );
-}
-
 export function ReportsPanel() {
   const reports = useReports();
   const busy = useReportState((s) => s.busy);
@@ -152,7 +120,15 @@ export function ReportsPanel() {
           {busy}
         </p>
       )}
-      {tokenPrompt !== null && <TokenPrompt reason={tokenPrompt} />}
+      {tokenPrompt !== null && (
+        <EditorTokenPrompt
+          reason={tokenPrompt}
+          purpose="write claims"
+          testId="report-token-prompt"
+          onGive={(token) => void reports.giveEditorToken(token)}
+          onDismiss={() => reports.store.update(tokenGiven)}
+        />
+      )}
       {notice && (
         <p
           className={notice.tone === "error" ? "error-text" : "muted"}
