@@ -18,7 +18,8 @@ export interface DeckRoutesOptions {
   decks: DeckStore;
 }
 
-function sendStoredDeckError(reply: FastifyReply, error: unknown): FastifyReply | undefined {
+/** An app-store record that could not be read (a damaged file) is a 500 naming it; anything else is not handled here. */
+export function sendStoredDeckError(reply: FastifyReply, error: unknown): FastifyReply | undefined {
   if (!(error instanceof Error) || error.name !== "StoredDeckError") return undefined;
   return reply.code(500).send({ error: { status: 500, message: error.message } });
 }
@@ -35,14 +36,29 @@ export function acceptJsonBodies(instance: FastifyInstance, bodyLimit: number): 
   });
 }
 
+/** The 404 of a record route, naming what was asked for ("deck", "saved view"). */
+export function sendNotFound(reply: FastifyReply, noun: string, id: string): FastifyReply {
+  return reply.code(404).send({ error: { status: 404, message: `no ${noun} with id "${id}"`, field: "id" } });
+}
+
+/** A record as a PUT stores it: its id must be the URL's, and it is stamped with the time of the write. */
+export function stampedForPut<T extends { id: string }>(
+  body: T,
+  urlId: string,
+  noun: string,
+): T & { updatedAt: string } {
+  if (body.id !== urlId)
+    throw new BadRequestError("id", `the ${noun}'s id "${body.id}" differs from the id in the URL "${urlId}"`);
+  return { ...body, updatedAt: new Date().toISOString() };
+}
+
 export async function deckRoutes(instance: FastifyInstance, options: DeckRoutesOptions): Promise<void> {
   const app = instance.withTypeProvider<ZodTypeProvider>();
   const decks = options.decks;
 
   acceptJsonBodies(instance, DECK_BODY_LIMIT);
 
-  const notFound = (reply: FastifyReply, id: string) =>
-    reply.code(404).send({ error: { status: 404, message: `no deck with id "${id}"`, field: "id" } });
+  const notFound = (reply: FastifyReply, id: string) => sendNotFound(reply, "deck", id);
 
   app.get("/api/decks", async (_request, reply) => {
     try {
@@ -65,10 +81,7 @@ export async function deckRoutes(instance: FastifyInstance, options: DeckRoutesO
     "/api/decks/:id",
     { bodyLimit: DECK_BODY_LIMIT, schema: { params: deckIdParams, body: deckBody } },
     async (request, reply) => {
-      const { id } = request.params;
-      if (request.body.id !== id)
-        throw new BadRequestError("id", `the deck's id "${request.body.id}" differs from the id in the URL "${id}"`);
-      const deck: Deck = { ...request.body, updatedAt: new Date().toISOString() };
+      const deck: Deck = stampedForPut(request.body, request.params.id, "deck");
       const { created } = await decks.put(deck);
       return reply.code(created ? 201 : 200).send(deck);
     },

@@ -4,13 +4,12 @@
 // state. Views are kept by the app store beside the decks (the DeckStore main.ts built), never in the graph
 // database; a PUT is a write, so it needs the editor token like a deck's (access.ts).
 
-import type { FastifyInstance, FastifyReply } from "fastify";
+import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { viewBody, viewIdParams } from "../model/api-requests.ts";
 import type { SavedView } from "../model/saved-view.ts";
 import type { DeckStore } from "../store/deck-store.ts";
-import { acceptJsonBodies } from "./deck-routes.ts";
-import { BadRequestError } from "./validation.ts";
+import { acceptJsonBodies, sendNotFound, sendStoredDeckError, stampedForPut } from "./deck-routes.ts";
 
 /** Positions of up to ~100k entities. */
 export const VIEW_BODY_LIMIT = 8 * 1_048_576;
@@ -24,16 +23,12 @@ export async function viewRoutes(instance: FastifyInstance, options: ViewRoutesO
   const store = options.decks;
   acceptJsonBodies(instance, VIEW_BODY_LIMIT);
 
-  const notFound = (reply: FastifyReply, id: string) =>
-    reply.code(404).send({ error: { status: 404, message: `no saved view with id "${id}"`, field: "id" } });
-
   app.get("/api/views/:id", { schema: { params: viewIdParams } }, async (request, reply) => {
     const { id } = request.params;
     try {
-      return (await store.getView(id)) ?? notFound(reply, id);
+      return (await store.getView(id)) ?? sendNotFound(reply, "saved view", id);
     } catch (error) {
-      if (!(error instanceof Error) || error.name !== "StoredDeckError") throw error;
-      return reply.code(500).send({ error: { status: 500, message: error.message } });
+      return sendStoredDeckError(reply, error) ?? Promise.reject(error);
     }
   });
 
@@ -41,10 +36,7 @@ export async function viewRoutes(instance: FastifyInstance, options: ViewRoutesO
     "/api/views/:id",
     { bodyLimit: VIEW_BODY_LIMIT, schema: { params: viewIdParams, body: viewBody } },
     async (request, reply) => {
-      const { id } = request.params;
-      if (request.body.id !== id)
-        throw new BadRequestError("id", `the view's id "${request.body.id}" differs from the id in the URL "${id}"`);
-      const view: SavedView = { ...request.body, updatedAt: new Date().toISOString() };
+      const view: SavedView = stampedForPut(request.body, request.params.id, "view");
       const { created } = await store.putView(view);
       return reply.code(created ? 201 : 200).send(view);
     },
