@@ -1,6 +1,6 @@
 // `npm run load -- <files, folders or URLs>`: reads curated datasets and feeds (GDELT...), checks them, then writes them
-// into Neo4j. Exit codes: 0 loaded (or valid, with --dry-run), 1 invalid input or too many bad rows (nothing
-// written), 2 database unreachable.
+// into Neo4j. Exit codes: 0 loaded (or valid, with --dry-run), 1 invalid input, too many bad rows or an id another
+// dataset owns (nothing written), 2 database unreachable, 3 the database refused a write part way.
 
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
@@ -24,7 +24,9 @@ import {
 import { createNeo4jClient } from "../store/neo4j/client.ts";
 import { StoreUnavailableError } from "../store/graph-store.ts";
 import { classifyNeo4jError } from "../store/neo4j/errors.ts";
+import { checkAgainstNeo4j } from "../store/neo4j/dataset-holdings.ts";
 import { mergeDatasets } from "../model/dataset-merge.ts";
+import { checkOwnership, NO_HOLDINGS, type OwnershipCheck } from "../model/dataset-ownership.ts";
 import { createProgressBar, createRateBar } from "./progress.ts";
 
 const USAGE = `Usage: npm run load -- [options] [files, folders or URLs…]
@@ -47,7 +49,10 @@ Options:
   -h, --help         this text
 
 Neo4j is reached through NEO4J_URI (default ${DEFAULT_NEO4J_CONFIG.uri}), NEO4J_USERNAME, NEO4J_PASSWORD and
-NEO4J_DATABASE. Exit codes: 0 ok, 1 invalid input or too many bad rows (nothing is written), 2 database unreachable.`;
+NEO4J_DATABASE. A dataset may not reuse a relation id another dataset owns, nor define an entity or source another
+dataset holds differently (the same definition, with aliases added, merges).
+Exit codes: 0 ok, 1 invalid input, too many bad rows or an id another dataset owns (nothing is written),
+2 database unreachable, 3 the database refused a write (what was written before it stays; load again once fixed).`;
 
 function fmtTally(t: Tally): string {
   return `${t.created} created, ${t.updated} updated, ${t.removed} removed, ${t.unchanged} unchanged`;
@@ -123,6 +128,7 @@ export async function main(argv: string[]): Promise<number> {
     const reads = await readAll(paths, readOptions, args.values.quiet);
     if (!reads) return 1;
     for (const line of describeReads(reads)) log(line);
+    if (refused(checkOwnership(mergeDatasets(reads.map((r) => r.dataset)), NO_HOLDINGS))) return 1;
     log("Dry run: nothing was written (created or updated is decided against the database when loading).");
     return 0;
   }
@@ -156,7 +162,10 @@ export async function main(argv: string[]): Promise<number> {
     if (!reads) return 1;
     for (const line of describeReads(reads)) log(line);
     // Files of one feed dataset go in as one (merged by event id), curated files each as their own.
-    const datasets = mergeDatasets(reads.map((r) => r.dataset));
+    // Every id is checked against what other datasets own before anything is written.
+    const checked = await checkAgainstNeo4j(client, mergeDatasets(reads.map((r) => r.dataset)));
+    if (refused(checked)) return 1;
+    const datasets = checked.datasets;
     log(`Loading into ${config.uri}${config.database ? ` (database ${config.database})` : ""}…`);
     const writer = new DatasetWriter(client, {
       batchSize,
@@ -183,10 +192,27 @@ export async function main(argv: string[]): Promise<number> {
       console.error(`statecraft/load: lost the database during the load. ${howToStartNeo4j(config.uri)}`);
       return 2;
     }
+    const code = (error as { code?: unknown } | null)?.code;
+    if (typeof code === "string" && code.startsWith("Neo.")) {
+      // The check above leaves Neo4j nothing to refuse that it knows of; anything it still refuses is said plainly.
+      console.error(
+        `statecraft/load: Neo4j refused a write (${code}): ${String((error as Error).message).split("\n")[0]}\n` +
+          "  Batches written before it stay; fix the cause and load again (a load writes only what changed).",
+      );
+      return 3;
+    }
     throw error;
   } finally {
     await client.close();
   }
+}
+
+/** Prints the ownership refusals, if any; true when there were some (nothing is then written). */
+function refused(checked: OwnershipCheck): boolean {
+  if (checked.issues.length === 0) return false;
+  console.error(new InvalidInputError(checked.issues).message);
+  console.error("statecraft/load: nothing was written.");
+  return true;
 }
 
 /** Reads every path; prints why and answers undefined when the input is invalid or over the bad-row limit. */

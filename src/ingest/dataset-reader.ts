@@ -5,8 +5,9 @@
 
 import { readFile, readdir, stat } from "node:fs/promises";
 import { isAbsolute, join, relative, resolve } from "node:path";
-import { LineCounter, parseDocument, isNode, type Document } from "yaml";
+import { LineCounter, parseDocument, isNode, isSeq, type Document } from "yaml";
 import type { z } from "zod";
+import { checkOwnership, NO_HOLDINGS } from "../model/dataset-ownership.ts";
 import { DATASET_LIMITS, datasetFileSchema, type DatasetFile } from "../model/dataset-schema.ts";
 import { isRelationType, RELATION_TYPE_NAMES, type RelationType } from "../model/relations.ts";
 import { suggest } from "../model/suggest.ts";
@@ -101,20 +102,23 @@ function checkReferences(files: ParsedFile[], knownEntities: ReadonlySet<string>
     issues.push({ file: p.file, ...positionOf(p, path), message });
   const entityIds = new Map<string, string>();
   const sourceIds = new Map<string, string>();
-  const relationIds = new Map<string, string>();
   const datasetIds = new Map<string, string>();
   const remember = (seen: Map<string, string>, p: ParsedFile, path: Path, id: string, noun: string) => {
-    const where = `${p.file}:${positionOf(p, path).line}`;
     const first = seen.get(id);
     if (first) at(p, path, `duplicate ${noun} id "${id}" (first defined at ${first})`);
-    else seen.set(id, where);
+    else seen.set(id, `${p.file}:${positionOf(p, path).line}`);
   };
   for (const p of files) {
     const c = p.content!;
     remember(datasetIds, p, ["dataset", "id"], c.dataset.id, "dataset");
-    c.sources.forEach((s, i) => remember(sourceIds, p, ["sources", i, "id"], s.id, "source"));
-    c.entities.forEach((e, i) => remember(entityIds, p, ["entities", i, "id"], e.id, "entity"));
-    c.relations.forEach((r, i) => remember(relationIds, p, ["relations", i, "id"], r.id, "relation"));
+    // An id given twice in one file is a mistake; across files (datasets) the ownership rules decide once every file
+    // is read (model/dataset-ownership.ts): shared entities and sources may merge, a relation id has one owner.
+    const here = { sources: new Map<string, string>(), entities: new Map<string, string>(), relations: new Map() };
+    c.sources.forEach((s, i) => remember(here.sources, p, ["sources", i, "id"], s.id, "source"));
+    c.entities.forEach((e, i) => remember(here.entities, p, ["entities", i, "id"], e.id, "entity"));
+    c.relations.forEach((r, i) => remember(here.relations, p, ["relations", i, "id"], r.id, "relation"));
+    for (const id of here.sources.keys()) sourceIds.set(id, p.file);
+    for (const id of here.entities.keys()) entityIds.set(id, p.file);
   }
   const hint = (value: string, candidates: Iterable<string>) => {
     const s = suggest(value, candidates);
@@ -161,6 +165,13 @@ function checkReferences(files: ParsedFile[], knownEntities: ReadonlySet<string>
   return issues;
 }
 
+/** The line of each item of a top-level list, in order (for messages about records after the file is read). */
+function itemLines(p: ParsedFile, key: "sources" | "entities" | "relations"): number[] {
+  const seq = p.doc.get(key, true);
+  if (!isSeq(seq)) return [];
+  return seq.items.map((item) => (isNode(item) && item.range ? p.lines.linePos(item.range[0]).line : 1));
+}
+
 function toDataset(p: ParsedFile): Dataset {
   const c = p.content!;
   return {
@@ -169,6 +180,11 @@ function toDataset(p: ParsedFile): Dataset {
     sources: c.sources,
     entities: c.entities,
     relations: c.relations.map((r) => ({ ...r, type: r.type as RelationType })),
+    lines: {
+      sources: itemLines(p, "sources"),
+      entities: itemLines(p, "entities"),
+      relations: itemLines(p, "relations"),
+    },
   };
 }
 
@@ -194,7 +210,10 @@ export function readDatasetTexts(
   }
   if (issues.length === 0) issues.push(...checkReferences(parsed, options.knownEntities ?? new Set()));
   if (issues.length > 0) throw new InvalidInputError(issues);
-  return parsed.map(toDataset);
+  // Files that share an entity or a source must agree on it; a relation id belongs to one file's dataset.
+  const checked = checkOwnership(parsed.map(toDataset), NO_HOLDINGS);
+  if (checked.issues.length > 0) throw new InvalidInputError(checked.issues);
+  return checked.datasets;
 }
 
 /** Expands files and folders into the dataset files they hold (*.yaml, *.yml), sorted for a stable order. */

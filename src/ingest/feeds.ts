@@ -3,6 +3,8 @@
 // and applies the bad-row policy to each feed. Both stores load through here, so they get the same datasets.
 
 import { countryByIso3 } from "../model/countries.ts";
+import { mergeDatasets } from "../model/dataset-merge.ts";
+import { checkOwnership, NO_HOLDINGS } from "../model/dataset-ownership.ts";
 import type { Dataset } from "../model/types.ts";
 import { BadRowLimitError, DEFAULT_BAD_ROW_LIMIT, overBadRowLimit, type BadRowLimit } from "./bad-rows.ts";
 import { listDatasetFiles, readDatasets } from "./dataset-reader.ts";
@@ -125,4 +127,15 @@ export async function readFeeds(paths: readonly string[], options: ReadFeedsOpti
     reads.push(read);
   }
   return reads;
+}
+
+/**
+ * The datasets read, as a store with nothing else in it loads them (the embedded store): feed files of one dataset
+ * merged, and every id checked against the datasets before it (model/dataset-ownership.ts). Throws InvalidInputError
+ * when a dataset would take over another's relation or redefine its entity or source.
+ */
+export function loadableDatasets(datasets: readonly Dataset[]): Dataset[] {
+  const checked = checkOwnership(mergeDatasets(datasets), NO_HOLDINGS);
+  if (checked.issues.length > 0) throw new InvalidInputError(checked.issues);
+  return checked.datasets;
 }

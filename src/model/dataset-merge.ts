@@ -36,8 +36,10 @@ function mergeTwo(a: Dataset, b: Dataset): Dataset {
     if (merged.log) logs.set(r.id, merged.log);
     else logs.delete(r.id);
   }
+  // The merged lists no longer match either file's record lines.
+  const { lines: _lines, ...rest } = b;
   return {
-    ...b,
+    ...rest,
     file: `${a.file}, ${b.file}`,
     mode: "merge",
     entities: [...entities.values()],

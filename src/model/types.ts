@@ -125,6 +125,11 @@ export interface Dataset {
    * later load merges by event id (model/event-log.ts). Not part of what the API answers.
    */
   eventLogs?: ReadonlyMap<string, EventLog>;
+  /**
+   * The line of each record in its file, index for index, for messages about it (curated YAML keeps them; feeds,
+   * which aggregate rows into records, do not).
+   */
+  lines?: { sources: number[]; entities: number[]; relations: number[] };
 }
 
 /** All alias strings of an entity, flattened and deduplicated, for search and for Neo4j's list property. */

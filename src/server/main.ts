@@ -91,20 +91,22 @@ async function buildNeo4jParts(config: ServerConfig, neo4jConfig: NonNullable<Se
 }
 
 async function buildEmbeddedParts(config: ServerConfig): Promise<Built> {
-  const [{ readFeeds }, { readDatasetTexts, listDatasetFiles }, { createMemoryStore }, { FileDeckStore }, sink] =
-    await Promise.all([
-      import("../ingest/feeds.ts"),
-      import("../ingest/dataset-reader.ts"),
-      import("../store/memory/memory-store.ts"),
-      import("../store/memory/file-deck-store.ts"),
-      import("../store/memory/dataset-file-sink.ts"),
-    ]);
+  const [
+    { readFeeds, loadableDatasets },
+    { readDatasetTexts, listDatasetFiles },
+    { createMemoryStore },
+    { FileDeckStore },
+    sink,
+  ] = await Promise.all([
+    import("../ingest/feeds.ts"),
+    import("../ingest/dataset-reader.ts"),
+    import("../store/memory/memory-store.ts"),
+    import("../store/memory/file-deck-store.ts"),
+    import("../store/memory/dataset-file-sink.ts"),
+  ]);
   // The same readers and mapping as `npm run load`: curated YAML, GDELT files (merged by event id) and other feeds.
   const reads = await readFeeds(config.dataPaths);
-  const graph = createMemoryStore(
-    reads.map((r) => r.dataset),
-    { timeoutMs: config.storeTimeoutMs },
-  );
+  const graph = createMemoryStore(loadableDatasets(reads.map((r) => r.dataset)), { timeoutMs: config.storeTimeoutMs });
   // Accepted report claims go to a dataset file under the data folder, and the store reloads from the files. Feeds
   // are not written to: they are read once, and given again with the curated files at each reload.
   const feeds = reads.filter((r) => r.format !== "yaml").map((r) => r.dataset);
@@ -112,7 +114,7 @@ async function buildEmbeddedParts(config: ServerConfig): Promise<Built> {
   const datasets = new sink.FileDatasetSink({
     paths: config.dataPaths.filter((p) => !feedFiles.has(p)),
     listFiles: listDatasetFiles,
-    validate: (texts) => [...readDatasetTexts(texts), ...feeds],
+    validate: (texts) => loadableDatasets([...readDatasetTexts(texts), ...feeds]),
     store: graph,
   });
   return { parts: { graph, decks: new FileDeckStore(config.decksDir), datasets }, close: async () => {} };

@@ -250,6 +250,42 @@ relations:
     expect(b!.relations[0]).toMatchObject({ id: "r2", type: "CRITICIZES", inference: false });
   });
 
+  it("should refuse a second file that renames an entity the first defines, naming its line and the owner", () => {
+    const other = `dataset: { id: other, title: Other }
+entities:
+  - id: china
+    kind: Country
+    name: Cathay
+`;
+    let error: unknown;
+    try {
+      readDatasetTexts([
+        { file: "a.yaml", text: VALID },
+        { file: "b.yaml", text: other },
+      ]);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(InvalidInputError);
+    expect((error as InvalidInputError).issues.map(formatIssue)).toEqual([
+      expect.stringMatching(
+        /^b\.yaml:3:1: entity "china" is defined differently by dataset "tiny" \(name "China" there/,
+      ),
+    ]);
+  });
+
+  it("should merge an entity a second file restates with aliases added", () => {
+    const other = `dataset: { id: other, title: Other }
+entities:
+  - { id: china, kind: Country, name: China, aliases: { fr: [Chine] } }
+`;
+    const [, b] = readDatasetTexts([
+      { file: "a.yaml", text: VALID },
+      { file: "b.yaml", text: other },
+    ]);
+    expect(b!.entities[0]!.aliases).toEqual({ en: ["Beijing"], zh: ["中国"], fr: ["Chine"] });
+  });
+
   it("should read a valid file with defaults filled in", () => {
     const [ds] = readDatasetTexts([{ file: "data/tiny.yaml", text: VALID }]);
     expect(ds!.info).toEqual({ id: "tiny", title: "Tiny" });

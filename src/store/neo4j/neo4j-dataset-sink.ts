@@ -5,7 +5,14 @@
 
 import type { DatasetAdditions } from "../../model/report-accept.ts";
 import type { Entity, Relation, Source } from "../../model/types.ts";
-import { createWriteQueue, validated, type DatasetSink, type ValidateDatasets } from "../dataset-sink.ts";
+import {
+  createWriteQueue,
+  DatasetRejectedError,
+  validated,
+  type DatasetSink,
+  type ValidateDatasets,
+} from "../dataset-sink.ts";
+import { checkAgainstNeo4j } from "./dataset-holdings.ts";
 import { datasetYaml, upsertDatasetYaml } from "../dataset-yaml.ts";
 import type { Neo4jClient } from "./client.ts";
 import { DatasetWriter } from "./dataset-writer.ts";
@@ -84,7 +91,14 @@ export class Neo4jDatasetSink implements DatasetSink {
       [{ file: `neo4j dataset "${id}"`, text }],
       { knownEntities: await this.knownEntities(outside) },
     );
-    await new DatasetWriter(this.client).write(datasets);
+    // Another dataset's relation ids, entities and sources are checked as `npm run load` checks them.
+    const checked = await checkAgainstNeo4j(this.client, datasets);
+    if (checked.issues.length > 0)
+      throw new DatasetRejectedError(
+        `statecraft/datasets: dataset "${id}" would take over another dataset's records: ` +
+          checked.issues.map((i) => i.message).join("; "),
+      );
+    await new DatasetWriter(this.client).write(checked.datasets);
     return {};
   }
 }
