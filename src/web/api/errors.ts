@@ -25,6 +25,8 @@ export interface ApiErrorInit {
   /** Neo4j's error code, e.g. Neo.ClientError.Statement.SyntaxError. */
   code?: string;
   position?: ErrorPosition;
+  /** How long the server asked the client to wait before asking again (its Retry-After header), in ms. */
+  retryAfterMs?: number;
 }
 
 export class ApiError extends Error {
@@ -35,6 +37,7 @@ export class ApiError extends Error {
   readonly rule?: string;
   readonly code?: string;
   readonly position?: ErrorPosition;
+  readonly retryAfterMs?: number;
 
   constructor(init: ApiErrorInit) {
     super(init.message);
@@ -44,6 +47,7 @@ export class ApiError extends Error {
     if (init.rule !== undefined) this.rule = init.rule;
     if (init.code !== undefined) this.code = init.code;
     if (init.position !== undefined) this.position = init.position;
+    if (init.retryAfterMs !== undefined) this.retryAfterMs = init.retryAfterMs;
   }
 }
 
@@ -60,8 +64,14 @@ function isPosition(value: unknown): value is ErrorPosition {
 
 const text = (value: unknown): string | undefined => (typeof value === "string" && value ? value : undefined);
 
-/** The ApiError for an answer that is not 2xx, from its status and (JSON, when it is) body. */
-export function errorFromBody(status: number, body: unknown, statusText = ""): ApiError {
+/** A Retry-After header in ms: seconds (the server sends "1"); a date or anything else is ignored. */
+export function parseRetryAfter(header: string | null | undefined): number | undefined {
+  if (!header || !/^\d+$/.test(header.trim())) return undefined;
+  return Number(header.trim()) * 1000;
+}
+
+/** The ApiError for an answer that is not 2xx, from its status, (JSON, when it is) body and Retry-After header. */
+export function errorFromBody(status: number, body: unknown, statusText = "", retryAfter?: string | null): ApiError {
   const e = (body as { error?: Record<string, unknown> } | null)?.error;
   const fields = typeof e === "object" && e !== null ? e : {};
   const init: ApiErrorInit = {
@@ -76,6 +86,8 @@ export function errorFromBody(status: number, body: unknown, statusText = ""): A
   if (rule) init.rule = rule;
   if (code) init.code = code;
   if (isPosition(fields.position)) init.position = fields.position;
+  const wait = parseRetryAfter(retryAfter);
+  if (wait !== undefined) init.retryAfterMs = wait;
   return new ApiError(init);
 }
 

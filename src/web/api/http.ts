@@ -80,7 +80,8 @@ export function createHttp(
       if (signal?.aborted) throw error;
       // Not JSON (a proxy's error page): the status says enough.
     }
-    if (!response.ok) throw errorFromBody(response.status, answer, response.statusText);
+    if (!response.ok)
+      throw errorFromBody(response.status, answer, response.statusText, response.headers.get("retry-after"));
     return { status: response.status, answer };
   }
 

@@ -4,6 +4,7 @@
 
 import { api } from "../api/client.ts";
 import { describeError } from "../api/errors.ts";
+import { FIRST_LOAD_RETRY, withRetry, type RetryNotice } from "../api/retry.ts";
 import { mergeEntities, mergeRelations } from "../graph/data-graph.ts";
 import {
   addUrlProblems,
@@ -59,8 +60,15 @@ async function loadFirstGraph(
   viewPositions: Positions | undefined,
 ): Promise<{ reuse: boolean; dataset: string | undefined }> {
   const { graph, store } = core;
+  // A server under pressure answers 503 at once rather than late: the first load waits and asks again, saying so.
+  const busy = (what: string) => (n: RetryNotice) =>
+    store.update(
+      setLoading(
+        `The server is busy: retrying ${what} in ${Math.round(n.delayMs / 1000)} s (retry ${n.retry} of ${n.of})…`,
+      ),
+    );
   store.update(setLoading("Loading the summary…"));
-  const summary = await api.summary();
+  const summary = await withRetry(() => api.summary(), FIRST_LOAD_RETRY, { onRetry: busy("the summary") });
   store.update(setSummary(summary));
   let dataset = requested;
   const problem = checkDataset(
@@ -73,7 +81,9 @@ async function loadFirstGraph(
     dataset = undefined;
   }
   store.update(setLoading("Loading the graph…"));
-  const sub = await api.graph({ limit: INITIAL_LIMIT, dataset });
+  const sub = await withRetry(() => api.graph({ limit: INITIAL_LIMIT, dataset }), FIRST_LOAD_RETRY, {
+    onRetry: busy("the graph"),
+  });
   const positions = viewPositions ?? loadPositions(dataset);
   mergeEntities(graph, sub.entities, { base: true });
   mergeRelations(graph, sub.relations);
