@@ -136,68 +136,60 @@ export function mergeSource(held: Source, next: Source): { source: Source } | { 
 export function checkOwnership(datasets: readonly Dataset[], held: Holdings): OwnershipCheck {
   const entities = new Map<string, HeldEntity>(held.entities);
   const sources = new Map<string, HeldSource>(held.sources);
-  const relations = new Map<string, readonly HeldRelation[]>(held.relations);
+  // Relations of this load by id, with the dataset that gives them (a reference, not a record per relation: a feed
+  // brings a million).
+  const loaded = new Map<string, Dataset>();
   const issues: OwnershipIssue[] = [];
   const out: Dataset[] = [];
-  for (const ds of datasets) {
+  datasets.forEach((ds, index) => {
     const self = ds.info.id;
     const feed = ds.mode === "merge";
-    const refuse = (kind: Kind, index: number, message: string) =>
-      issues.push({ file: ds.file, line: lineOf(ds, kind, index), column: 1, message });
+    // What the last dataset holds is checked against nothing after it, so it is not remembered.
+    const remember = index < datasets.length - 1;
+    const refuse = (kind: Kind, i: number, message: string) =>
+      issues.push({ file: ds.file, line: lineOf(ds, kind, i), column: 1, message });
+    const tagged = (stored: { datasets: readonly string[] } | undefined) =>
+      stored?.datasets.includes(self) ? stored.datasets : [...(stored?.datasets ?? []), self];
 
     const nextEntities = ds.entities.map((e, i) => {
       const stored = entities.get(e.id);
-      const owners = stored ? others(stored.datasets, self) : [];
       let entity = e;
-      if (stored && owners.length > 0) {
-        if (feed) entity = withoutDatasets(stored);
-        else {
-          const merged = mergeEntity(withoutDatasets(stored), e);
-          if ("entity" in merged) entity = merged.entity;
-          else
-            refuse(
-              "entities",
-              i,
-              `entity "${e.id}" is defined differently by dataset ${quoteList(owners)} (${merged.differ}): a shared ` +
-                "entity keeps its kind, name, iso3 and description (aliases may be added); give the same " +
-                "definition or use another id",
-            );
-        }
+      if (stored && others(stored.datasets, self).length > 0) {
+        const merged = feed ? { entity: withoutDatasets(stored) } : mergeEntity(withoutDatasets(stored), e);
+        if ("entity" in merged) entity = merged.entity;
+        else
+          refuse(
+            "entities",
+            i,
+            `entity "${e.id}" is defined differently by dataset ${quoteList(others(stored.datasets, self))} ` +
+              `(${merged.differ}): a shared entity keeps its kind, name, iso3 and description (aliases may be ` +
+              "added); give the same definition or use another id",
+          );
       }
-      entities.set(e.id, {
-        ...entity,
-        datasets: stored?.datasets.includes(self) ? stored.datasets : [...(stored?.datasets ?? []), self],
-      });
+      if (remember) entities.set(e.id, { ...entity, datasets: tagged(stored) });
       return entity;
     });
 
     const nextSources = ds.sources.map((s, i) => {
       const stored = sources.get(s.id);
-      const owners = stored ? others(stored.datasets, self) : [];
       let source = s;
-      if (stored && owners.length > 0) {
-        if (feed) source = withoutDatasets(stored);
-        else {
-          const merged = mergeSource(withoutDatasets(stored), s);
-          if ("source" in merged) source = merged.source;
-          else
-            refuse(
-              "sources",
-              i,
-              `source "${s.id}" is defined differently by dataset ${quoteList(owners)} (${merged.differ}): give ` +
-                "the same definition (missing fields may be added) or use another id",
-            );
-        }
+      if (stored && others(stored.datasets, self).length > 0) {
+        const merged = feed ? { source: withoutDatasets(stored) } : mergeSource(withoutDatasets(stored), s);
+        if ("source" in merged) source = merged.source;
+        else
+          refuse(
+            "sources",
+            i,
+            `source "${s.id}" is defined differently by dataset ${quoteList(others(stored.datasets, self))} ` +
+              `(${merged.differ}): give the same definition (missing fields may be added) or use another id`,
+          );
       }
-      sources.set(s.id, {
-        ...source,
-        datasets: stored?.datasets.includes(self) ? stored.datasets : [...(stored?.datasets ?? []), self],
-      });
+      if (remember) sources.set(s.id, { ...source, datasets: tagged(stored) });
       return source;
     });
 
     ds.relations.forEach((r, i) => {
-      const owner = relations.get(r.id)?.find((h) => h.dataset !== self);
+      const owner = ownerOf(r.id, self, held, loaded);
       if (owner) {
         refuse(
           "relations",
@@ -206,10 +198,25 @@ export function checkOwnership(datasets: readonly Dataset[], held: Holdings): Ow
             "a relation id is owned by one dataset; use another id",
         );
       }
-      relations.set(r.id, [{ id: r.id, type: r.type, from: r.from, to: r.to, dataset: self }]);
+      if (remember && !owner) loaded.set(r.id, ds);
     });
 
     out.push({ ...ds, entities: nextEntities, sources: nextSources });
-  }
+  });
   return { datasets: out, issues };
+}
+
+/** The relation another dataset than `self` gives under this id: earlier in this load, else in the store. */
+function ownerOf(
+  id: string,
+  self: string,
+  held: Holdings,
+  loaded: ReadonlyMap<string, Dataset>,
+): Omit<HeldRelation, "id"> | undefined {
+  const earlier = loaded.get(id);
+  if (earlier && earlier.info.id !== self) {
+    const r = earlier.relations.find((x) => x.id === id)!;
+    return { type: r.type, from: r.from, to: r.to, dataset: earlier.info.id };
+  }
+  return held.relations.get(id)?.find((h) => h.dataset !== self);
 }
