@@ -41,7 +41,9 @@ function describePath(content: unknown, path: Path): string {
     const list = (content as Record<string, unknown[]> | undefined)?.[path[0] as string];
     const item = Array.isArray(list) ? (list[path[1]] as { id?: unknown } | undefined) : undefined;
     const noun = { sources: "source", entities: "entity", relations: "relation" }[path[0] as string] ?? String(path[0]);
-    const who = typeof item?.id === "string" ? `${noun} "${item.id}"` : `${noun} #${path[1] + 1}`;
+    // An id over its bound is named by its start: a 100,000-character id would make the message that long.
+    const id = typeof item?.id === "string" && item.id.length > 80 ? `${item.id.slice(0, 80)}…` : item?.id;
+    const who = typeof id === "string" ? `${noun} "${id}"` : `${noun} #${path[1] + 1}`;
     const rest = path.slice(2).join(".");
     return rest ? `${who}: '${rest}'` : who;
   }

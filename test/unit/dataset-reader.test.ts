@@ -286,6 +286,11 @@ entities:
     expect(b!.entities[0]!.aliases).toEqual({ en: ["Beijing"], zh: ["中国"], fr: ["Chine"] });
   });
 
+  it("should name an id over its bound by its start only", () => {
+    const [issue] = issuesOf(VALID.replace("id: r1", `id: ${"r".repeat(100_000)}`));
+    expect(issue!.message).toMatch(/^relation "r{80}…": 'id': an id is longer than 200 characters$/);
+  });
+
   it("should read a valid file with defaults filled in", () => {
     const [ds] = readDatasetTexts([{ file: "data/tiny.yaml", text: VALID }]);
     expect(ds!.info).toEqual({ id: "tiny", title: "Tiny" });
