@@ -98,8 +98,9 @@ export interface GraphCounts {
   byType: Record<string, number>;
 }
 
+/** The graph's counts: entities and sources, not the loader's :StatecraftLoad bookkeeping nodes. */
 export async function graphCounts(driver: Driver): Promise<GraphCounts> {
-  const nodes = await driver.executeQuery("MATCH (n) RETURN count(n) AS c");
+  const nodes = await driver.executeQuery("MATCH (n) WHERE NOT n:StatecraftLoad RETURN count(n) AS c");
   const rels = await driver.executeQuery("MATCH ()-[r]->() RETURN type(r) AS t, count(r) AS c ORDER BY t");
   const byType: Record<string, number> = {};
   for (const r of rels.records) byType[r.get("t") as string] = (r.get("c") as { toNumber(): number }).toNumber();

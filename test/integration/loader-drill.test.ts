@@ -27,10 +27,12 @@ function canonical(value: unknown): unknown {
   return value;
 }
 
-/** sha256 over every node and relationship, each as canonical text, sorted. */
+/** sha256 over every node and relationship, each as canonical text, sorted; not the loader's bookkeeping nodes. */
 async function checksum(driver: Driver): Promise<string> {
   const lines: string[] = [];
-  const nodes = await driver.executeQuery("MATCH (n) RETURN labels(n) AS labels, properties(n) AS props");
+  const nodes = await driver.executeQuery(
+    "MATCH (n) WHERE NOT n:StatecraftLoad RETURN labels(n) AS labels, properties(n) AS props",
+  );
   for (const r of nodes.records) {
     lines.push(JSON.stringify(["node", [...(r.get("labels") as string[])].sort(), canonical(r.get("props"))]));
   }
