@@ -54,7 +54,7 @@ export interface WriteOptions {
 export const DEFAULT_WRITE_OPTIONS: WriteOptions = {
   batchSize: 20_000,
   batchBytes: 4_000_000,
-  concurrency: 1,
+  concurrency: 2,
   strategy: "create",
   skipUnchanged: true,
 };
