@@ -237,25 +237,33 @@ export class DatasetWriter {
     });
   }
 
-  /** Writes rows in batches cut by bytes; progress is counted for the whole phase. */
+  /**
+   * Writes rows in batches cut by bytes; progress is counted for the whole phase. `parallel`: the batches share no row
+   * and lock nothing in common (new nodes), so they go through `concurrency` workers.
+   */
   private async writeBatches<T extends Pick<Row, "bytes">>(
     rows: readonly T[],
     progress: Phase,
     purpose: string,
     run: (batch: T[]) => { query: string; params: Props; fallback?: { query: string; params: Props } },
+    parallel = false,
   ): Promise<void> {
-    for (const batch of byteBatches(rows, this.options.batchBytes, this.options.batchSize)) {
-      const { query, params, fallback } = run(batch);
-      try {
-        await this.writeTx(purpose, query, params);
-      } catch (error) {
-        // A row created meanwhile by another writer: the batch goes again through MERGE, which takes it over.
-        if (!fallback || classifyNeo4jError(error) !== "constraint") throw error;
-        await this.writeTx(`${purpose} (merge)`, fallback.query, fallback.params);
+    const batches = byteBatches(rows, this.options.batchBytes, this.options.batchSize);
+    const worker = async () => {
+      for (let batch = batches.shift(); batch; batch = batches.shift()) {
+        const { query, params, fallback } = run(batch);
+        try {
+          await this.writeTx(purpose, query, params);
+        } catch (error) {
+          // A row created meanwhile by another writer: the batch goes again through MERGE, which takes it over.
+          if (!fallback || classifyNeo4jError(error) !== "constraint") throw error;
+          await this.writeTx(`${purpose} (merge)`, fallback.query, fallback.params);
+        }
+        progress.done += batch.length;
+        this.options.onProgress?.(progress.done, progress.total, progress.what);
       }
-      progress.done += batch.length;
-      this.options.onProgress?.(progress.done, progress.total, progress.what);
-    }
+    };
+    await Promise.all(Array.from({ length: parallel ? Math.max(1, this.options.concurrency) : 1 }, worker));
   }
 
   private async writeEntities(ds: Dataset): Promise<Tally> {
@@ -302,10 +310,16 @@ export class DatasetWriter {
     for (const [kind, group] of groupBy(creates, (r) => r.kind)) {
       const merge = withKind(getQuery("load-merge-entities"), kind);
       const create = withKind(getQuery("load-create-entities"), kind);
-      await this.writeBatches(group, progress, `new entities (${kind})`, (batch) => {
-        const params = { rows: batch.map(node), dataset };
-        return { query: create, params, fallback: { query: merge, params } };
-      });
+      await this.writeBatches(
+        group,
+        progress,
+        `new entities (${kind})`,
+        (batch) => {
+          const params = { rows: batch.map(node), dataset };
+          return { query: create, params, fallback: { query: merge, params } };
+        },
+        true,
+      );
     }
     for (const [kind, group] of groupBy(updates, (r) => r.kind)) {
       const query = withKind(getQuery("load-merge-entities"), kind);
