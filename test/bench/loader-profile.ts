@@ -17,6 +17,7 @@ import { startNeo4j } from "../neo4j/harness.ts";
 import { wipe } from "./loader-bench.ts";
 import { fmt, ratio, type BenchReport } from "./report.ts";
 
+/** One load, one session unless told (the steps add up to the whole only then). */
 async function load(
   client: Neo4jClient,
   ds: ReturnType<typeof generateDataset>,
@@ -25,7 +26,7 @@ async function load(
   const steps = new Map<string, number>();
   const onStep = (step: string, ms: number) => steps.set(step, (steps.get(step) ?? 0) + ms);
   const t = performance.now();
-  await new DatasetWriter(client, { ...options, onStep }).write([ds]);
+  await new DatasetWriter(client, { concurrency: 1, ...options, onStep }).write([ds]);
   return { ms: performance.now() - t, steps };
 }
 
