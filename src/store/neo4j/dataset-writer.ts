@@ -35,8 +35,9 @@ export interface WriteOptions {
   batchBytes: number;
   /**
    * Relation buckets (and batches of new entities) written at once, each through transactions of its own on the one
-   * client. 4 by default: on the 2-core benchmark machine 100k relations loaded in 22.9 s with 4 sessions against
-   * 29.2 s with one (README, Benchmarks); while Neo4j writes one batch, the driver encodes the next.
+   * client. 2 by default: in the loader bench's fairest run on the 2-core machine (store grown before timing) 100k
+   * relations loaded in 12.6 s with 2 sessions, 18.3 s with one and 24.3 s with 4 (README, Benchmarks); while Neo4j
+   * writes one batch, the driver encodes the next.
    */
   concurrency: number;
   /**
@@ -55,7 +56,7 @@ export interface WriteOptions {
 export const DEFAULT_WRITE_OPTIONS: WriteOptions = {
   batchSize: 20_000,
   batchBytes: 4_000_000,
-  concurrency: 4,
+  concurrency: 2,
   strategy: "create",
   skipUnchanged: true,
 };
