@@ -115,6 +115,22 @@ describe("loader strategies and ledger (real Neo4j)", () => {
     expect(await graphChecksum(driver)).toBe(sums.get("create")![1]);
   });
 
+  it("should remove every relation of a start entity the file no longer starts any relation at, on a reload", async () => {
+    // The reload reads only the buckets whose hash changed, by the start entities the new rows name: this one is
+    // named by none, so the bucket's recorded count tells the writer to read the whole dataset instead.
+    const gone = V1.relations[0]!.from;
+    const v3: Dataset = { ...V1, relations: V1.relations.filter((r) => r.from !== gone) };
+    const removed = V1.relations.length - v3.relations.length;
+    await wipe(driver);
+    await write([v3]);
+    const clean = await graphChecksum(driver);
+    await wipe(driver);
+    await write([V1]);
+    const reload = await write([v3]);
+    expect(reload[0]!.relations).toEqual({ created: 0, updated: 0, removed, unchanged: v3.relations.length });
+    expect(await graphChecksum(driver)).toBe(clean);
+  });
+
   it("should skip an unchanged dataset from its hashes, and check it row by row once another load wrote", async () => {
     await wipe(driver);
     const other: Dataset = { ...generateDataset({ entities: 20, relationsPerEntity: 2, seed: 8 }), mode: "replace" };

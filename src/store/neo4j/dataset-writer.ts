@@ -12,7 +12,15 @@ import { mergeRelation } from "../../model/dataset-merge.ts";
 import type { Dataset } from "../../model/types.ts";
 import type { Neo4jClient } from "./client.ts";
 import { classifyNeo4jError } from "./errors.ts";
-import { beginLedger, commitLedger, newToken, readLedger, validEntry, type LedgerRecord } from "./load-ledger.ts";
+import {
+  beginLedger,
+  commitLedger,
+  newToken,
+  readLedger,
+  validEntry,
+  type LedgerEntry,
+  type LedgerRecord,
+} from "./load-ledger.ts";
 import { bucketCount, bucketHashes, bucketOf, byteBatches, datasetHash } from "./load-plan.ts";
 import {
   entityRow,
@@ -116,6 +124,8 @@ export class DatasetWriter {
   private readonly options: WriteOptions;
   /** The generation token of this load once it has written (load-ledger.ts), or the pending begin. */
   private begun: Promise<string> | undefined;
+  /** Set once this load wrote relations: another dataset's may then differ from what its ledger entry says. */
+  private relationsWritten = false;
 
   constructor(
     private readonly client: Neo4jClient,
@@ -144,6 +154,7 @@ export class DatasetWriter {
       ),
     );
     this.begun = undefined;
+    this.relationsWritten = false;
     const hashes = await this.timed("dataset hashes", async () => datasets.map(datasetHash));
     const skipped = datasets.map(
       (ds, i) => this.options.skipUnchanged && validEntry(ledger, ds.info.id)?.hash === hashes[i],
@@ -171,7 +182,7 @@ export class DatasetWriter {
         ds.mode === "merge" ? [] : ds.relations.map((r) => relationRow(r, ds.info.id, ds.eventLogs?.get(r.id))),
       );
       summary.relations = await this.timed("relations", () =>
-        ds.mode === "merge" ? this.mergeRelations(ds) : this.writeRelations(ds, rows),
+        ds.mode === "merge" ? this.mergeRelations(ds) : this.writeRelations(ds, rows, validEntry(ledger, ds.info.id)),
       );
       records.push(this.ledgerRecord(ds, hash, rows));
     }
@@ -441,23 +452,72 @@ export class DatasetWriter {
     return tally;
   }
 
-  private async writeRelations(ds: Dataset, rows: readonly RelationRow[]): Promise<Tally> {
-    const tally = emptyTally();
+  /**
+   * Fills `existing` with the ids, types and hashes of the relations the dataset holds that may differ from `rows`,
+   * and answers the rows to compare with them. With the dataset's ledger entry valid and its buckets as many, only
+   * the buckets whose hash changed are read, by their start entities; a bucket that holds fewer of them than recorded
+   * has lost relations whose start entity the rows no longer name, and then, as without an entry, every relation of
+   * the dataset is read (one streamed scan).
+   */
+  private async readExisting(
+    ds: Dataset,
+    rows: readonly RelationRow[],
+    entry: LedgerEntry | undefined,
+    existing: Map<string, { type: string; hash: string | null }>,
+  ): Promise<readonly RelationRow[]> {
     const dataset = ds.info.id;
-    const existing = new Map<string, { type: string; hash: string | null }>();
-    await this.timed("relations: diff read", () =>
-      this.stream(
+    const readAll = async () => {
+      await this.stream(
         "read existing relations",
         getQuery("load-dataset-relations"),
         { dataset },
         () => existing.clear(),
         (r) => existing.set(r.get("id"), { type: r.get("type"), hash: r.get("hash") }),
-      ),
-    );
+      );
+      return rows;
+    };
+    const buckets = this.bucketsFor(rows);
+    const recorded = entry?.bucketHashes;
+    const counts = entry?.bucketCounts;
+    if (this.relationsWritten || !recorded || !counts || entry.buckets !== buckets) return readAll();
+    const { hashes } = bucketHashes(rows, buckets);
+    const changed = new Set(hashes.flatMap((h, b) => (h === recorded[b] ? [] : [b])));
+    if (changed.size > buckets / 2) return readAll();
+    const picked = rows.filter((r) => changed.has(bucketOf(r.from, buckets)));
+    const found = new Array<number>(buckets).fill(0);
+    for (const froms of chunks([...new Set(picked.map((r) => r.from))], 10_000)) {
+      const part: [string, { type: string; hash: string | null }, string][] = [];
+      await this.stream(
+        "read existing relations of changed buckets",
+        getQuery("load-relations-from"),
+        { froms, dataset },
+        () => (part.length = 0),
+        (r) => part.push([r.get("id"), { type: r.get("type"), hash: r.get("hash") }, r.get("from")]),
+      );
+      for (const [id, rel, from] of part) {
+        existing.set(id, rel);
+        found[bucketOf(from, buckets)]!++;
+      }
+    }
+    for (const b of changed) if (found[b]! < counts[b]!) return readAll();
+    return picked;
+  }
+
+  private async writeRelations(
+    ds: Dataset,
+    rows: readonly RelationRow[],
+    entry: LedgerEntry | undefined,
+  ): Promise<Tally> {
+    const tally = emptyTally();
+    const dataset = ds.info.id;
+    const existing = new Map<string, { type: string; hash: string | null }>();
+    const changed = await this.timed("relations: diff read", () => this.readExisting(ds, rows, entry, existing));
+    // Rows of buckets whose hash is as recorded are unchanged without a look.
+    tally.unchanged += rows.length - changed.length;
     const toDelete: { id: string; type: string }[] = [];
     const creates: RelationRow[] = [];
     const updates: RelationRow[] = [];
-    for (const row of rows) {
+    for (const row of changed) {
       const old = existing.get(row.id);
       existing.delete(row.id);
       if (!old) {
@@ -504,6 +564,7 @@ export class DatasetWriter {
     toDelete: readonly { id: string; type: string }[],
     progress: Phase,
   ): Promise<void> {
+    if (creates.length + updates.length + toDelete.length > 0) this.relationsWritten = true;
     await this.deleteRelations(toDelete, progress);
     const buckets = this.bucketsFor([...creates, ...updates]);
     const work: BucketWork[] = Array.from({ length: buckets }, () => ({ creates: [], updates: [] }));
