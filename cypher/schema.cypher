@@ -14,3 +14,5 @@ CREATE INDEX source_datasets IF NOT EXISTS FOR (s:Source) ON (s.datasets);
 // instead of reading every entity. The full-text index of earlier versions served no query and is dropped.
 CREATE TEXT INDEX entity_search_text IF NOT EXISTS FOR (e:Entity) ON (e.searchText);
 DROP INDEX entity_search IF EXISTS;
+// The loader's bookkeeping (src/store/neo4j/load-ledger.ts): one node per dataset and one for the generation token.
+CREATE CONSTRAINT statecraft_load_key IF NOT EXISTS FOR (l:StatecraftLoad) REQUIRE l.key IS UNIQUE;

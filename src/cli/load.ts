@@ -44,7 +44,10 @@ Options:
                      (default ${formatBadRowLimit(DEFAULT_BAD_ROW_LIMIT)})
   --dry-run          read and check only, print what would be written and what was skipped and why;
                      does not connect to Neo4j
-  --batch-size N     rows per transaction (default ${DEFAULT_WRITE_OPTIONS.batchSize})
+  --batch-size N     rows per transaction at most (default ${DEFAULT_WRITE_OPTIONS.batchSize}; a transaction is cut at
+                     ${DEFAULT_WRITE_OPTIONS.batchBytes / 1e6} MB of rows first)
+  --recheck          compare every row with the database even when a dataset's hashes say it is loaded
+                     already (after the database was changed by other means than this loader)
   --quiet            print nothing but errors
   -h, --help         this text
 
@@ -72,6 +75,7 @@ export async function main(argv: string[]): Promise<number> {
         actors: { type: "string", default: "country" },
         "max-bad-rows": { type: "string" },
         "batch-size": { type: "string" },
+        recheck: { type: "boolean", default: false },
         quiet: { type: "boolean", default: false },
         help: { type: "boolean", short: "h", default: false },
       },
@@ -169,12 +173,13 @@ export async function main(argv: string[]): Promise<number> {
     log(`Loading into ${config.uri}${config.database ? ` (database ${config.database})` : ""}…`);
     const writer = new DatasetWriter(client, {
       batchSize,
+      skipUnchanged: !args.values.recheck,
       onProgress: (done, total, what) => progress.update(done, total, what),
     });
     const summaries = await writer.write(datasets);
     progress.done();
     for (const s of summaries) {
-      log(`${s.dataset}:`);
+      log(`${s.dataset}:${s.skipped ? " unchanged since its last load (its hashes match; nothing read back)" : ""}`);
       log(`  entities:  ${fmtTally(s.entities)}`);
       log(`  relations: ${fmtTally(s.relations)}`);
       log(`  sources:   ${fmtTally(s.sources)}`);

@@ -1,6 +1,7 @@
 // `npm run bench [-- names…]`: runs the benchmarks (all by default) and prints their figures and ratios; writes
 // them to bench-results/latest.txt as well. BENCH_SCALE (default 1) shrinks or grows the generated data; `load` takes
-// LOAD_BENCH_SECONDS a run (default 5) and BENCH_NEO4J_PORT for its Neo4j (default: a free port).
+// LOAD_BENCH_SECONDS a run (default 5) and BENCH_NEO4J_PORT for its Neo4j (default: a free port); `loader` measures the
+// sessions LOADER_BENCH_SESSIONS lists (default 1,2,4); `loader-profile` uses the Neo4j at BENCH_NEO4J_URI if set.
 
 import { mkdirSync, writeFileSync } from "node:fs";
 import { benchExtract } from "./extract-bench.ts";
@@ -8,6 +9,7 @@ import { benchLoad } from "./load-bench.ts";
 import { benchFeeds } from "./feeds-bench.ts";
 import { benchLayout } from "./layout-bench.ts";
 import { benchLoader } from "./loader-bench.ts";
+import { profileLoader } from "./loader-profile.ts";
 import { benchPaths } from "./paths-bench.ts";
 import { benchRender } from "./render-bench.ts";
 import { benchSearch } from "./search-bench.ts";
@@ -22,7 +24,9 @@ const BENCHES: Record<string, () => Promise<BenchReport>> = {
       entities: Math.round(100_000 * scale),
       relationsPerEntity: 5,
       perRowSlice: Math.round(2_000 * Math.min(1, scale * 4)),
+      sessions: (process.env.LOADER_BENCH_SESSIONS ?? "1,2,4").split(",").map(Number),
     }),
+  "loader-profile": () => profileLoader({ entities: Math.round(100_000 * scale), relationsPerEntity: 5 }),
   extract: () => benchExtract({ repeats: 5, verbose: process.argv.includes("--verbose") }),
   load: () => benchLoad({ entities: Math.round(100_000 * scale), relationsPerEntity: 5 }),
   feeds: () => benchFeeds({ rows: Math.round(1_000_000 * scale) }),

@@ -254,7 +254,10 @@ describe("decks, Neo4j store", () => {
     // The probes that read a deck whole when decks were nodes of the graph database.
     const probes = [
       "MATCH (d:StatecraftDeck) RETURN d.json AS json",
-      "MATCH (n) WHERE NOT n:Entity AND NOT n:Source RETURN labels(n) AS labels, keys(n) AS keys",
+      // Besides the graph, only the loader's :StatecraftLoad bookkeeping, which holds hashes and a token, no deck.
+      "MATCH (n) WHERE NOT n:Entity AND NOT n:Source AND NOT n:StatecraftLoad RETURN labels(n) AS labels, keys(n) AS keys",
+      "MATCH (n:StatecraftLoad) UNWIND keys(n) AS k WITH DISTINCT k " +
+        "WHERE NOT k IN ['key', 'token', 'dataset', 'hash', 'buckets', 'bucketHashes', 'bucketCounts'] RETURN k",
       "MATCH (n) WHERE any(k IN keys(n) WHERE k = 'json') RETURN n",
     ];
     for (const query of probes) {

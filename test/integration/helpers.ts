@@ -3,6 +3,7 @@
 // a user runs it, and the graph's counts.
 
 import { spawn } from "node:child_process";
+import { createHash } from "node:crypto";
 import { fileURLToPath } from "node:url";
 import neo4j, { type Driver } from "neo4j-driver";
 import { expect, inject } from "vitest";
@@ -98,8 +99,9 @@ export interface GraphCounts {
   byType: Record<string, number>;
 }
 
+/** The graph's counts: entities and sources, not the loader's :StatecraftLoad bookkeeping nodes. */
 export async function graphCounts(driver: Driver): Promise<GraphCounts> {
-  const nodes = await driver.executeQuery("MATCH (n) RETURN count(n) AS c");
+  const nodes = await driver.executeQuery("MATCH (n) WHERE NOT n:StatecraftLoad RETURN count(n) AS c");
   const rels = await driver.executeQuery("MATCH ()-[r]->() RETURN type(r) AS t, count(r) AS c ORDER BY t");
   const byType: Record<string, number> = {};
   for (const r of rels.records) byType[r.get("t") as string] = (r.get("c") as { toNumber(): number }).toNumber();
@@ -108,6 +110,42 @@ export async function graphCounts(driver: Driver): Promise<GraphCounts> {
     relationships: Object.values(byType).reduce((a, b) => a + b, 0),
     byType,
   };
+}
+
+/** A value with its map keys sorted, so equal graphs give equal text whatever order Neo4j keeps properties in. */
+function canonical(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(canonical);
+  if (value && typeof value === "object") {
+    if ("toString" in value && value.constructor?.name !== "Object") return String(value);
+    return Object.fromEntries(
+      Object.entries(value)
+        .sort(([a], [b]) => (a < b ? -1 : 1))
+        .map(([k, v]) => [k, canonical(v)]),
+    );
+  }
+  return value;
+}
+
+/**
+ * sha256 over every node (labels, properties) and relationship (type, ends, properties), each as canonical text,
+ * sorted; not the loader's :StatecraftLoad bookkeeping nodes, whose generation token differs from load to load.
+ */
+export async function graphChecksum(driver: Driver): Promise<string> {
+  const lines: string[] = [];
+  const nodes = await driver.executeQuery(
+    "MATCH (n) WHERE NOT n:StatecraftLoad RETURN labels(n) AS labels, properties(n) AS props",
+  );
+  for (const r of nodes.records) {
+    lines.push(JSON.stringify(["node", [...(r.get("labels") as string[])].sort(), canonical(r.get("props"))]));
+  }
+  const rels = await driver.executeQuery(
+    "MATCH (a)-[r]->(b) RETURN type(r) AS type, a.id AS from, b.id AS to, properties(r) AS props",
+  );
+  for (const r of rels.records) {
+    lines.push(JSON.stringify(["rel", r.get("type"), r.get("from"), r.get("to"), canonical(r.get("props"))]));
+  }
+  lines.sort();
+  return createHash("sha256").update(lines.join("\n")).digest("hex");
 }
 
 export interface ServerProcess {

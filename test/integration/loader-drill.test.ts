@@ -4,45 +4,13 @@
 // (which is YAML) to a temp folder.
 
 import { spawn } from "node:child_process";
-import { createHash } from "node:crypto";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Driver } from "neo4j-driver";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateDataset } from "../../src/store/memory/generate.ts";
-import { createTestDriver, graphCounts, ROOT, runLoader, testUri, wipe } from "./helpers.ts";
-
-/** A value with its map keys sorted, so equal graphs give equal text whatever order Neo4j keeps properties in. */
-function canonical(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(canonical);
-  if (value && typeof value === "object") {
-    if ("toString" in value && value.constructor?.name !== "Object") return String(value);
-    return Object.fromEntries(
-      Object.entries(value)
-        .sort(([a], [b]) => (a < b ? -1 : 1))
-        .map(([k, v]) => [k, canonical(v)]),
-    );
-  }
-  return value;
-}
-
-/** sha256 over every node and relationship, each as canonical text, sorted. */
-async function checksum(driver: Driver): Promise<string> {
-  const lines: string[] = [];
-  const nodes = await driver.executeQuery("MATCH (n) RETURN labels(n) AS labels, properties(n) AS props");
-  for (const r of nodes.records) {
-    lines.push(JSON.stringify(["node", [...(r.get("labels") as string[])].sort(), canonical(r.get("props"))]));
-  }
-  const rels = await driver.executeQuery(
-    "MATCH (a)-[r]->(b) RETURN type(r) AS type, a.id AS from, b.id AS to, properties(r) AS props",
-  );
-  for (const r of rels.records) {
-    lines.push(JSON.stringify(["rel", r.get("type"), r.get("from"), r.get("to"), canonical(r.get("props"))]));
-  }
-  lines.sort();
-  return createHash("sha256").update(lines.join("\n")).digest("hex");
-}
+import { createTestDriver, graphChecksum as checksum, graphCounts, ROOT, runLoader, testUri, wipe } from "./helpers.ts";
 
 describe("loader drill: SIGKILL in the middle of a 100k-relation load (real Neo4j)", () => {
   let driver: Driver;

@@ -86,6 +86,12 @@ describe("loader (real Neo4j)", () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/entities: +0 created, 0 updated, 0 removed, 15 unchanged/);
     expect(run.stdout).toMatch(/relations: +0 created, 0 updated, 0 removed, 21 unchanged/);
+    expect(run.stdout).toContain("briefing-2022-03: unchanged since its last load");
+    // --recheck compares every row and finds the same.
+    const rechecked = await runLoader([BRIEFING, "--recheck"]);
+    expect(rechecked.code).toBe(0);
+    expect(rechecked.stdout).not.toContain("unchanged since its last load");
+    expect(rechecked.stdout).toMatch(/relations: +0 created, 0 updated, 0 removed, 21 unchanged/);
     expect(await graphCounts(driver)).toEqual(before);
     const again = await driver.executeQuery("MATCH ()-[r]->() RETURN collect(elementId(r)) AS ids");
     expect(new Set(again.records[0]!.get("ids"))).toEqual(new Set(stamp.records[0]!.get("ids")));

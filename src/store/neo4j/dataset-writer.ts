@@ -1,39 +1,73 @@
-// Writes datasets into Neo4j through the shared Neo4jClient: the schema first, then entities, sources and relations
-// in UNWIND batches, one write transaction each, MERGE on the constrained keys (every statement from cypher/, by
-// name). Only rows whose content hash changed are written, so a second load of the same data writes nothing; rows a
-// dataset no longer lists are removed, other datasets' rows stay.
+// Writes datasets into Neo4j through the shared Neo4jClient: the schema first, then entities, sources and relations.
+// A dataset whose hash matches the one its last complete load recorded (load-ledger.ts) is skipped without reading a
+// row back. Otherwise a diff read (ids and hashes only, streamed) sorts rows into new, changed, unchanged and gone:
+// new ones are written with CREATE after a MATCH of both ends by the constrained key, changed ones with SET on the
+// matched relationship, gone ones deleted, in transactions cut by bytes (load-plan.ts). Relations go out by bucket
+// of their start entity, so transactions in flight at once never lock the same start entity. Rows a dataset no
+// longer lists are removed, other datasets' rows stay. Every statement comes from cypher/, by name.
 
-import { createHash } from "node:crypto";
-import neo4j from "neo4j-driver";
+import neo4j, { type Record as Neo4jRecord } from "neo4j-driver";
 import { RELATION_TYPE_NAMES } from "../../model/relations.ts";
-import { foldText } from "../../model/text.ts";
 import { mergeRelation } from "../../model/dataset-merge.ts";
-import {
-  flattenAliases,
-  type Dataset,
-  type Entity,
-  type EventLog,
-  type Relation,
-  type Source,
-} from "../../model/types.ts";
+import type { Dataset } from "../../model/types.ts";
 import type { Neo4jClient } from "./client.ts";
+import { classifyNeo4jError } from "./errors.ts";
+import {
+  beginLedger,
+  commitLedger,
+  newToken,
+  readLedger,
+  validEntry,
+  type LedgerEntry,
+  type LedgerRecord,
+} from "./load-ledger.ts";
+import { bucketCount, bucketHashes, bucketOf, byteBatches, datasetHash } from "./load-plan.ts";
+import {
+  entityRow,
+  relationRow,
+  sourceRow,
+  type EntityRow,
+  type Props,
+  type RelationRow,
+  type Row,
+} from "./load-rows.ts";
 import { toEventLog } from "./mapping.ts";
 import { getQuery, getStatements, withAllKinds, withKind, withRelationType } from "./queries.ts";
 
+export { entityRow, relationRow, searchTextOf, sourceRow } from "./load-rows.ts";
+
 export interface WriteOptions {
-  /** Rows per transaction. */
+  /** Rows per transaction at most (1 makes the one-transaction-per-row baseline of the benchmark). */
   batchSize: number;
+  /** Bytes per transaction at most, counted as the rows' JSON text: what usually cuts a batch. */
+  batchBytes: number;
   /**
-   * Write transactions of relation batches in flight at once, through the one client. 1 by default: on the 2-core
-   * benchmark machine two at once loaded 500k relations in 126 s against 100 s for one (lock waits on shared
-   * entities).
+   * Relation buckets (and batches of new entities) written at once, each through transactions of its own on the one
+   * client. 2 by default: in the loader bench's fairest run on the 2-core machine (store grown before timing) 100k
+   * relations loaded in 12.6 s with 2 sessions, 18.3 s with one and 24.3 s with 4 (README, Benchmarks); while Neo4j
+   * writes one batch, the driver encodes the next.
    */
   concurrency: number;
+  /**
+   * "create" (default): rows the diff read finds new are created, changed ones set. "merge": every new or changed row
+   * goes through MERGE, as earlier versions wrote; kept to compare the two (they must give the same graph).
+   */
+  strategy: "create" | "merge";
+  /** Skip a dataset whose hashes on its :StatecraftLoad node match (default). False checks every row. */
+  skipUnchanged: boolean;
   /** Called after each batch with rows written so far and rows to write in all. */
   onProgress?: (done: number, total: number, what: string) => void;
+  /** Called with the wall time of each step (schema, hashing, diff reads, writes), for the loader's profile. */
+  onStep?: (step: string, ms: number) => void;
 }
 
-export const DEFAULT_WRITE_OPTIONS: WriteOptions = { batchSize: 10_000, concurrency: 1 };
+export const DEFAULT_WRITE_OPTIONS: WriteOptions = {
+  batchSize: 20_000,
+  batchBytes: 4_000_000,
+  concurrency: 2,
+  strategy: "create",
+  skipUnchanged: true,
+};
 
 export interface Tally {
   created: number;
@@ -47,6 +81,8 @@ export interface DatasetWriteSummary {
   entities: Tally;
   sources: Tally;
   relations: Tally;
+  /** True when the dataset's hashes matched its last complete load and nothing was read or written. */
+  skipped?: boolean;
 }
 
 interface Phase {
@@ -58,117 +94,6 @@ interface Phase {
 const phase = (what: string, total: number): Phase => ({ what, done: 0, total });
 
 const emptyTally = (): Tally => ({ created: 0, updated: 0, removed: 0, unchanged: 0 });
-
-type Props = Record<string, unknown>;
-interface Row {
-  id: string;
-  props: Props;
-}
-
-function hashOf(props: Props): string {
-  return createHash("sha1").update(JSON.stringify(props)).digest("base64url");
-}
-
-function toNeo4jDate(iso: string | undefined): unknown {
-  if (!iso) return null;
-  const [y, m, d] = iso.split("-").map(Number) as [number, number, number];
-  return new neo4j.types.Date(y, m, d);
-}
-
-/** What search reads: the name and every alias, folded (model/text.ts), one a line. */
-export function searchTextOf(entity: Entity): string {
-  return [entity.name, ...flattenAliases(entity)].map(foldText).join("\n");
-}
-
-export function entityRow(entity: Entity): Row & { kind: string } {
-  const aliases = Object.entries(entity.aliases).flatMap(([lang, names]) => names.map((n) => [lang, n] as const));
-  const props: Props = {
-    kind: entity.kind,
-    name: entity.name,
-    aliases: aliases.map(([, n]) => n),
-    aliasLangs: aliases.map(([l]) => l),
-    iso3: entity.iso3 ?? null,
-    description: entity.description ?? null,
-    searchText: searchTextOf(entity),
-  };
-  return { id: entity.id, kind: entity.kind, props: { ...props, hash: hashOf(props) } };
-}
-
-export function sourceRow(source: Source): Row {
-  const props: Props = {
-    title: source.title,
-    publisher: source.publisher ?? null,
-    url: source.url ?? null,
-    published: source.published ?? null,
-    marking: source.marking ?? null,
-  };
-  return { id: source.id, props: { ...props, hash: hashOf(props), published: toNeo4jDate(source.published) } };
-}
-
-/** The flat properties of a feed relation's tally and event log (Neo4j has no map properties); null when none. */
-function eventProps(relation: Relation, log: EventLog | undefined): Props {
-  const t = relation.events;
-  return {
-    eventCount: t?.count ?? null,
-    eventMentions: t?.mentions ?? null,
-    eventSources: t?.sources ?? null,
-    eventArticles: t?.articles ?? null,
-    goldstein: t?.goldstein ?? null,
-    tone: t?.tone ?? null,
-    firstSeen: t?.firstSeen ?? null,
-    lastSeen: t?.lastSeen ?? null,
-    eventIds: t?.eventIds ?? null,
-    logMentions: log?.mentions ?? null,
-    logSources: log?.sources ?? null,
-    logArticles: log?.articles ?? null,
-    logGoldstein10: log?.goldstein10 ?? null,
-    logTone1e6: log?.tone1e6 ?? null,
-    logAdded: log?.added ?? null,
-    topEventIds: log?.top.map((s) => s.eventId) ?? null,
-    topUrls: log?.top.map((s) => s.url) ?? null,
-    topDays: log?.top.map((s) => s.day) ?? null,
-    topCodes: log?.top.map((s) => s.code) ?? null,
-    hosts: log?.hosts ?? null,
-    attributes: relation.attributes ? JSON.stringify(relation.attributes) : null,
-  };
-}
-
-export function relationRow(
-  relation: Relation,
-  dataset: string,
-  log?: EventLog,
-): Row & { type: string; from: string; to: string } {
-  const props: Props = {
-    dataset,
-    from: relation.from,
-    to: relation.to,
-    date: relation.date ?? null,
-    validFrom: relation.validFrom ?? null,
-    validTo: relation.validTo ?? null,
-    confidence: relation.confidence,
-    inference: relation.inference,
-    sourceIds: relation.evidence.map((e) => e.source),
-    evidence: relation.evidence.map((e) => e.text),
-    note: relation.note ?? null,
-    marking: relation.marking ?? null,
-    ...eventProps(relation, log),
-  };
-  const { from: _from, to: _to, ...stored } = props;
-  return {
-    id: relation.id,
-    type: relation.type,
-    from: relation.from,
-    to: relation.to,
-    props: {
-      ...stored,
-      // The hash covers the type and both ends: a relation that moved is rewritten, not patched.
-      hash: hashOf({ type: relation.type, ...props }),
-      date: toNeo4jDate(relation.date),
-      validFrom: toNeo4jDate(relation.validFrom),
-      validTo: toNeo4jDate(relation.validTo),
-    },
-  };
-}
 
 function chunks<T>(rows: readonly T[], size: number): T[][] {
   const out: T[][] = [];
@@ -187,8 +112,20 @@ function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[
   return groups;
 }
 
+const wire = ({ id, from, to, props }: RelationRow) => ({ id, from, to, props });
+
+/** The new and changed relations of one bucket (one start entity never in two buckets). */
+interface BucketWork {
+  creates: RelationRow[];
+  updates: RelationRow[];
+}
+
 export class DatasetWriter {
   private readonly options: WriteOptions;
+  /** The generation token of this load once it has written (load-ledger.ts), or the pending begin. */
+  private begun: Promise<string> | undefined;
+  /** Set once this load wrote relations: another dataset's may then differ from what its ledger entry says. */
+  private relationsWritten = false;
 
   constructor(
     private readonly client: Neo4jClient,
@@ -209,121 +146,262 @@ export class DatasetWriter {
   }
 
   async write(datasets: readonly Dataset[]): Promise<DatasetWriteSummary[]> {
-    await this.applySchema();
-    const summaries: DatasetWriteSummary[] = [];
+    await this.timed("schema", () => this.applySchema());
+    const ledger = await this.timed("ledger read", () =>
+      readLedger(
+        this.client,
+        datasets.map((d) => d.info.id),
+      ),
+    );
+    this.begun = undefined;
+    this.relationsWritten = false;
+    const hashes = await this.timed("dataset hashes", async () => datasets.map(datasetHash));
+    const skipped = datasets.map(
+      (ds, i) => this.options.skipUnchanged && validEntry(ledger, ds.info.id)?.hash === hashes[i],
+    );
+    const summaries: DatasetWriteSummary[] = datasets.map((ds, i) =>
+      skipped[i]
+        ? {
+            dataset: ds.info.id,
+            entities: { ...emptyTally(), unchanged: ds.entities.length },
+            sources: { ...emptyTally(), unchanged: ds.sources.length },
+            relations: { ...emptyTally(), unchanged: ds.relations.length },
+            skipped: true,
+          }
+        : { dataset: ds.info.id, entities: emptyTally(), sources: emptyTally(), relations: emptyTally() },
+    );
+    const todo = datasets.flatMap((ds, i) => (skipped[i] ? [] : [{ ds, summary: summaries[i]!, hash: hashes[i]! }]));
     // Entities and sources of every dataset first, so relations may point across datasets loaded together.
-    for (const ds of datasets) {
-      summaries.push({
-        dataset: ds.info.id,
-        entities: await this.writeNodes(ds, "entities"),
-        sources: await this.writeNodes(ds, "sources"),
-        relations: emptyTally(),
-      });
+    for (const { ds, summary } of todo) {
+      summary.entities = await this.timed("entities", () => this.writeEntities(ds));
+      summary.sources = await this.timed("sources", () => this.writeSources(ds));
     }
-    for (const [i, ds] of datasets.entries()) {
-      summaries[i]!.relations = ds.mode === "merge" ? await this.mergeRelations(ds) : await this.writeRelations(ds);
+    const records: LedgerRecord[] = [];
+    for (const { ds, summary, hash } of todo) {
+      const rows = await this.timed("relation rows", async () =>
+        ds.mode === "merge" ? [] : ds.relations.map((r) => relationRow(r, ds.info.id, ds.eventLogs?.get(r.id))),
+      );
+      summary.relations = await this.timed("relations", () =>
+        ds.mode === "merge" ? this.mergeRelations(ds) : this.writeRelations(ds, rows, validEntry(ledger, ds.info.id)),
+      );
+      records.push(this.ledgerRecord(ds, hash, rows));
     }
     // Removals last: an entity dropped from one file may still be used by a relation written above. A dataset in
     // "merge" mode (a feed) removes nothing: 15-minute files accumulate.
-    for (const [i, ds] of datasets.entries()) {
+    for (const { ds, summary } of todo) {
       if (ds.mode === "merge") continue;
-      summaries[i]!.entities.removed = await this.untag(ds, "entities");
-      summaries[i]!.sources.removed = await this.untag(ds, "sources");
+      summary.entities.removed = await this.timed("removals", () => this.untag(ds, "entities"));
+      summary.sources.removed = await this.timed("removals", () => this.untag(ds, "sources"));
+    }
+    if (records.length > 0) {
+      const token = this.begun ? await this.begun : (ledger.token ?? newToken());
+      await this.timed("ledger commit", () => commitLedger(this.client, token, records));
     }
     return summaries;
   }
 
-  private async read<T>(query: string, params: Props, purpose: string): Promise<T[]> {
-    const result = await this.client.read(`load ${purpose}`, (tx) => tx.run(query, params));
-    return result.records.map((r) => r.toObject() as T);
+  private ledgerRecord(ds: Dataset, hash: string, rows: readonly RelationRow[]): LedgerRecord {
+    if (ds.mode === "merge")
+      return { dataset: ds.info.id, hash, buckets: null, bucketHashes: null, bucketCounts: null };
+    const buckets = this.bucketsFor(rows);
+    const { hashes, counts } = bucketHashes(rows, buckets);
+    return { dataset: ds.info.id, hash, buckets, bucketHashes: hashes, bucketCounts: counts };
   }
 
-  /** Writes rows in batches; progress is counted for the whole phase (all kinds or types of one dataset). */
-  private async writeBatches<T>(
-    rows: readonly T[],
-    phase: Phase,
-    purpose: string,
-    run: (batch: T[]) => { query: string; params: Props },
-  ): Promise<void> {
-    for (const batch of chunks(rows, this.options.batchSize)) {
-      const { query, params } = run(batch);
-      await this.client.write(`load ${purpose}`, (tx) => tx.run(query, params));
-      phase.done += batch.length;
-      this.options.onProgress?.(phase.done, phase.total, phase.what);
+  private bucketsFor(rows: readonly Row[]): number {
+    let bytes = 0;
+    for (const row of rows) bytes += row.bytes;
+    // At least a few buckets a worker, so that workers finish close together.
+    return Math.max(
+      bucketCount(bytes, this.options.batchBytes),
+      this.options.concurrency > 1 ? 4 * this.options.concurrency : 1,
+    );
+  }
+
+  private async timed<T>(step: string, run: () => Promise<T>): Promise<T> {
+    if (!this.options.onStep) return run();
+    const started = performance.now();
+    try {
+      return await run();
+    } finally {
+      this.options.onStep(step, performance.now() - started);
     }
   }
 
-  private async writeNodes(ds: Dataset, what: "entities" | "sources"): Promise<Tally> {
+  /** Every write transaction of a load goes through here: the first one marks the load as begun in the ledger. */
+  private async writeTx(purpose: string, query: string, params: Props): Promise<Neo4jRecord[]> {
+    this.begun ??= beginLedger(this.client);
+    await this.begun;
+    const result = await this.client.write(`load ${purpose}`, (tx) => tx.run(query, params));
+    return result.records;
+  }
+
+  /** A read whose records are handed over one by one as they arrive; `reset` starts again when the driver retries. */
+  private async stream(
+    purpose: string,
+    query: string,
+    params: Props,
+    reset: () => void,
+    onRecord: (record: Neo4jRecord) => void,
+  ): Promise<void> {
+    await this.client.read(`load ${purpose}`, async (tx) => {
+      reset();
+      for await (const record of tx.run(query, params)) onRecord(record);
+    });
+  }
+
+  /**
+   * Writes rows in batches cut by bytes; progress is counted for the whole phase. `parallel`: the batches share no row
+   * and lock nothing in common (new nodes), so they go through `concurrency` workers.
+   */
+  private async writeBatches<T extends Pick<Row, "bytes">>(
+    rows: readonly T[],
+    progress: Phase,
+    purpose: string,
+    run: (batch: T[]) => { query: string; params: Props; fallback?: { query: string; params: Props } },
+    parallel = false,
+  ): Promise<void> {
+    const batches = byteBatches(rows, this.options.batchBytes, this.options.batchSize);
+    const worker = async () => {
+      for (let batch = batches.shift(); batch; batch = batches.shift()) {
+        const { query, params, fallback } = run(batch);
+        try {
+          await this.writeTx(purpose, query, params);
+        } catch (error) {
+          // A row created meanwhile by another writer: the batch goes again through MERGE, which takes it over.
+          if (!fallback || classifyNeo4jError(error) !== "constraint") throw error;
+          await this.writeTx(`${purpose} (merge)`, fallback.query, fallback.params);
+        }
+        progress.done += batch.length;
+        this.options.onProgress?.(progress.done, progress.total, progress.what);
+      }
+    };
+    await Promise.all(Array.from({ length: parallel ? Math.max(1, this.options.concurrency) : 1 }, worker));
+  }
+
+  private async writeEntities(ds: Dataset): Promise<Tally> {
     const tally = emptyTally();
     const dataset = ds.info.id;
-    const rows: (Row & { kind?: string })[] =
-      what === "entities" ? ds.entities.map(entityRow) : ds.sources.map(sourceRow);
-    const existing = new Map<string, { hash: string | null; kind?: string | null; tagged: boolean }>();
+    const rows = ds.entities.map(entityRow);
+    const existing = new Map<string, { hash: string | null; kind: string | null; tagged: boolean }>();
     for (const batch of chunks(rows, 50_000)) {
-      const found = await this.read<{ id: string; hash: string | null; kind?: string | null; tagged: boolean }>(
-        getQuery(what === "entities" ? "load-existing-entities" : "load-existing-sources"),
+      const found: [string, { hash: string | null; kind: string | null; tagged: boolean }][] = [];
+      await this.stream(
+        "read existing entities",
+        getQuery("load-existing-entities"),
         { ids: batch.map((r) => r.id), dataset },
-        `read existing ${what}`,
+        () => (found.length = 0),
+        (r) =>
+          found.push([r.get("id"), { hash: r.get("hash"), kind: r.get("kind"), tagged: r.get("tagged") === true }]),
       );
-      for (const f of found) existing.set(f.id, f);
+      for (const [id, f] of found) existing.set(id, f);
+    }
+    const creates: EntityRow[] = [];
+    const updates: EntityRow[] = [];
+    for (const row of rows) {
+      const old = existing.get(row.id);
+      if (!old) {
+        tally.created++;
+        (this.options.strategy === "create" ? creates : updates).push(row);
+      } else if (old.hash !== row.props.hash || !old.tagged) {
+        tally.updated++;
+        updates.push(row);
+      } else tally.unchanged++;
+    }
+    const progress = phase(`entities of ${dataset}`, creates.length + updates.length);
+    // Only entities whose kind changed lose their old kind label; the rest skip the label removal.
+    const relabel = updates.filter((r) => {
+      const oldKind = existing.get(r.id)?.kind;
+      return oldKind != null && oldKind !== r.kind;
+    });
+    const relabelQuery = withAllKinds(getQuery("load-relabel-entities"));
+    await this.writeBatches(relabel, phase("entities changing kind", relabel.length), "relabel", (batch) => ({
+      query: relabelQuery,
+      params: { ids: batch.map((r) => r.id) },
+    }));
+    const node = ({ id, props }: EntityRow) => ({ id, props });
+    for (const [kind, group] of groupBy(creates, (r) => r.kind)) {
+      const merge = withKind(getQuery("load-merge-entities"), kind);
+      const create = withKind(getQuery("load-create-entities"), kind);
+      await this.writeBatches(
+        group,
+        progress,
+        `new entities (${kind})`,
+        (batch) => {
+          const params = { rows: batch.map(node), dataset };
+          return { query: create, params, fallback: { query: merge, params } };
+        },
+        true,
+      );
+    }
+    for (const [kind, group] of groupBy(updates, (r) => r.kind)) {
+      const query = withKind(getQuery("load-merge-entities"), kind);
+      await this.writeBatches(group, progress, `entities (${kind})`, (batch) => ({
+        query,
+        params: { rows: batch.map(node), dataset },
+      }));
+    }
+    return tally;
+  }
+
+  private async writeSources(ds: Dataset): Promise<Tally> {
+    const tally = emptyTally();
+    const dataset = ds.info.id;
+    const rows = ds.sources.map(sourceRow);
+    const existing = new Map<string, { hash: string | null; tagged: boolean }>();
+    for (const batch of chunks(rows, 50_000)) {
+      const found: [string, { hash: string | null; tagged: boolean }][] = [];
+      await this.stream(
+        "read existing sources",
+        getQuery("load-existing-sources"),
+        { ids: batch.map((r) => r.id), dataset },
+        () => (found.length = 0),
+        (r) => found.push([r.get("id"), { hash: r.get("hash"), tagged: r.get("tagged") === true }]),
+      );
+      for (const [id, f] of found) existing.set(id, f);
     }
     const toWrite = rows.filter((row) => {
       const old = existing.get(row.id);
       if (!old) tally.created++;
-      else if (old.hash !== row.props.hash) tally.updated++;
-      else if (!old.tagged) tally.updated++;
+      else if (old.hash !== row.props.hash || !old.tagged) tally.updated++;
       else {
         tally.unchanged++;
         return false;
       }
       return true;
     });
-    const progress = phase(`${what} of ${dataset}`, toWrite.length);
-    if (what === "entities") {
-      // Only entities whose kind changed lose their old kind label; the rest skip the label removal.
-      const relabel = toWrite.filter((r) => {
-        const oldKind = existing.get(r.id)?.kind;
-        return oldKind != null && oldKind !== r.kind;
-      });
-      const relabelQuery = withAllKinds(getQuery("load-relabel-entities"));
-      await this.writeBatches(relabel, phase("entities changing kind", relabel.length), "relabel", (batch) => ({
-        query: relabelQuery,
-        params: { ids: batch.map((r) => r.id) },
-      }));
-      for (const [kind, group] of groupBy(toWrite, (r) => r.kind!)) {
-        const query = withKind(getQuery("load-merge-entities"), kind);
-        await this.writeBatches(group, progress, `entities (${kind})`, (batch) => ({
-          query,
-          params: { rows: batch.map(({ id, props }) => ({ id, props })), dataset },
-        }));
-      }
-    } else {
-      await this.writeBatches(toWrite, progress, "sources", (batch) => ({
-        query: getQuery("load-merge-sources"),
-        params: { rows: batch, dataset },
-      }));
-    }
+    // Sources are few (one per report or feed URL): MERGE for new and changed alike.
+    await this.writeBatches(toWrite, phase(`sources of ${dataset}`, toWrite.length), "sources", (batch) => ({
+      query: getQuery("load-merge-sources"),
+      params: { rows: batch.map(({ id, props }) => ({ id, props })), dataset },
+    }));
     return tally;
   }
 
   private async untag(ds: Dataset, what: "entities" | "sources"): Promise<number> {
     const dataset = ds.info.id;
     const listed = new Set<string>((what === "entities" ? ds.entities : ds.sources).map((x) => x.id));
-    const tagged = await this.read<{ id: string }>(
+    const dropped: string[] = [];
+    await this.stream(
+      `read ${what} of dataset`,
       getQuery(what === "entities" ? "load-dataset-entities" : "load-dataset-sources"),
       { dataset },
-      `read ${what} of dataset`,
+      () => (dropped.length = 0),
+      (r) => {
+        const id = String(r.get("id"));
+        if (!listed.has(id)) dropped.push(id);
+      },
     );
-    const dropped = tagged.map((t) => t.id).filter((id) => !listed.has(id));
     if (dropped.length === 0) return 0;
     const query = getQuery(what === "entities" ? "load-untag-entities" : "load-untag-sources");
+    const rows = dropped.map((id) => ({ id, bytes: id.length + 8 }));
     await this.writeBatches(
-      dropped,
-      phase(`${what} removed from ${dataset}`, dropped.length),
+      rows,
+      phase(`${what} removed from ${dataset}`, rows.length),
       `${what} removed`,
       (batch) => ({
         query,
-        params: { ids: batch, dataset },
+        params: { ids: batch.map((r) => r.id), dataset },
       }),
     );
     return dropped.length;
@@ -337,99 +415,223 @@ export class DatasetWriter {
   private async mergeRelations(ds: Dataset): Promise<Tally> {
     const tally = emptyTally();
     const dataset = ds.info.id;
-    const toWrite: ReturnType<typeof relationRow>[] = [];
+    const creates: RelationRow[] = [];
+    const updates: RelationRow[] = [];
     for (const [type, group] of groupBy(ds.relations, (r) => r.type)) {
       const query = withRelationType(getQuery("load-relations-by-id"), type);
-      for (const batch of chunks(group, this.options.batchSize)) {
-        const stored = new Map(
-          (
-            await this.read<{ id: string; props: Props }>(
-              query,
-              { ids: batch.map((r) => r.id) },
-              "read stored relations",
-            )
-          ).map((r) => [r.id, r.props]),
+      for (const batch of chunks(group, 10_000)) {
+        const stored = new Map<string, Props>();
+        await this.stream(
+          "read stored relations",
+          query,
+          { ids: batch.map((r) => r.id) },
+          () => stored.clear(),
+          (r) => stored.set(r.get("id"), r.get("props") as Props),
         );
         for (const relation of batch) {
           const old = stored.get(relation.id);
           const merged = mergeRelation(old ? toEventLog(old) : undefined, relation, ds.eventLogs?.get(relation.id));
           const row = relationRow(merged.relation, dataset, merged.log);
-          if (!old) tally.created++;
-          else if (old.hash === row.props.hash) {
-            tally.unchanged++;
-            continue;
-          } else tally.updated++;
-          toWrite.push(row);
+          if (!old) {
+            tally.created++;
+            creates.push(row);
+          } else if (old.hash === row.props.hash) tally.unchanged++;
+          else {
+            tally.updated++;
+            updates.push(row);
+          }
         }
       }
     }
-    await this.writeRelationRows(toWrite, phase(`relations of ${dataset}`, toWrite.length));
+    await this.writeRelationRows(
+      creates,
+      updates,
+      [],
+      phase(`relations of ${dataset}`, creates.length + updates.length),
+    );
     return tally;
   }
 
-  private async writeRelations(ds: Dataset): Promise<Tally> {
+  /**
+   * Fills `existing` with the ids, types and hashes of the relations the dataset holds that may differ from `rows`,
+   * and answers the rows to compare with them. With the dataset's ledger entry valid and its buckets as many, only
+   * the buckets whose hash changed are read, by their start entities; a bucket that holds fewer of them than recorded
+   * has lost relations whose start entity the rows no longer name, and then, as without an entry, every relation of
+   * the dataset is read (one streamed scan).
+   */
+  private async readExisting(
+    ds: Dataset,
+    rows: readonly RelationRow[],
+    entry: LedgerEntry | undefined,
+    existing: Map<string, { type: string; hash: string | null }>,
+  ): Promise<readonly RelationRow[]> {
+    const dataset = ds.info.id;
+    const readAll = async () => {
+      await this.stream(
+        "read existing relations",
+        getQuery("load-dataset-relations"),
+        { dataset },
+        () => existing.clear(),
+        (r) => existing.set(r.get("id"), { type: r.get("type"), hash: r.get("hash") }),
+      );
+      return rows;
+    };
+    const buckets = this.bucketsFor(rows);
+    const recorded = entry?.bucketHashes;
+    const counts = entry?.bucketCounts;
+    if (this.relationsWritten || !recorded || !counts || entry.buckets !== buckets) return readAll();
+    const { hashes } = bucketHashes(rows, buckets);
+    const changed = new Set(hashes.flatMap((h, b) => (h === recorded[b] ? [] : [b])));
+    if (changed.size > buckets / 2) return readAll();
+    const picked = rows.filter((r) => changed.has(bucketOf(r.from, buckets)));
+    const found = new Array<number>(buckets).fill(0);
+    for (const froms of chunks([...new Set(picked.map((r) => r.from))], 10_000)) {
+      const part: [string, { type: string; hash: string | null }, string][] = [];
+      await this.stream(
+        "read existing relations of changed buckets",
+        getQuery("load-relations-from"),
+        { froms, dataset },
+        () => (part.length = 0),
+        (r) => part.push([r.get("id"), { type: r.get("type"), hash: r.get("hash") }, r.get("from")]),
+      );
+      for (const [id, rel, from] of part) {
+        existing.set(id, rel);
+        found[bucketOf(from, buckets)]!++;
+      }
+    }
+    for (const b of changed) if (found[b]! < counts[b]!) return readAll();
+    return picked;
+  }
+
+  private async writeRelations(
+    ds: Dataset,
+    rows: readonly RelationRow[],
+    entry: LedgerEntry | undefined,
+  ): Promise<Tally> {
     const tally = emptyTally();
     const dataset = ds.info.id;
-    const rows = ds.relations.map((r) => relationRow(r, dataset, ds.eventLogs?.get(r.id)));
-    const existing = new Map(
-      (
-        await this.read<{ id: string; type: string; hash: string | null }>(
-          getQuery("load-dataset-relations"),
-          { dataset },
-          "read existing relations",
-        )
-      ).map((r) => [r.id, r]),
-    );
+    const existing = new Map<string, { type: string; hash: string | null }>();
+    const changed = await this.timed("relations: diff read", () => this.readExisting(ds, rows, entry, existing));
+    // Rows of buckets whose hash is as recorded are unchanged without a look.
+    tally.unchanged += rows.length - changed.length;
     const toDelete: { id: string; type: string }[] = [];
-    const toWrite = rows.filter((row) => {
+    const creates: RelationRow[] = [];
+    const updates: RelationRow[] = [];
+    for (const row of changed) {
       const old = existing.get(row.id);
       existing.delete(row.id);
       if (!old) {
         tally.created++;
-        return true;
+        creates.push(row);
+      } else if (old.hash === row.props.hash) tally.unchanged++;
+      else {
+        tally.updated++;
+        // A relation that changed type is another relationship: the old one goes, the new one is created.
+        if (old.type !== row.type || this.options.strategy === "merge") {
+          toDelete.push({ id: row.id, type: old.type });
+          creates.push(row);
+        } else updates.push(row);
       }
-      if (old.hash === row.props.hash) {
-        tally.unchanged++;
-        return false;
-      }
-      tally.updated++;
-      toDelete.push(old);
-      return true;
-    });
-    for (const gone of existing.values()) {
-      tally.removed++;
-      toDelete.push(gone);
     }
-    const progress = phase(`relations of ${dataset}`, toDelete.length + toWrite.length);
+    for (const [id, gone] of existing) {
+      tally.removed++;
+      toDelete.push({ id, type: gone.type });
+    }
+    const progress = phase(`relations of ${dataset}`, toDelete.length + creates.length + updates.length);
+    await this.writeRelationRows(creates, updates, toDelete, progress);
+    return tally;
+  }
+
+  private async deleteRelations(toDelete: readonly { id: string; type: string }[], progress: Phase): Promise<void> {
     for (const [type, group] of groupBy(toDelete, (r) => r.type)) {
       const query = withRelationType(getQuery("load-delete-relations"), type);
-      await this.writeBatches(group, progress, `relations removed (${type})`, (batch) => ({
+      const rows = group.map((r) => ({ id: r.id, bytes: r.id.length + 8 }));
+      await this.writeBatches(rows, progress, `relations removed (${type})`, (batch) => ({
         query,
         params: { ids: batch.map((r) => r.id) },
       }));
     }
-    await this.writeRelationRows(toWrite, progress);
-    return tally;
   }
 
-  private async writeRelationRows(toWrite: ReturnType<typeof relationRow>[], progress: Phase): Promise<void> {
-    // With concurrency > 1, batches of new and changed relations go out as parallel transactions: while Neo4j runs
-    // one, the driver encodes the next. Two batches that lock the same entities may deadlock; the driver retries.
-    const jobs: { type: string; query: string; batch: typeof toWrite }[] = [];
-    for (const [type, group] of groupBy(toWrite, (r) => r.type)) {
-      const query = withRelationType(getQuery("load-merge-relations"), type);
-      for (const batch of chunks(group, this.options.batchSize)) jobs.push({ type, query, batch });
-    }
+  /**
+   * Deletions first (a relation that changed type or ends is deleted, then created), then new and changed relations
+   * bucket by bucket: with concurrency > 1 the buckets go to parallel workers, so that no two transactions in flight
+   * write relations of the same start entity.
+   */
+  private async writeRelationRows(
+    creates: readonly RelationRow[],
+    updates: readonly RelationRow[],
+    toDelete: readonly { id: string; type: string }[],
+    progress: Phase,
+  ): Promise<void> {
+    if (creates.length + updates.length + toDelete.length > 0) this.relationsWritten = true;
+    await this.deleteRelations(toDelete, progress);
+    const buckets = this.bucketsFor([...creates, ...updates]);
+    const work: BucketWork[] = Array.from({ length: buckets }, () => ({ creates: [], updates: [] }));
+    for (const row of creates) work[bucketOf(row.from, buckets)]!.creates.push(row);
+    for (const row of updates) work[bucketOf(row.from, buckets)]!.updates.push(row);
+    const queue = work.filter((w) => w.creates.length + w.updates.length > 0);
     const worker = async () => {
-      for (let job = jobs.shift(); job; job = jobs.shift()) {
-        const rows = job.batch.map(({ id, from, to, props }) => ({ id, from, to, props }));
-        const query = job.query;
-        await this.client.write(`load relations (${job.type})`, (tx) => tx.run(query, { rows }));
-        progress.done += job.batch.length;
-        this.options.onProgress?.(progress.done, progress.total, progress.what);
-      }
+      for (let next = queue.shift(); next; next = queue.shift()) await this.writeBucket(next, progress);
     };
     await Promise.all(Array.from({ length: Math.max(1, this.options.concurrency) }, worker));
+  }
+
+  private async writeBucket(work: BucketWork, progress: Phase): Promise<void> {
+    const byType = (rows: readonly RelationRow[]) =>
+      [...rows].sort((a, b) => (a.type < b.type ? -1 : a.type > b.type ? 1 : 0));
+    const merge = this.options.strategy === "merge";
+    for (const batch of byteBatches(byType(work.creates), this.options.batchBytes, this.options.batchSize)) {
+      await this.createRelations(batch, merge);
+      progress.done += batch.length;
+      this.options.onProgress?.(progress.done, progress.total, progress.what);
+    }
+    const moved: RelationRow[] = [];
+    for (const batch of byteBatches(byType(work.updates), this.options.batchBytes, this.options.batchSize)) {
+      for (const [type, group] of groupBy(batch, (r) => r.type)) {
+        const records = await this.writeTx(
+          `changed relations (${type})`,
+          withRelationType(getQuery("load-update-relations"), type),
+          { rows: group.map(wire) },
+        );
+        const ids = new Set(records.flatMap((r) => r.get("moved") as string[]));
+        moved.push(...group.filter((r) => ids.has(r.id)));
+      }
+      progress.done += batch.length;
+      this.options.onProgress?.(progress.done, progress.total, progress.what);
+    }
+    // A relation whose ends changed is another relationship: deleted, then created between its new ends.
+    if (moved.length > 0) {
+      await this.deleteRelations(moved, phase("relations moved", moved.length));
+      for (const batch of byteBatches(moved, this.options.batchBytes, this.options.batchSize)) {
+        await this.createRelations(batch, merge);
+      }
+    }
+  }
+
+  /** One transaction: a CREATE statement per relation type of the batch (MERGE with the "merge" strategy). */
+  private async createRelations(batch: readonly RelationRow[], merge: boolean): Promise<void> {
+    const groups = [...groupBy(batch, (r) => r.type)];
+    const run = async (name: "load-create-relations" | "load-merge-relations") => {
+      this.begun ??= beginLedger(this.client);
+      await this.begun;
+      await this.client.write(
+        `load relations (${name === "load-merge-relations" ? "merge" : "create"})`,
+        async (tx) => {
+          for (const [type, group] of groups) {
+            await tx.run(withRelationType(getQuery(name), type), { rows: group.map(wire) });
+          }
+        },
+      );
+    };
+    if (merge) return run("load-merge-relations");
+    try {
+      await run("load-create-relations");
+    } catch (error) {
+      // An id that exists after all (written by another dataset or another load meanwhile): MERGE takes it over.
+      if (classifyNeo4jError(error) !== "constraint") throw error;
+      await run("load-merge-relations");
+    }
   }
 }
 
