@@ -1,6 +1,6 @@
 // `npm run load -- <files, folders or URLs>`: reads curated datasets and feeds (GDELT...), checks them, then writes them
 // into Neo4j. Exit codes: 0 loaded (or valid, with --dry-run), 1 invalid input or too many bad rows (nothing
-// written), 2 database unreachable.
+// written), 2 database unreachable, 3 --bulk into a database that is not empty, 4 the bulk import failed.
 
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
@@ -26,6 +26,7 @@ import { StoreUnavailableError } from "../store/graph-store.ts";
 import { classifyNeo4jError } from "../store/neo4j/errors.ts";
 import { mergeDatasets } from "../model/dataset-merge.ts";
 import { createProgressBar, createRateBar } from "./progress.ts";
+import { runBulkFinish, runBulkLoad } from "./load-bulk.ts";
 
 const USAGE = `Usage: npm run load -- [options] [files, folders or URLs…]
 
@@ -43,11 +44,20 @@ Options:
   --dry-run          read and check only, print what would be written and what was skipped and why;
                      does not connect to Neo4j
   --batch-size N     rows per transaction (default ${DEFAULT_WRITE_OPTIONS.batchSize})
+  --bulk             first load of an EMPTY database through neo4j-admin import (refused, exit 3, if it holds
+                     anything): with --neo4j-home DIR through the launcher's jars (npm run neo4j -- --data DIR,
+                     stopped), with --compose through docker compose's image, else the command is printed
+  --neo4j-home DIR   the embedded launcher's data directory, for --bulk
+  --compose          --bulk through the neo4j service of docker-compose.yml
+  --bulk-dir DIR     where --bulk writes the import files (default <neo4j-home>/import/statecraft-bulk or
+                     bulk-import)
+  --bulk-finish DIR  after a printed bulk import: apply the schema and complete the rows (NEO4J_URI)
   --quiet            print nothing but errors
   -h, --help         this text
 
 Neo4j is reached through NEO4J_URI (default ${DEFAULT_NEO4J_CONFIG.uri}), NEO4J_USERNAME, NEO4J_PASSWORD and
-NEO4J_DATABASE. Exit codes: 0 ok, 1 invalid input or too many bad rows (nothing is written), 2 database unreachable.`;
+NEO4J_DATABASE. Exit codes: 0 ok, 1 invalid input or too many bad rows (nothing is written), 2 database unreachable,
+3 --bulk into a database that is not empty (nothing is written), 4 the bulk import failed.`;
 
 function fmtTally(t: Tally): string {
   return `${t.created} created, ${t.updated} updated, ${t.removed} removed, ${t.unchanged} unchanged`;
@@ -68,6 +78,11 @@ export async function main(argv: string[]): Promise<number> {
         "max-bad-rows": { type: "string" },
         "batch-size": { type: "string" },
         quiet: { type: "boolean", default: false },
+        bulk: { type: "boolean", default: false },
+        "neo4j-home": { type: "string" },
+        compose: { type: "boolean", default: false },
+        "bulk-dir": { type: "string" },
+        "bulk-finish": { type: "string" },
         help: { type: "boolean", short: "h", default: false },
       },
     });
@@ -136,6 +151,31 @@ export async function main(argv: string[]): Promise<number> {
       return 2;
     }
     throw error;
+  }
+  const bulkOnly = ["neo4j-home", "compose", "bulk-dir"] as const;
+  const stray = bulkOnly.find((o) => args.values[o] !== undefined && args.values[o] !== false);
+  if (stray && !args.values.bulk) {
+    console.error(`statecraft/load: --${stray} goes with --bulk`);
+    return 1;
+  }
+  if (args.values["bulk-finish"] !== undefined) {
+    return runBulkFinish(args.values["bulk-finish"], { config, batchSize, log });
+  }
+  if (args.values.bulk) {
+    if (args.values["neo4j-home"] !== undefined && args.values.compose) {
+      console.error("statecraft/load: --bulk takes --neo4j-home DIR or --compose, not both");
+      return 1;
+    }
+    return runBulkLoad({
+      ...(args.values["neo4j-home"] !== undefined ? { neo4jHome: args.values["neo4j-home"] } : {}),
+      ...(args.values["bulk-dir"] !== undefined ? { dir: args.values["bulk-dir"] } : {}),
+      compose: args.values.compose,
+      config,
+      batchSize,
+      log,
+      // The database is empty, so feeds find no stored country to reuse.
+      read: () => readAll(paths, readOptions, args.values.quiet),
+    });
   }
   const client = createNeo4jClient(config);
   const progress = createProgressBar();
