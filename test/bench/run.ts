@@ -8,6 +8,7 @@ import { benchLoad } from "./load-bench.ts";
 import { benchFeeds } from "./feeds-bench.ts";
 import { benchLayout } from "./layout-bench.ts";
 import { benchLoader } from "./loader-bench.ts";
+import { benchBulk, withBulkRows } from "./bulk-bench.ts";
 import { benchPaths } from "./paths-bench.ts";
 import { benchRender } from "./render-bench.ts";
 import { benchSearch } from "./search-bench.ts";
@@ -17,12 +18,16 @@ import { printReport, type BenchReport } from "./report.ts";
 const scale = Number(process.env.BENCH_SCALE ?? "1");
 const BENCHES: Record<string, () => Promise<BenchReport>> = {
   paths: () => benchPaths({ entities: Math.round(100_000 * scale), relationsPerEntity: 10, queries: 1000 }),
-  loader: () =>
-    benchLoader({
-      entities: Math.round(100_000 * scale),
-      relationsPerEntity: 5,
-      perRowSlice: Math.round(2_000 * Math.min(1, scale * 4)),
-    }),
+  loader: async () =>
+    withBulkRows(
+      await benchLoader({
+        entities: Math.round(100_000 * scale),
+        relationsPerEntity: 5,
+        perRowSlice: Math.round(2_000 * Math.min(1, scale * 4)),
+      }),
+      await benchBulk({ entities: Math.round(100_000 * scale), relationsPerEntity: 5 }),
+    ),
+  bulk: () => benchBulk({ entities: Math.round(100_000 * scale), relationsPerEntity: 5 }),
   extract: () => benchExtract({ repeats: 5, verbose: process.argv.includes("--verbose") }),
   load: () => benchLoad({ entities: Math.round(100_000 * scale), relationsPerEntity: 5 }),
   feeds: () => benchFeeds({ rows: Math.round(1_000_000 * scale) }),
