@@ -14,11 +14,18 @@ import { fileURLToPath } from "node:url";
 import type { FeedRead } from "../ingest/feed.ts";
 import { mergeDatasets } from "../model/dataset-merge.ts";
 import { importArguments, readBulkManifest, writeBulkCsv, type BulkManifest } from "../store/neo4j/bulk-csv.ts";
-import { assertDatabaseEmpty, DatabaseNotEmptyError, finishBulkLoad } from "../store/neo4j/bulk-finish.ts";
+import {
+  applyBulkSchema,
+  assertDatabaseEmpty,
+  DatabaseNotEmptyError,
+  setEmptyLists,
+} from "../store/neo4j/bulk-finish.ts";
 import { planBulkLoad } from "../store/neo4j/bulk-plan.ts";
 import { createNeo4jClient } from "../store/neo4j/client.ts";
 import { howToStartNeo4j, type Neo4jConfig } from "../store/neo4j/config.ts";
 import { countGraph } from "../store/neo4j/dataset-writer.ts";
+
+const since = (t: number) => `${((performance.now() - t) / 1000).toFixed(2)} s`;
 
 /** Exit codes beyond load.ts's 0, 1 and 2. */
 export const EXIT_NOT_EMPTY = 3;
@@ -58,7 +65,7 @@ export async function runBulkLoad(options: BulkOptions): Promise<number> {
   const manifest = await writeBulkCsv(plan, dir);
   log(
     `Wrote neo4j-admin import files for ${manifest.counts.entities} entities, ${manifest.counts.sources} sources and ` +
-      `${manifest.counts.relations} relations to ${dir}.`,
+      `${manifest.counts.relations} relations to ${dir} in ${since(started)}.`,
   );
   // Once loaded, `npm run neo4j -- --data <home>` serves the database.
   if (home !== undefined) return importThroughLauncher(home, dir, manifest, options, started);
@@ -99,14 +106,18 @@ async function importThroughLauncher(
   started: number,
 ): Promise<number> {
   const args = [`${LAUNCHER_DIR}import.sh`, "--data", home, "--", ...importArguments(manifest, dir)];
+  const importing = performance.now();
   const code = await run("bash", args, options.log);
+  options.log(`neo4j-admin import (with its JVM) took ${since(importing)}.`);
   if (code === EXIT_NOT_EMPTY) return EXIT_NOT_EMPTY; // import.sh said why: nothing was written
   if (code !== 0) {
     console.error(`statecraft/load: the bulk import into ${home} failed (exit ${code}); nothing was loaded.`);
     return EXIT_IMPORT_FAILED;
   }
   // The schema and the empty lists need the database running: a launcher of our own on a free port, for this step.
+  const starting = performance.now();
   const launcher = await startLauncher(home);
+  options.log(`Neo4j started in ${since(starting)}.`);
   try {
     return await finish({ ...options.config, uri: launcher.uri }, manifest, options, started);
   } finally {
@@ -194,13 +205,16 @@ async function finish(
         await new Promise((r) => setTimeout(r, 1000));
       }
     }
-    const completed = await finishBulkLoad(client, manifest, options.batchSize);
+    const finishing = performance.now();
+    await applyBulkSchema(client);
+    options.log(`Schema applied in ${since(finishing)}.`);
+    const completing = performance.now();
+    const completed = await setEmptyLists(client, manifest, options.batchSize);
+    if (completed > 0) options.log(`Empty lists set: ${completed} in ${since(completing)}.`);
     const totals = await countGraph(client);
-    const seconds = (performance.now() - started) / 1000;
     options.log(
-      `Schema applied${completed ? `, empty lists set on ${completed} rows` : ""}. Database now holds ` +
-        `${totals.entities} entities, ${totals.relations} relations, ${totals.sources} sources. ` +
-        `Done in ${seconds.toFixed(2)} s.`,
+      `Database now holds ${totals.entities} entities, ${totals.relations} relations, ${totals.sources} sources. ` +
+        `Done in ${since(started)}.`,
     );
     return 0;
   } finally {

@@ -3,6 +3,7 @@
 // the same labels, property values and property types, on the briefing with two feeds and on a generated dataset.
 // The transactional graph is the test Neo4j's; each bulk graph is a launcher of its own on a data dir of its own.
 
+import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -59,6 +60,14 @@ async function dumpGraph(driver: Driver): Promise<GraphDump> {
   return { nodes: rows(nodes.records), relationships: rows(relationships.records) };
 }
 
+function runCommand(command: string, args: string[]): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { stdio: ["ignore", "ignore", "inherit"] });
+    child.on("error", reject);
+    child.on("close", (code) => resolve(code ?? -1));
+  });
+}
+
 describe("bulk first load (real Neo4j)", () => {
   let driver: Driver;
   let work: string;
@@ -106,7 +115,7 @@ describe("bulk first load (real Neo4j)", () => {
       const home = join(work, "briefing-home");
       const bulk = await runLoader(["--bulk", "--neo4j-home", home, ...FILES]);
       expect(bulk.code, bulk.stderr).toBe(0);
-      expect(bulk.stdout).toMatch(/Schema applied, empty lists set on \d+ rows/);
+      expect(bulk.stdout).toMatch(/Schema applied in [\d.]+ s\.\nEmpty lists set: \d+ in/);
 
       const { instance, driver: bulkDriver } = await openBulk(home);
       try {
@@ -132,6 +141,47 @@ describe("bulk first load (real Neo4j)", () => {
       const again = await runLoader(["--bulk", "--neo4j-home", home, ...FILES]);
       expect(again.code).toBe(3);
       expect(again.stderr).toMatch(/holds \d+ nodes and \d+ relationships; the bulk import only fills an empty/);
+      await wipe(driver);
+    },
+    TIMEOUT,
+  );
+
+  it(
+    "should print an import command that, run on a stopped server and finished, makes the same graph",
+    async () => {
+      const briefing = join(ROOT, "data/briefing-2022-03.yaml");
+      const dir = join(work, "printed");
+      const printed = await runLoader(["--bulk", "--bulk-dir", dir, briefing]);
+      expect(printed.code, printed.stderr).toBe(0);
+      // The printed command, as a user copies it: its arguments one a line after "neo4j-admin database import full".
+      const command = printed.stdout
+        .slice(printed.stdout.indexOf("neo4j-admin database import full"))
+        .split("\n\n")[0]!
+        .split("\\\n")
+        .map((part) => part.trim());
+      expect(command[0]).toBe("neo4j-admin database import full");
+      expect(command.at(-1)).toBe("neo4j");
+      const home = join(work, "printed-home");
+      const imported = await runCommand("bash", [
+        join(ROOT, "test/neo4j/import.sh"),
+        "--data",
+        home,
+        "--",
+        ...command.slice(1, -1),
+      ]);
+      expect(imported, "import.sh exit code").toBe(0);
+
+      const { instance, driver: bulkDriver } = await openBulk(home);
+      try {
+        const finished = await runLoader(["--bulk-finish", dir], { NEO4J_URI: instance.uri });
+        expect(finished.code, finished.stderr).toBe(0);
+        expect(finished.stdout).toContain("Schema applied");
+        const transactional = await runLoader([briefing]);
+        expect(transactional.code).toBe(0);
+        expect(await dumpGraph(bulkDriver)).toEqual(await dumpGraph(driver));
+      } finally {
+        await bulkDriver.close();
+      }
       await wipe(driver);
     },
     TIMEOUT,

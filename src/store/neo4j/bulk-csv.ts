@@ -14,7 +14,7 @@ import type { BulkNode, BulkPlan, BulkProps, BulkRelation } from "./bulk-plan.ts
 export const ENTITY_ID_SPACE = "Entity";
 export const SOURCE_ID_SPACE = "Source";
 const MANIFEST = "manifest.json";
-const BULK_FORMAT = 1;
+const BULK_FORMAT = 2;
 /** Control characters no curated text uses, tried in turn as the array delimiter (one not in any list item). */
 const ARRAY_DELIMITERS = ["\u001f", "\u001e", "\u001d", "\u001c"];
 const FLUSH_BYTES = 1 << 20;
@@ -43,6 +43,11 @@ export interface BulkManifest {
   files: BulkFile[];
   /** Rows with empty lists, to be set after the import: entities, sources, and relations by type. */
   emptyLists: { entities: EmptyListRow[]; sources: EmptyListRow[]; relations: Record<string, EmptyListRow[]> };
+  /**
+   * List properties that no row leaves null, set to [] wherever the import left them out: one pass over the label
+   * or type instead of a lookup a row (most entities of a feed have no aliases).
+   */
+  listsWhereMissing: { entities: string[]; sources: string[]; relations: Record<string, string[]> };
   counts: { entities: number; sources: number; relations: number };
 }
 
@@ -67,11 +72,18 @@ function typeOf(value: unknown): CsvType | undefined {
  * The typed columns of a set of rows, in the order the properties first appear. A property null in every row has no
  * column (the writer stores no property for null either).
  */
-function columnsOf(rows: readonly { props: BulkProps }[], what: string): [string, CsvType][] {
+function columnsOf(
+  rows: readonly { props: BulkProps }[],
+  what: string,
+): { columns: [string, CsvType][]; nullable: Set<string> } {
   const types = new Map<string, CsvType | undefined>();
+  const nullable = new Set<string>();
   for (const { props } of rows) {
     for (const [key, value] of Object.entries(props)) {
-      if (value === null || value === undefined) continue;
+      if (value === null || value === undefined) {
+        nullable.add(key);
+        continue;
+      }
       const type = typeOf(value);
       const known = types.get(key);
       if (known === undefined) types.set(key, type);
@@ -81,7 +93,7 @@ function columnsOf(rows: readonly { props: BulkProps }[], what: string): [string
     }
   }
   // A list that is empty in every row still needs a type for its column; its values go in after the import.
-  return [...types].map(([key, type]) => [key, type ?? "string[]"]);
+  return { columns: [...types].map(([key, type]) => [key, type ?? "string[]"]), nullable };
 }
 
 const quote = (s: string) => `"${s.replaceAll('"', '""')}"`;
@@ -146,9 +158,9 @@ async function writeTable<T extends BulkNode | BulkRelation>(
   dir: string,
   table: Table<T>,
   delimiter: string,
-  emptyLists: (row: T, props: Record<string, never[]>) => void,
+  emptyLists: (row: T, props: Record<string, never[]>, whereMissing: string[]) => void,
 ): Promise<BulkFile> {
-  const columns = columnsOf(table.rows, table.what);
+  const { columns, nullable } = columnsOf(table.rows, table.what);
   const file: BulkFile = {
     role: table.role,
     what: table.what,
@@ -164,12 +176,14 @@ async function writeTable<T extends BulkNode | BulkRelation>(
   const out = new CsvFileWriter(join(dir, file.data));
   for (const row of table.rows) {
     const empty: Record<string, never[]> = {};
+    const whereMissing: string[] = [];
     const cells = table.keyCells(row, delimiter);
     for (const [key, type] of columns) {
       const value = row.props[key];
       if (value === null || value === undefined) cells.push("");
       else if (Array.isArray(value)) {
-        if (value.length === 0) empty[key] = [];
+        if (value.length === 0 && nullable.has(key)) empty[key] = [];
+        else if (value.length === 0) whereMissing.push(key);
         cells.push(value.length === 0 ? "" : quote(value.map((v) => String(v)).join(delimiter)));
       } else if (type === "string") cells.push(quote(value as string));
       else cells.push(String(value));
@@ -178,7 +192,7 @@ async function writeTable<T extends BulkNode | BulkRelation>(
         file.multiline = true;
       }
     }
-    if (Object.keys(empty).length > 0) emptyLists(row, empty);
+    if (Object.keys(empty).length > 0 || whereMissing.length > 0) emptyLists(row, empty, whereMissing);
     await out.line(cells);
   }
   await out.close();
@@ -190,6 +204,17 @@ export async function writeBulkCsv(plan: BulkPlan, dir: string): Promise<BulkMan
   await mkdir(dir, { recursive: true });
   const delimiter = chooseArrayDelimiter(plan);
   const emptyLists: BulkManifest["emptyLists"] = { entities: [], sources: [], relations: {} };
+  const listsWhereMissing: BulkManifest["listsWhereMissing"] = { entities: [], sources: [], relations: {} };
+  const note = (
+    rows: EmptyListRow[],
+    keys: string[],
+    row: { id: string },
+    props: Record<string, never[]>,
+    missing: string[],
+  ) => {
+    if (Object.keys(props).length > 0) rows.push({ id: row.id, props });
+    for (const key of missing) if (!keys.includes(key)) keys.push(key);
+  };
   const nodeTable = (what: "entities" | "sources", space: string, rows: BulkNode[]): Table<BulkNode> => ({
     role: "nodes",
     what,
@@ -198,11 +223,11 @@ export async function writeBulkCsv(plan: BulkPlan, dir: string): Promise<BulkMan
     keyCells: (row, d) => [quote(row.id), quote(row.labels.join(d))],
   });
   const files = [
-    await writeTable(dir, nodeTable("entities", ENTITY_ID_SPACE, plan.entities), delimiter, (row, props) =>
-      emptyLists.entities.push({ id: row.id, props }),
+    await writeTable(dir, nodeTable("entities", ENTITY_ID_SPACE, plan.entities), delimiter, (row, props, missing) =>
+      note(emptyLists.entities, listsWhereMissing.entities, row, props, missing),
     ),
-    await writeTable(dir, nodeTable("sources", SOURCE_ID_SPACE, plan.sources), delimiter, (row, props) =>
-      emptyLists.sources.push({ id: row.id, props }),
+    await writeTable(dir, nodeTable("sources", SOURCE_ID_SPACE, plan.sources), delimiter, (row, props, missing) =>
+      note(emptyLists.sources, listsWhereMissing.sources, row, props, missing),
     ),
     await writeTable<BulkRelation>(
       dir,
@@ -214,7 +239,14 @@ export async function writeBulkCsv(plan: BulkPlan, dir: string): Promise<BulkMan
         keyCells: (row) => [quote(row.from), quote(row.to), row.type, quote(row.id)],
       },
       delimiter,
-      (row, props) => (emptyLists.relations[row.type] ??= []).push({ id: row.id, props }),
+      (row, props, missing) =>
+        note(
+          (emptyLists.relations[row.type] ??= []),
+          (listsWhereMissing.relations[row.type] ??= []),
+          row,
+          props,
+          missing,
+        ),
     ),
   ];
   const manifest: BulkManifest = {
@@ -222,6 +254,7 @@ export async function writeBulkCsv(plan: BulkPlan, dir: string): Promise<BulkMan
     arrayDelimiter: delimiter,
     files,
     emptyLists,
+    listsWhereMissing,
     counts: { entities: plan.entities.length, sources: plan.sources.length, relations: plan.relations.length },
   };
   await writeFile(join(dir, MANIFEST), JSON.stringify(manifest));

@@ -25,13 +25,20 @@ export async function assertDatabaseEmpty(client: Neo4jClient, where: string): P
   }
 }
 
-/** Applies the schema and sets the empty lists of a bulk-imported database; answers the rows it completed. */
-export async function finishBulkLoad(
+/** The schema the transactional loader applies (cypher/schema.cypher and the relation id constraints). */
+export async function applyBulkSchema(client: Neo4jClient): Promise<void> {
+  await new DatasetWriter(client).applySchema();
+}
+
+/**
+ * Sets the empty lists the import tool could not store (after the schema: rows are found by their ids' index);
+ * answers how many lists it set.
+ */
+export async function setEmptyLists(
   client: Neo4jClient,
   manifest: BulkManifest,
   batchSize = DEFAULT_WRITE_OPTIONS.batchSize,
 ): Promise<number> {
-  await new DatasetWriter(client).applySchema();
   const jobs: [string, EmptyListRow[]][] = [
     [getQuery("bulk-set-entity-lists"), manifest.emptyLists.entities],
     [getQuery("bulk-set-source-lists"), manifest.emptyLists.sources],
@@ -41,11 +48,31 @@ export async function finishBulkLoad(
     ]),
   ];
   let written = 0;
+  const fills: [string, string[]][] = [
+    [getQuery("bulk-fill-entity-lists"), manifest.listsWhereMissing.entities],
+    [getQuery("bulk-fill-source-lists"), manifest.listsWhereMissing.sources],
+    ...Object.entries(manifest.listsWhereMissing.relations).map(([type, keys]): [string, string[]] => [
+      withRelationType(getQuery("bulk-fill-relation-lists"), type),
+      keys,
+    ]),
+  ];
+  for (const [query, keys] of fills) {
+    for (const key of keys) {
+      // IN TRANSACTIONS needs an auto-commit transaction: a session's run, not a managed transaction.
+      const session = client.openSession("WRITE");
+      try {
+        const summary = await session.run(query, { key, props: { [key]: [] } }).summary();
+        written += summary.counters.updates().propertiesSet;
+      } finally {
+        await session.close();
+      }
+    }
+  }
   for (const [query, rows] of jobs) {
     for (let i = 0; i < rows.length; i += batchSize) {
       const batch = rows.slice(i, i + batchSize);
       await client.write("bulk: empty lists", (tx) => tx.run(query, { rows: batch }));
-      written += batch.length;
+      written += batch.reduce((n, row) => n + Object.keys(row.props).length, 0);
     }
   }
   return written;
