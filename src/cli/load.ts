@@ -27,6 +27,7 @@ import { classifyNeo4jError } from "../store/neo4j/errors.ts";
 import { mergeDatasets } from "../model/dataset-merge.ts";
 import { createProgressBar, createRateBar } from "./progress.ts";
 import { runBulkFinish, runBulkLoad } from "./load-bulk.ts";
+import { BulkCsvError } from "../store/neo4j/bulk-csv.ts";
 
 const USAGE = `Usage: npm run load -- [options] [files, folders or URLs…]
 
@@ -159,7 +160,7 @@ export async function main(argv: string[]): Promise<number> {
     return 1;
   }
   if (args.values["bulk-finish"] !== undefined) {
-    return runBulkFinish(args.values["bulk-finish"], { config, batchSize, log });
+    return runBulkFinish(args.values["bulk-finish"], { config, batchSize, log }).catch(bulkFailed);
   }
   if (args.values.bulk) {
     if (args.values["neo4j-home"] !== undefined && args.values.compose) {
@@ -175,7 +176,7 @@ export async function main(argv: string[]): Promise<number> {
       log,
       // The database is empty, so feeds find no stored country to reuse.
       read: () => readAll(paths, readOptions, args.values.quiet),
-    });
+    }).catch(bulkFailed);
   }
   const client = createNeo4jClient(config);
   const progress = createProgressBar();
@@ -227,6 +228,13 @@ export async function main(argv: string[]): Promise<number> {
   } finally {
     await client.close();
   }
+}
+
+/** A bulk load's own errors (import files that cannot be written or read) print as they are: exit 1. */
+function bulkFailed(error: unknown): number {
+  if (!(error instanceof BulkCsvError)) throw error;
+  console.error(error.message);
+  return 1;
 }
 
 /** Reads every path; prints why and answers undefined when the input is invalid or over the bad-row limit. */
