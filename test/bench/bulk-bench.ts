@@ -3,7 +3,7 @@
 // (`npm run load -- --bulk --neo4j-home`: CSV files, neo4j-admin import through the launcher's jars, then the
 // launcher started to apply the schema and set the empty lists). Each on a Neo4j data dir of its own.
 
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { runBulkLoad } from "../../src/cli/load-bulk.ts";
@@ -65,6 +65,8 @@ async function timeBulk(ds: ReturnType<typeof generateDataset>): Promise<{ ms: n
   } finally {
     await client.close();
     await instance.stop();
+    // The store and the import files of 500k relations take hundreds of MB.
+    rmSync(home, { recursive: true, force: true });
   }
   return { ms, importMs };
 }

@@ -4,7 +4,7 @@
 // The transactional graph is the test Neo4j's; each bulk graph is a launcher of its own on a data dir of its own.
 
 import { spawn } from "node:child_process";
-import { existsSync, mkdtempSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import neo4j, { type Driver } from "neo4j-driver";
@@ -81,6 +81,7 @@ describe("bulk first load (real Neo4j)", () => {
   afterAll(async () => {
     await driver?.close();
     for (const instance of bulkInstances) await instance.stop();
+    rmSync(work, { recursive: true, force: true });
   });
 
   /** Opens the launcher on a bulk-loaded home; answers a driver on it. */
