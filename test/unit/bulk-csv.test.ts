@@ -1,7 +1,7 @@
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import type { Dataset } from "../../src/model/types.ts";
 import { BulkCsvError, importArguments, readBulkManifest, writeBulkCsv } from "../../src/store/neo4j/bulk-csv.ts";
 import { planBulkLoad, type BulkPlan } from "../../src/store/neo4j/bulk-plan.ts";
@@ -38,7 +38,13 @@ const SECOND: Dataset = {
   relations: [],
 };
 
-const tmp = () => mkdtempSync(join(tmpdir(), "statecraft-bulk-unit-"));
+const dirs: string[] = [];
+const tmp = () => {
+  const dir = mkdtempSync(join(tmpdir(), "statecraft-bulk-unit-"));
+  dirs.push(dir);
+  return dir;
+};
+afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 const lines = (dir: string, file: string) => readFileSync(join(dir, file), "utf8").split("\n");
 
 describe("bulk-csv", () => {
