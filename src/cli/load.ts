@@ -1,6 +1,7 @@
 // `npm run load -- <files, folders or URLs>`: reads curated datasets and feeds (GDELT...), checks them, then writes them
 // into Neo4j. Exit codes: 0 loaded (or valid, with --dry-run), 1 invalid input, too many bad rows or an id another
-// dataset owns (nothing written), 2 database unreachable, 3 the database refused a write part way.
+// dataset owns (nothing written), 2 database unreachable, 3 the database refused a write part way, 4 --bulk into a
+// database that is not empty, 5 the bulk import failed.
 
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
@@ -28,6 +29,8 @@ import { checkAgainstNeo4j } from "../store/neo4j/dataset-holdings.ts";
 import { mergeDatasets } from "../model/dataset-merge.ts";
 import { checkOwnership, NO_HOLDINGS, type OwnershipCheck } from "../model/dataset-ownership.ts";
 import { createProgressBar, createRateBar } from "./progress.ts";
+import { runBulkFinish, runBulkLoad } from "./load-bulk.ts";
+import { BulkCsvError } from "../store/neo4j/bulk-csv.ts";
 
 const USAGE = `Usage: npm run load -- [options] [files, folders or URLs…]
 
@@ -48,6 +51,14 @@ Options:
                      ${DEFAULT_WRITE_OPTIONS.batchBytes / 1e6} MB of rows first)
   --recheck          compare every row with the database even when a dataset's hashes say it is loaded
                      already (after the database was changed by other means than this loader)
+  --bulk             first load of an EMPTY database through neo4j-admin import (refused, exit 4, if it holds
+                     anything): with --neo4j-home DIR through the launcher's jars (npm run neo4j -- --data DIR,
+                     stopped), with --compose through docker compose's image, else the command is printed
+  --neo4j-home DIR   the embedded launcher's data directory, for --bulk
+  --compose          --bulk through the neo4j service of docker-compose.yml
+  --bulk-dir DIR     where --bulk writes the import files (default <neo4j-home>/import/statecraft-bulk or
+                     bulk-import)
+  --bulk-finish DIR  after a printed bulk import: apply the schema and complete the rows (NEO4J_URI)
   --quiet            print nothing but errors
   -h, --help         this text
 
@@ -55,7 +66,8 @@ Neo4j is reached through NEO4J_URI (default ${DEFAULT_NEO4J_CONFIG.uri}), NEO4J_
 NEO4J_DATABASE. A dataset may not reuse a relation id another dataset owns, nor define an entity or source another
 dataset holds differently (the same definition, with aliases added, merges).
 Exit codes: 0 ok, 1 invalid input, too many bad rows or an id another dataset owns (nothing is written),
-2 database unreachable, 3 the database refused a write (what was written before it stays; load again once fixed).`;
+2 database unreachable, 3 the database refused a write (what was written before it stays; load again once fixed),
+4 --bulk into a database that is not empty (nothing is written), 5 the bulk import failed.`;
 
 function fmtTally(t: Tally): string {
   return `${t.created} created, ${t.updated} updated, ${t.removed} removed, ${t.unchanged} unchanged`;
@@ -77,6 +89,11 @@ export async function main(argv: string[]): Promise<number> {
         "batch-size": { type: "string" },
         recheck: { type: "boolean", default: false },
         quiet: { type: "boolean", default: false },
+        bulk: { type: "boolean", default: false },
+        "neo4j-home": { type: "string" },
+        compose: { type: "boolean", default: false },
+        "bulk-dir": { type: "string" },
+        "bulk-finish": { type: "string" },
         help: { type: "boolean", short: "h", default: false },
       },
     });
@@ -146,6 +163,37 @@ export async function main(argv: string[]): Promise<number> {
       return 2;
     }
     throw error;
+  }
+  const bulkOnly = ["neo4j-home", "compose", "bulk-dir"] as const;
+  const stray = bulkOnly.find((o) => args.values[o] !== undefined && args.values[o] !== false);
+  if (stray && !args.values.bulk) {
+    console.error(`statecraft/load: --${stray} goes with --bulk`);
+    return 1;
+  }
+  if (args.values["bulk-finish"] !== undefined) {
+    return runBulkFinish(args.values["bulk-finish"], { config, batchSize, log }).catch(bulkFailed);
+  }
+  if (args.values.bulk) {
+    if (args.values["neo4j-home"] !== undefined && args.values.compose) {
+      console.error("statecraft/load: --bulk takes --neo4j-home DIR or --compose, not both");
+      return 1;
+    }
+    return runBulkLoad({
+      ...(args.values["neo4j-home"] !== undefined ? { neo4jHome: args.values["neo4j-home"] } : {}),
+      ...(args.values["bulk-dir"] !== undefined ? { dir: args.values["bulk-dir"] } : {}),
+      compose: args.values.compose,
+      config,
+      batchSize,
+      log,
+      // The database is empty, so feeds find no stored country to reuse.
+      read: async () => {
+        const reads = await readAll(paths, readOptions, args.values.quiet);
+        if (!reads) return undefined;
+        for (const line of describeReads(reads)) log(line);
+        const checked = checkOwnership(mergeDatasets(reads.map((r) => r.dataset)), NO_HOLDINGS);
+        return refused(checked) ? undefined : checked.datasets;
+      },
+    }).catch(bulkFailed);
   }
   const client = createNeo4jClient(config);
   const progress = createProgressBar();
@@ -218,6 +266,13 @@ function refused(checked: OwnershipCheck): boolean {
   console.error(new InvalidInputError(checked.issues).message);
   console.error("statecraft/load: nothing was written.");
   return true;
+}
+
+/** A bulk load's own errors (import files that cannot be written or read) print as they are: exit 1. */
+function bulkFailed(error: unknown): number {
+  if (!(error instanceof BulkCsvError)) throw error;
+  console.error(error.message);
+  return 1;
 }
 
 /** Reads every path; prints why and answers undefined when the input is invalid or over the bad-row limit. */

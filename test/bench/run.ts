@@ -10,6 +10,7 @@ import { benchFeeds } from "./feeds-bench.ts";
 import { benchLayout } from "./layout-bench.ts";
 import { benchLoader } from "./loader-bench.ts";
 import { profileLoader } from "./loader-profile.ts";
+import { benchBulk, withBulkRows } from "./bulk-bench.ts";
 import { benchPaths } from "./paths-bench.ts";
 import { benchRender } from "./render-bench.ts";
 import { benchSearch } from "./search-bench.ts";
@@ -19,14 +20,18 @@ import { printReport, type BenchReport } from "./report.ts";
 const scale = Number(process.env.BENCH_SCALE ?? "1");
 const BENCHES: Record<string, () => Promise<BenchReport>> = {
   paths: () => benchPaths({ entities: Math.round(100_000 * scale), relationsPerEntity: 10, queries: 1000 }),
-  loader: () =>
-    benchLoader({
-      entities: Math.round(100_000 * scale),
-      relationsPerEntity: 5,
-      perRowSlice: Math.round(2_000 * Math.min(1, scale * 4)),
-      sessions: (process.env.LOADER_BENCH_SESSIONS ?? "1,2,4").split(",").map(Number),
-    }),
+  loader: async () =>
+    withBulkRows(
+      await benchLoader({
+        entities: Math.round(100_000 * scale),
+        relationsPerEntity: 5,
+        perRowSlice: Math.round(2_000 * Math.min(1, scale * 4)),
+        sessions: (process.env.LOADER_BENCH_SESSIONS ?? "1,2,4").split(",").map(Number),
+      }),
+      await benchBulk({ entities: Math.round(100_000 * scale), relationsPerEntity: 5 }),
+    ),
   "loader-profile": () => profileLoader({ entities: Math.round(100_000 * scale), relationsPerEntity: 5 }),
+  bulk: () => benchBulk({ entities: Math.round(100_000 * scale), relationsPerEntity: 5 }),
   extract: () => benchExtract({ repeats: 5, verbose: process.argv.includes("--verbose") }),
   load: () => benchLoad({ entities: Math.round(100_000 * scale), relationsPerEntity: 5 }),
   feeds: () => benchFeeds({ rows: Math.round(1_000_000 * scale) }),
