@@ -40,10 +40,13 @@ interface GraphDump {
   relationships: unknown[];
 }
 
-/** Every node and relationship with labels, type, ends, properties and each property's Cypher type, in id order. */
+/**
+ * Every node and relationship with labels, type, ends, properties and each property's Cypher type, in id order; not
+ * the transactional loader's :StatecraftLoad bookkeeping nodes (hashes under a per-load token, no relationships).
+ */
 async function dumpGraph(driver: Driver): Promise<GraphDump> {
   const nodes = await driver.executeQuery(
-    `MATCH (n) WITH n, [k IN keys(n) | k + ': ' + valueType(n[k])] AS types
+    `MATCH (n) WHERE NOT n:StatecraftLoad WITH n, [k IN keys(n) | k + ': ' + valueType(n[k])] AS types
      RETURN labels(n) AS labels, properties(n) AS props, types ORDER BY labels, n.id`,
   );
   const relationships = await driver.executeQuery(
