@@ -17,6 +17,7 @@ import {
   applyBulkSchema,
   assertDatabaseEmpty,
   DatabaseNotEmptyError,
+  recordBulkLedger,
   setEmptyLists,
 } from "../store/neo4j/bulk-finish.ts";
 import { planBulkLoad } from "../store/neo4j/bulk-plan.ts";
@@ -215,6 +216,7 @@ async function finish(
     const completing = performance.now();
     const completed = await setEmptyLists(client, manifest, options.batchSize);
     if (completed > 0) options.log(`Empty lists set: ${completed} in ${since(completing)}.`);
+    await recordBulkLedger(client, manifest);
     const totals = await countGraph(client);
     options.log(
       `Database now holds ${totals.entities} entities, ${totals.relations} relations, ${totals.sources} sources. ` +

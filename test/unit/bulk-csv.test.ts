@@ -54,6 +54,7 @@ describe("bulk-csv", () => {
         { id: "a", labels: ["Entity", "Person"], props: { rank: 1 } },
         { id: "b", labels: ["Entity", "Person"], props: { rank: "first" } },
       ],
+      ledger: [],
       sources: [],
       relations: [],
     };

@@ -10,11 +10,12 @@ import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import neo4j from "neo4j-driver";
 import type { BulkNode, BulkPlan, BulkProps, BulkRelation } from "./bulk-plan.ts";
+import type { LedgerRecord } from "./load-ledger.ts";
 
 export const ENTITY_ID_SPACE = "Entity";
 export const SOURCE_ID_SPACE = "Source";
 const MANIFEST = "manifest.json";
-const BULK_FORMAT = 2;
+const BULK_FORMAT = 3;
 /** Control characters no curated text uses, tried in turn as the array delimiter (one not in any list item). */
 const ARRAY_DELIMITERS = ["\u001f", "\u001e", "\u001d", "\u001c"];
 const FLUSH_BYTES = 1 << 20;
@@ -49,6 +50,8 @@ export interface BulkManifest {
    */
   listsWhereMissing: { entities: string[]; sources: string[]; relations: Record<string, string[]> };
   counts: { entities: number; sources: number; relations: number };
+  /** The loader's ledger records for the datasets imported (bulk-finish.ts commits them). */
+  ledger: LedgerRecord[];
 }
 
 export class BulkCsvError extends Error {
@@ -256,6 +259,7 @@ export async function writeBulkCsv(plan: BulkPlan, dir: string): Promise<BulkMan
     emptyLists,
     listsWhereMissing,
     counts: { entities: plan.entities.length, sources: plan.sources.length, relations: plan.relations.length },
+    ledger: plan.ledger,
   };
   await writeFile(join(dir, MANIFEST), JSON.stringify(manifest));
   return manifest;

@@ -8,6 +8,7 @@ import neo4j from "neo4j-driver";
 import type { BulkManifest, EmptyListRow } from "./bulk-csv.ts";
 import type { Neo4jClient } from "./client.ts";
 import { DatasetWriter, DEFAULT_WRITE_OPTIONS } from "./dataset-writer.ts";
+import { commitLedger, newToken } from "./load-ledger.ts";
 import { getQuery, withRelationType } from "./queries.ts";
 
 export class DatabaseNotEmptyError extends Error {
@@ -76,4 +77,12 @@ export async function setEmptyLists(
     }
   }
   return written;
+}
+
+/**
+ * Records the imported datasets in the loader's ledger, under a new generation token, as a transactional load of the
+ * same files would: loading them again afterwards is then decided from the hashes alone.
+ */
+export async function recordBulkLedger(client: Neo4jClient, manifest: BulkManifest): Promise<void> {
+  if (manifest.ledger.length > 0) await commitLedger(client, newToken(), manifest.ledger);
 }

@@ -5,6 +5,8 @@
 // integration test compares the two graphs.
 
 import type { Dataset } from "../../model/types.ts";
+import { ledgerRecordOf } from "./dataset-writer.ts";
+import type { LedgerRecord } from "./load-ledger.ts";
 import { entityRow, relationRow, sourceRow } from "./load-rows.ts";
 
 export type BulkProps = Record<string, unknown>;
@@ -27,6 +29,8 @@ export interface BulkPlan {
   entities: BulkNode[];
   sources: BulkNode[];
   relations: BulkRelation[];
+  /** What the transactional loader would record for these datasets in its ledger, recorded once the import is done. */
+  ledger: LedgerRecord[];
 }
 
 /** Tags a node with a dataset the way load-merge-entities / load-merge-sources do: once, in load order. */
@@ -66,5 +70,10 @@ export function planBulkLoad(datasets: readonly Dataset[]): BulkPlan {
       relations.set(`${row.type}\u0000${row.id}`, row);
     }
   }
-  return { entities: [...entities.values()], sources: [...sources.values()], relations: [...relations.values()] };
+  return {
+    entities: [...entities.values()],
+    sources: [...sources.values()],
+    relations: [...relations.values()],
+    ledger: datasets.map((ds) => ledgerRecordOf(ds)),
+  };
 }

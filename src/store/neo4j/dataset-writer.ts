@@ -69,6 +69,30 @@ export const DEFAULT_WRITE_OPTIONS: WriteOptions = {
   skipUnchanged: true,
 };
 
+function bucketsFor(rows: readonly Row[], options: Pick<WriteOptions, "batchBytes" | "concurrency">): number {
+  let bytes = 0;
+  for (const row of rows) bytes += row.bytes;
+  // At least a few buckets a worker, so that workers finish close together.
+  return Math.max(bucketCount(bytes, options.batchBytes), options.concurrency > 1 ? 4 * options.concurrency : 1);
+}
+
+/**
+ * What a complete load of `ds` records in the :StatecraftLoad ledger (load-ledger.ts): its hash and, for a curated
+ * dataset, the hash of each bucket of its relations. The bulk first load records the same, so that loading the same
+ * files afterwards is the fast no-op.
+ */
+export function ledgerRecordOf(
+  ds: Dataset,
+  options: Pick<WriteOptions, "batchBytes" | "concurrency"> = DEFAULT_WRITE_OPTIONS,
+  hash: string = datasetHash(ds),
+  rows: readonly RelationRow[] = ds.relations.map((r) => relationRow(r, ds.info.id, ds.eventLogs?.get(r.id))),
+): LedgerRecord {
+  if (ds.mode === "merge") return { dataset: ds.info.id, hash, buckets: null, bucketHashes: null, bucketCounts: null };
+  const buckets = bucketsFor(rows, options);
+  const { hashes, counts } = bucketHashes(rows, buckets);
+  return { dataset: ds.info.id, hash, buckets, bucketHashes: hashes, bucketCounts: counts };
+}
+
 export interface Tally {
   created: number;
   updated: number;
@@ -184,7 +208,7 @@ export class DatasetWriter {
       summary.relations = await this.timed("relations", () =>
         ds.mode === "merge" ? this.mergeRelations(ds) : this.writeRelations(ds, rows, validEntry(ledger, ds.info.id)),
       );
-      records.push(this.ledgerRecord(ds, hash, rows));
+      records.push(ledgerRecordOf(ds, this.options, hash, rows));
     }
     // Removals last: an entity dropped from one file may still be used by a relation written above. A dataset in
     // "merge" mode (a feed) removes nothing: 15-minute files accumulate.
@@ -200,22 +224,8 @@ export class DatasetWriter {
     return summaries;
   }
 
-  private ledgerRecord(ds: Dataset, hash: string, rows: readonly RelationRow[]): LedgerRecord {
-    if (ds.mode === "merge")
-      return { dataset: ds.info.id, hash, buckets: null, bucketHashes: null, bucketCounts: null };
-    const buckets = this.bucketsFor(rows);
-    const { hashes, counts } = bucketHashes(rows, buckets);
-    return { dataset: ds.info.id, hash, buckets, bucketHashes: hashes, bucketCounts: counts };
-  }
-
   private bucketsFor(rows: readonly Row[]): number {
-    let bytes = 0;
-    for (const row of rows) bytes += row.bytes;
-    // At least a few buckets a worker, so that workers finish close together.
-    return Math.max(
-      bucketCount(bytes, this.options.batchBytes),
-      this.options.concurrency > 1 ? 4 * this.options.concurrency : 1,
-    );
+    return bucketsFor(rows, this.options);
   }
 
   private async timed<T>(step: string, run: () => Promise<T>): Promise<T> {
