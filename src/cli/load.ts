@@ -25,6 +25,9 @@ import { createNeo4jClient } from "../store/neo4j/client.ts";
 import { StoreUnavailableError } from "../store/graph-store.ts";
 import { classifyNeo4jError } from "../store/neo4j/errors.ts";
 import { mergeDatasets } from "../model/dataset-merge.ts";
+import { ENTITY_KINDS, isEntityKind, type EntityKind } from "../model/kinds.ts";
+import { suggest } from "../model/suggest.ts";
+import { DEFAULT_NODE_KIND } from "../ingest/graph-exchange.ts";
 import { createProgressBar, createRateBar } from "./progress.ts";
 
 const USAGE = `Usage: npm run load -- [options] [files, folders or URLs…]
@@ -38,6 +41,8 @@ Options:
   --dataset ID       the dataset feeds load into (default: gdelt for GDELT files)
   --replace          make the feed's dataset hold just this load (default: merge into it)
   --actors A         country (default): one entity per country; full: also governments, militaries... (PART_OF)
+  --kind K           the kind of GEXF/GraphML nodes that have no kind attribute (default ${DEFAULT_NODE_KIND}; a node
+                     with a country's iso3 is a Country)
   --max-bad-rows L   bad rows allowed per feed, a number (25) or a share (0.5%); over it nothing is written
                      (default ${formatBadRowLimit(DEFAULT_BAD_ROW_LIMIT)})
   --dry-run          read and check only, print what would be written and what was skipped and why;
@@ -65,6 +70,7 @@ export async function main(argv: string[]): Promise<number> {
         dataset: { type: "string" },
         replace: { type: "boolean", default: false },
         actors: { type: "string", default: "country" },
+        kind: { type: "string" },
         "max-bad-rows": { type: "string" },
         "batch-size": { type: "string" },
         quiet: { type: "boolean", default: false },
@@ -88,13 +94,20 @@ export async function main(argv: string[]): Promise<number> {
   const log = args.values.quiet ? () => {} : (line: string) => console.log(line);
   const paths = args.positionals.length > 0 ? args.positionals : ["data"];
   const started = performance.now();
-  const { format, dataset, actors } = args.values;
+  const { format, dataset, actors, kind } = args.values;
   if (format !== undefined && !isFeedFormat(format)) {
     console.error(`statecraft/load: --format must be one of ${FEED_FORMATS.join(", ")}, got "${format}"`);
     return 1;
   }
   if (actors !== "country" && actors !== "full") {
     console.error(`statecraft/load: --actors must be country or full, got "${actors}"`);
+    return 1;
+  }
+  if (kind !== undefined && !isEntityKind(kind)) {
+    const hint = suggest(kind, ENTITY_KINDS);
+    console.error(
+      `statecraft/load: --kind must be one of ${ENTITY_KINDS.join(", ")}, got "${kind}"${hint ? ` (did you mean ${hint}?)` : ""}`,
+    );
     return 1;
   }
   if (dataset !== undefined && !/^[a-z0-9][a-z0-9._-]*$/.test(dataset)) {
@@ -116,6 +129,7 @@ export async function main(argv: string[]): Promise<number> {
     ...(dataset !== undefined ? { dataset } : {}),
     replace: args.values.replace,
     actors,
+    ...(kind !== undefined ? { defaultKind: kind as EntityKind } : {}),
     maxBadRows,
   };
 

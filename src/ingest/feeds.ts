@@ -12,15 +12,15 @@ import { FEED_FORMATS, type FeedFormat, type FeedRead, type FeedReadOptions } fr
 import { readAdminCsv, readAdminCsvFeed } from "./admin-csv-reader.ts";
 import { readFtmFeed } from "./ftm-reader.ts";
 import { readGdelt, type GdeltReadOptions } from "./gdelt-reader.ts";
-import { graphExchangeFeed } from "./graph-exchange.ts";
+import { graphExchangeFeed, type GraphExchangeOptions } from "./graph-exchange.ts";
 import { isUrl, openLines, type FeedLines } from "./lines.ts";
 import { stat } from "node:fs/promises";
 
 /**
  * What every reader is given besides its lines: the target dataset, the known countries, progress (FeedReadOptions)
- * and the options of particular formats (GDELT's --actors); a reader reads the ones it knows.
+ * and the options of particular formats (GDELT's --actors, GEXF's default --kind); a reader reads the ones it knows.
  */
-export type FeedReaderOptions = FeedReadOptions & GdeltReadOptions;
+export type FeedReaderOptions = FeedReadOptions & GdeltReadOptions & GraphExchangeOptions;
 
 export type FeedReader = (input: FeedLines, options: FeedReaderOptions) => Promise<FeedRead>;
 

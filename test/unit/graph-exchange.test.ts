@@ -130,6 +130,35 @@ describe("graph-exchange (reader)", () => {
     expect(read.dataset.relations).toMatchObject([{ id: "e4", from: "gexf._b", to: "d", confidence: 0.5 }]);
   });
 
+  it("should read a Gephi file with no kind attribute: a country by its iso3, other nodes of the default kind", () => {
+    const gexf = `<?xml version="1.0" encoding="UTF-8"?>
+<gexf xmlns="http://gexf.net/1.3" version="1.3">
+  <graph defaultedgetype="directed">
+    <attributes class="node"><attribute id="0" title="iso3" type="string"/></attributes>
+    <attributes class="edge"><attribute id="1" title="type" type="string"/></attributes>
+    <nodes>
+      <node id="n1" label="Norway"><attvalues><attvalue for="0" value="NOR"/></attvalues></node>
+      <node id="n2" label="Fjord Fisheries"/>
+      <node id="n3" label="Atlantis"><attvalues><attvalue for="0" value="ATL"/></attvalues></node>
+    </nodes>
+    <edges>
+      <edge id="e1" source="n2" target="n1"><attvalues><attvalue for="1" value="BASED_IN"/></attvalues></edge>
+    </edges>
+  </graph>
+</gexf>`;
+    const kinds = (read: ReturnType<typeof readGraphExchange>) =>
+      read.dataset.entities.map((e) => `${e.name}: ${e.kind}`);
+    const read = readGraphExchange("gexf", gexf, "gephi.gexf");
+    expect(read.bad).toEqual([]);
+    expect(kinds(read)).toEqual(["Norway: Country", "Fjord Fisheries: Organization", "Atlantis: Organization"]);
+    expect(read.dataset.relations.map((r) => `${r.from} ${r.type} ${r.to}`)).toEqual(["n2 BASED_IN n1"]);
+    expect(kinds(readGraphExchange("gexf", gexf, "gephi.gexf", { defaultKind: "Company" }))).toEqual([
+      "Norway: Country",
+      "Fjord Fisheries: Company",
+      "Atlantis: Company",
+    ]);
+  });
+
   it("should read an opened file line by line as the dispatcher hands it", async () => {
     async function* opened() {
       for (const line of writeExchange("graphml", NODES, EDGES).split("\n")) yield line;
