@@ -1,9 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { InvalidInputError } from "../../src/ingest/errors.ts";
+import type { RelationRecord } from "../../src/model/api.ts";
 import { graphExchangeFeed, readGraphExchange } from "../../src/ingest/graph-exchange.ts";
 import {
   buildExchangeGraph,
   EXCHANGE_FORMATS,
+  exchangeEdgeOf,
   writeExchange,
   type ExchangeEdge,
   type ExchangeNode,
@@ -84,6 +86,25 @@ describe("graph-exchange (model)", () => {
     const graphml = writeExchange("graphml", NODES, EDGES);
     expect(graphml).toContain('<key id="d_node_x" for="node" attr.name="x" attr.type="double"/>');
     expect(graphml).toContain('<key id="d_edge_inference" for="edge" attr.name="inference" attr.type="boolean"/>');
+  });
+
+  it("should carry a feed relation's event tally as edge attributes, and none for a curated one", () => {
+    const tally = { count: 3, mentions: 9, sources: 3, articles: 9, goldstein: 1.9, tone: -1.2345 };
+    const seen = { firstSeen: "2025-08-06", lastSeen: "2025-08-07", eventIds: ["1", "2", "3"] };
+    const feed = exchangeEdgeOf({ ...EDGES[0]!, id: "g1", events: { ...tally, ...seen } } as RelationRecord);
+    const curated = exchangeEdgeOf({ ...EDGES[0]!, evidence: [] } as unknown as RelationRecord);
+    const graph = buildExchangeGraph(NODES, [feed, curated]);
+    expect(graph.getEdgeAttributes("g1")).toMatchObject({
+      eventCount: 3,
+      goldstein: 1.9,
+      tone: -1.2345,
+      firstSeen: "2025-08-06",
+      lastSeen: "2025-08-07",
+    });
+    expect(graph.getEdgeAttributes("r1")).not.toHaveProperty("eventCount");
+    expect(writeExchange("graphml", NODES, [feed])).toContain(
+      '<key id="d_edge_eventCount" for="edge" attr.name="eventCount" attr.type="double"/>',
+    );
   });
 });
 
