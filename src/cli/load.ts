@@ -32,13 +32,15 @@ import { createProgressBar, createRateBar } from "./progress.ts";
 
 const USAGE = `Usage: npm run load -- [options] [files, folders or URLs…]
 
-Reads curated datasets (YAML; folders are read for *.yaml) and feeds (GDELT event files, plain or .zip, from a path
-or an http(s) URL) and loads them into Neo4j. The format is told from the content. With no paths, loads data/.
+Reads curated datasets (YAML; folders are read for *.yaml) and feeds (GDELT events, OpenSanctions/FollowTheMoney
+JSON lines, neo4j-admin CSV, GEXF, GraphML; plain or .zip, from a path or an http(s) URL) and loads them into Neo4j.
+The format is told from the content. With no paths, loads data/. A CSV file holding only a header line gives it to
+the headerless CSV files after it (nodes-header.csv nodes-1.csv nodes-2.csv), as neo4j-admin's --nodes does.
 A feed merges into its dataset (events already counted are never counted again); curated files replace theirs.
 
 Options:
   --format F         the format of every file given: ${FEED_FORMATS.join(", ")}
-  --dataset ID       the dataset feeds load into (default: gdelt for GDELT files)
+  --dataset ID       the dataset feeds load into (default by format: gdelt, opensanctions, csv, gexf, graphml)
   --replace          make the feed's dataset hold just this load (default: merge into it)
   --actors A         country (default): one entity per country; full: also governments, militaries... (PART_OF)
   --kind K           the kind of GEXF/GraphML nodes that have no kind attribute (default ${DEFAULT_NODE_KIND}; a node

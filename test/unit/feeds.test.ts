@@ -164,20 +164,24 @@ describe("feeds", () => {
       "nodes-1.csv": "x,Xanadu,Region\ny,Yonder,Region\n",
       "nodes-2.csv": "z,Zenda,Country\n",
       "rels-header.csv": ":START_ID,:END_ID,:TYPE\n",
-      "rels.csv": "x,y,TRADES_WITH\nx,w,TRADES_WITH\n",
+      "rels.csv": "x,y,TRADES_WITH\nx,w,TRADES_WITH\nz,china,TRADES_WITH\n",
     };
     for (const [name, body] of Object.entries(files)) writeFileSync(join(dir, name), body);
     const paths = Object.keys(files).map((name) => join(dir, name));
-    const reads = await readFeeds(paths, { maxBadRows: { count: 1 } });
+    // The store already holds China as "china": a relationship may end there.
+    const reads = await readFeeds(paths, { maxBadRows: { count: 1 }, countries: new Map([["CHN", "china"]]) });
     expect(reads).toHaveLength(1);
     const read = reads[0]!;
-    expect([read.format, read.dataset.info.id, read.rows]).toEqual(["admin-csv", "csv", 5]);
+    expect([read.format, read.dataset.info.id, read.rows]).toEqual(["admin-csv", "csv", 6]);
     expect(read.dataset.entities.map((e) => `${e.id} ${e.kind} ${e.name}`)).toEqual([
       "x Region Xanadu",
       "y Region Yonder",
       "z Country Zenda",
     ]);
-    expect(read.dataset.relations.map((r) => `${r.from} ${r.type} ${r.to}`)).toEqual(["x TRADES_WITH y"]);
+    expect(read.dataset.relations.map((r) => `${r.from} ${r.type} ${r.to}`)).toEqual([
+      "x TRADES_WITH y",
+      "z TRADES_WITH china",
+    ]);
     // The relationship naming a node no file holds is a bad row of the data file, not of its header file.
     expect(read.bad.map((b) => `${b.file.slice(dir.length + 1)}:${b.line}:${b.column} ${b.field}`)).toEqual([
       "rels.csv:2:3 :END_ID",
