@@ -235,6 +235,10 @@ async function readAll(paths: string[], options: ReadFeedsOptions, quiet: boolea
   }
 }
 
+function count(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
 /** What was read, file by file: what it makes, what it skipped and why, and its bad rows. */
 export function describeReads(reads: readonly FeedRead[]): string[] {
   const lines: string[] = [];
@@ -242,9 +246,10 @@ export function describeReads(reads: readonly FeedRead[]): string[] {
     const d = r.dataset;
     const events = d.relations.reduce((n, rel) => n + (rel.events?.count ?? 0), 0);
     lines.push(
-      `${d.info.id} (${d.file}, ${r.format}${d.mode === "merge" ? ", merge" : ""}): ${d.entities.length} entities, ` +
-        `${d.relations.length} relations${events ? ` from ${events} events` : ""}, ${d.sources.length} sources` +
-        (r.format === "yaml" ? "" : ` from ${r.rows} rows`),
+      `${d.info.id} (${d.file}, ${r.format}${d.mode === "merge" ? ", merge" : ""}): ` +
+        `${count(d.entities.length, "entity", "entities")}, ${count(d.relations.length, "relation")}` +
+        `${events ? ` from ${count(events, "event")}` : ""}, ${count(d.sources.length, "source")}` +
+        (r.format === "yaml" ? "" : ` from ${count(r.rows, "row")}`),
     );
     for (const [reason, n] of Object.entries(r.skipped).sort((a, b) => b[1] - a[1])) {
       lines.push(`  skipped ${n} row${n === 1 ? "" : "s"}: ${reason}`);
