@@ -153,10 +153,19 @@ interface Accumulator {
   hosts: string[];
 }
 
+// Every row names two days (SQLDATE, DATEADDED) out of a few: each is checked once and its text shared.
+const CHECKED_DAYS = new Map<string, string | null>();
+
 function isoDay(yyyymmdd: string): string | undefined {
-  if (!/^\d{8}$/.test(yyyymmdd)) return undefined;
-  const iso = `${yyyymmdd.slice(0, 4)}-${yyyymmdd.slice(4, 6)}-${yyyymmdd.slice(6, 8)}`;
-  return isCalendarDate(iso) ? iso : undefined;
+  const known = CHECKED_DAYS.get(yyyymmdd);
+  if (known !== undefined) return known ?? undefined;
+  let iso: string | null = null;
+  if (/^\d{8}$/.test(yyyymmdd)) {
+    const text = `${yyyymmdd.slice(0, 4)}-${yyyymmdd.slice(4, 6)}-${yyyymmdd.slice(6, 8)}`;
+    if (isCalendarDate(text)) iso = text;
+  }
+  if (CHECKED_DAYS.size < 100_000) CHECKED_DAYS.set(detached(yyyymmdd), iso);
+  return iso ?? undefined;
 }
 
 // A feed covers a few days: each day's text is made once and shared by every event of it (a million events would
