@@ -28,21 +28,28 @@ import { classifyNeo4jError } from "../store/neo4j/errors.ts";
 import { checkAgainstNeo4j } from "../store/neo4j/dataset-holdings.ts";
 import { mergeDatasets } from "../model/dataset-merge.ts";
 import { checkOwnership, NO_HOLDINGS, type OwnershipCheck } from "../model/dataset-ownership.ts";
+import { ENTITY_KINDS, isEntityKind, type EntityKind } from "../model/kinds.ts";
+import { suggest } from "../model/suggest.ts";
+import { DEFAULT_NODE_KIND } from "../ingest/graph-exchange.ts";
 import { createProgressBar, createRateBar } from "./progress.ts";
 import { runBulkFinish, runBulkLoad } from "./load-bulk.ts";
 import { BulkCsvError } from "../store/neo4j/bulk-csv.ts";
 
 const USAGE = `Usage: npm run load -- [options] [files, folders or URLs…]
 
-Reads curated datasets (YAML; folders are read for *.yaml) and feeds (GDELT event files, plain or .zip, from a path
-or an http(s) URL) and loads them into Neo4j. The format is told from the content. With no paths, loads data/.
+Reads curated datasets (YAML; folders are read for *.yaml) and feeds (GDELT events, OpenSanctions/FollowTheMoney
+JSON lines, neo4j-admin CSV, GEXF, GraphML; plain or .zip, from a path or an http(s) URL) and loads them into Neo4j.
+The format is told from the content. With no paths, loads data/. A CSV file holding only a header line gives it to
+the headerless CSV files after it (nodes-header.csv nodes-1.csv nodes-2.csv), as neo4j-admin's --nodes does.
 A feed merges into its dataset (events already counted are never counted again); curated files replace theirs.
 
 Options:
   --format F         the format of every file given: ${FEED_FORMATS.join(", ")}
-  --dataset ID       the dataset feeds load into (default: gdelt for GDELT files)
+  --dataset ID       the dataset feeds load into (default by format: gdelt, opensanctions, csv, gexf, graphml)
   --replace          make the feed's dataset hold just this load (default: merge into it)
   --actors A         country (default): one entity per country; full: also governments, militaries... (PART_OF)
+  --kind K           the kind of GEXF/GraphML nodes that have no kind attribute (default ${DEFAULT_NODE_KIND}; a node
+                     with a country's iso3 is a Country)
   --max-bad-rows L   bad rows allowed per feed, a number (25) or a share (0.5%); over it nothing is written
                      (default ${formatBadRowLimit(DEFAULT_BAD_ROW_LIMIT)})
   --dry-run          read and check only, print what would be written and what was skipped and why;
@@ -85,6 +92,7 @@ export async function main(argv: string[]): Promise<number> {
         dataset: { type: "string" },
         replace: { type: "boolean", default: false },
         actors: { type: "string", default: "country" },
+        kind: { type: "string" },
         "max-bad-rows": { type: "string" },
         "batch-size": { type: "string" },
         recheck: { type: "boolean", default: false },
@@ -114,13 +122,20 @@ export async function main(argv: string[]): Promise<number> {
   const log = args.values.quiet ? () => {} : (line: string) => console.log(line);
   const paths = args.positionals.length > 0 ? args.positionals : ["data"];
   const started = performance.now();
-  const { format, dataset, actors } = args.values;
+  const { format, dataset, actors, kind } = args.values;
   if (format !== undefined && !isFeedFormat(format)) {
     console.error(`statecraft/load: --format must be one of ${FEED_FORMATS.join(", ")}, got "${format}"`);
     return 1;
   }
   if (actors !== "country" && actors !== "full") {
     console.error(`statecraft/load: --actors must be country or full, got "${actors}"`);
+    return 1;
+  }
+  if (kind !== undefined && !isEntityKind(kind)) {
+    const hint = suggest(kind, ENTITY_KINDS);
+    console.error(
+      `statecraft/load: --kind must be one of ${ENTITY_KINDS.join(", ")}, got "${kind}"${hint ? ` (did you mean ${hint}?)` : ""}`,
+    );
     return 1;
   }
   if (dataset !== undefined && !/^[a-z0-9][a-z0-9._-]*$/.test(dataset)) {
@@ -142,6 +157,7 @@ export async function main(argv: string[]): Promise<number> {
     ...(dataset !== undefined ? { dataset } : {}),
     replace: args.values.replace,
     actors,
+    ...(kind !== undefined ? { defaultKind: kind as EntityKind } : {}),
     maxBadRows,
   };
 
@@ -305,6 +321,10 @@ async function readAll(paths: string[], options: ReadFeedsOptions, quiet: boolea
   }
 }
 
+function count(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
 /** What was read, file by file: what it makes, what it skipped and why, and its bad rows. */
 export function describeReads(reads: readonly FeedRead[]): string[] {
   const lines: string[] = [];
@@ -312,9 +332,10 @@ export function describeReads(reads: readonly FeedRead[]): string[] {
     const d = r.dataset;
     const events = d.relations.reduce((n, rel) => n + (rel.events?.count ?? 0), 0);
     lines.push(
-      `${d.info.id} (${d.file}, ${r.format}${d.mode === "merge" ? ", merge" : ""}): ${d.entities.length} entities, ` +
-        `${d.relations.length} relations${events ? ` from ${events} events` : ""}, ${d.sources.length} sources` +
-        (r.format === "yaml" ? "" : ` from ${r.rows} rows`),
+      `${d.info.id} (${d.file}, ${r.format}${d.mode === "merge" ? ", merge" : ""}): ` +
+        `${count(d.entities.length, "entity", "entities")}, ${count(d.relations.length, "relation")}` +
+        `${events ? ` from ${count(events, "event")}` : ""}, ${count(d.sources.length, "source")}` +
+        (r.format === "yaml" ? "" : ` from ${count(r.rows, "row")}`),
     );
     for (const [reason, n] of Object.entries(r.skipped).sort((a, b) => b[1] - a[1])) {
       lines.push(`  skipped ${n} row${n === 1 ? "" : "s"}: ${reason}`);

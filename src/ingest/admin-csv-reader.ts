@@ -394,8 +394,11 @@ class CsvBuilder {
   /** Checks relationship ends against the nodes read (when any were) and answers the dataset's parts. */
   finish(checkEnds: boolean): { entities: Entity[]; relations: Relation[]; sources: Source[] } {
     const relations: Relation[] = [];
+    // A relationship may also end at a country the store or the other files hold (the briefing's "usa").
+    const known = new Set(this.options.countries?.values() ?? []);
+    const held = (id: string) => this.entities.has(id) || known.has(id);
     for (const { relation, ends, file } of this.relations) {
-      const missing = checkEnds ? ([relation.from, relation.to] as const).findIndex((e) => !this.entities.has(e)) : -1;
+      const missing = checkEnds ? ([relation.from, relation.to] as const).findIndex((e) => !held(e)) : -1;
       if (missing >= 0) {
         const id = missing === 0 ? relation.from : relation.to;
         const hint = suggest(id, this.entities.keys());

@@ -11,18 +11,18 @@ import { listDatasetFiles, readDatasets } from "./dataset-reader.ts";
 import { detectFormat } from "./detect.ts";
 import { InvalidInputError } from "./errors.ts";
 import { FEED_FORMATS, type FeedFormat, type FeedRead, type FeedReadOptions } from "./feed.ts";
-import { readAdminCsvFeed } from "./admin-csv-reader.ts";
+import { readAdminCsv, readAdminCsvFeed } from "./admin-csv-reader.ts";
 import { readFtmFeed } from "./ftm-reader.ts";
 import { readGdelt, type GdeltReadOptions } from "./gdelt-reader.ts";
-import { graphExchangeFeed } from "./graph-exchange.ts";
+import { graphExchangeFeed, type GraphExchangeOptions } from "./graph-exchange.ts";
 import { isUrl, openLines, type FeedLines } from "./lines.ts";
 import { stat } from "node:fs/promises";
 
 /**
  * What every reader is given besides its lines: the target dataset, the known countries, progress (FeedReadOptions)
- * and the options of particular formats (GDELT's --actors); a reader reads the ones it knows.
+ * and the options of particular formats (GDELT's --actors, GEXF's default --kind); a reader reads the ones it knows.
  */
-export type FeedReaderOptions = FeedReadOptions & GdeltReadOptions;
+export type FeedReaderOptions = FeedReadOptions & GdeltReadOptions & GraphExchangeOptions;
 
 export type FeedReader = (input: FeedLines, options: FeedReaderOptions) => Promise<FeedRead>;
 
@@ -42,6 +42,15 @@ export interface ReadFeedsOptions extends FeedReaderOptions {
   maxBadRows?: BadRowLimit;
   /** Called when a feed file starts to be read. */
   onFile?: (file: string, format: FeedFormat) => void;
+}
+
+/** A path given, opened (feeds) or not yet (curated YAML, read all together). */
+interface Opened {
+  path: string;
+  format: FeedFormat;
+  lines?: FeedLines;
+  /** The header file that gives this CSV file its header. */
+  header?: { file: string; line: string };
 }
 
 export function isFeedFormat(value: string): value is FeedFormat {
@@ -73,7 +82,10 @@ async function isFolder(path: string): Promise<boolean> {
  * whose format is unknown, BadRowLimitError for a feed over the bad-row limit; either way nothing should be written.
  */
 export async function readFeeds(paths: readonly string[], options: ReadFeedsOptions = {}): Promise<FeedRead[]> {
-  const opened: { path: string; format: FeedFormat; lines?: FeedLines }[] = [];
+  const opened: Opened[] = [];
+  // A neo4j-admin header file (its header line and nothing else) gives the header of the files after it that have
+  // none of their own, as `neo4j-admin --nodes=nodes-header.csv,nodes-1.csv,nodes-2.csv` does.
+  let header: { file: string; line: string } | undefined;
   for (const path of paths) {
     if (await isFolder(path)) {
       for (const file of await listDatasetFiles([path])) opened.push({ path: file, format: "yaml" });
@@ -84,7 +96,14 @@ export async function readFeeds(paths: readonly string[], options: ReadFeedsOpti
       continue;
     }
     const lines = await openLines(path);
-    const format = options.format ?? detectFormat(path, await lines.peek(5));
+    const head = await lines.peek(5);
+    const detected = detectFormat(path, head);
+    const ownHeader = detected === "admin-csv";
+    // A header file is read like any CSV file (it holds no rows) and gives its header to the headerless files after it.
+    if (ownHeader && head.filter((l) => l.trim().length > 0).length === 1) {
+      header = { file: path, line: head.find((l) => l.trim().length > 0)! };
+    } else if (detected !== undefined && !ownHeader) header = undefined;
+    const format = options.format ?? detected ?? (header ? "admin-csv" : undefined);
     if (!format) {
       throw new InvalidInputError([
         {
@@ -95,7 +114,8 @@ export async function readFeeds(paths: readonly string[], options: ReadFeedsOpti
         },
       ]);
     }
-    opened.push({ path, format, lines });
+    const borrowed = format === "admin-csv" && !ownHeader && header !== undefined;
+    opened.push({ path, format, lines, ...(borrowed ? { header } : {}) });
   }
 
   const yamlPaths = opened.filter((o) => o.format === "yaml").map((o) => o.path);
@@ -111,16 +131,28 @@ export async function readFeeds(paths: readonly string[], options: ReadFeedsOpti
 
   const reads: FeedRead[] = [];
   let nextCurated = 0;
-  for (const o of opened) {
+  for (let i = 0; i < opened.length; i++) {
+    const o = opened[i]!;
     if (o.format === "yaml") {
       // readDatasets answers one dataset per file, in the order the files were listed.
       const read = curated[nextCurated++];
       if (read) reads.push(read);
       continue;
     }
-    const reader = FEED_READERS[o.format];
     options.onFile?.(o.path, o.format);
-    const read = await reader(o.lines!, { ...options, countries });
+    let read: FeedRead;
+    if (o.format === "admin-csv") {
+      // Node and relationship files given one after the other are one import: relationships are checked against
+      // the nodes of all of them, as neo4j-admin does.
+      const group = [o];
+      while (opened[i + 1]?.format === "admin-csv") group.push(opened[++i]!);
+      read = await readAdminCsv(
+        group.map((g) => ({ file: g.path, lines: g.lines!, ...(g.header ? { header: g.header } : {}) })),
+        { ...options, countries },
+      );
+    } else {
+      read = await FEED_READERS[o.format](o.lines!, { ...options, countries });
+    }
     const over = overBadRowLimit(read, options.maxBadRows ?? DEFAULT_BAD_ROW_LIMIT);
     if (over) throw new BadRowLimitError(over, read);
     remember(read);

@@ -153,15 +153,33 @@ interface Accumulator {
   hosts: string[];
 }
 
+// Every row names two days (SQLDATE, DATEADDED) out of a few: each is checked once and its text shared.
+const CHECKED_DAYS = new Map<string, string | null>();
+
 function isoDay(yyyymmdd: string): string | undefined {
-  if (!/^\d{8}$/.test(yyyymmdd)) return undefined;
-  const iso = `${yyyymmdd.slice(0, 4)}-${yyyymmdd.slice(4, 6)}-${yyyymmdd.slice(6, 8)}`;
-  return isCalendarDate(iso) ? iso : undefined;
+  const known = CHECKED_DAYS.get(yyyymmdd);
+  if (known !== undefined) return known ?? undefined;
+  let iso: string | null = null;
+  if (/^\d{8}$/.test(yyyymmdd)) {
+    const text = `${yyyymmdd.slice(0, 4)}-${yyyymmdd.slice(4, 6)}-${yyyymmdd.slice(6, 8)}`;
+    if (isCalendarDate(text)) iso = text;
+  }
+  if (CHECKED_DAYS.size < 100_000) CHECKED_DAYS.set(detached(yyyymmdd), iso);
+  return iso ?? undefined;
 }
 
+// A feed covers a few days: each day's text is made once and shared by every event of it (a million events would
+// otherwise hold a million copies of a handful of strings).
+const ISO_DAYS = new Map<number, string>();
+
 function dayNumberToIso(n: number): string {
-  const s = String(n);
-  return `${s.slice(0, 4)}-${s.slice(4, 6)}-${s.slice(6, 8)}`;
+  let iso = ISO_DAYS.get(n);
+  if (iso === undefined) {
+    const s = String(n);
+    iso = `${s.slice(0, 4)}-${s.slice(4, 6)}-${s.slice(6, 8)}`;
+    if (ISO_DAYS.size < 100_000) ISO_DAYS.set(n, iso);
+  }
+  return iso;
 }
 
 /** A copy of a string that does not keep the whole line it was cut from alive. */
@@ -190,6 +208,8 @@ class GdeltAggregator {
   readonly relations = new Map<string, Accumulator>();
   readonly events = new EventColumns();
   readonly countries: Map<string, string>;
+  /** One copy of each host and event code, shared by the relations that cite them. */
+  private readonly interned = new Map<string, string>();
 
   constructor(
     private readonly dataset: string,
@@ -253,9 +273,18 @@ class GdeltAggregator {
       this.keepSource(acc, event, url, added);
       const host = hostOf(url);
       if (host && !acc.hosts.includes(host) && (acc.hosts.length < MAX_HOSTS || host < acc.hosts[MAX_HOSTS - 1]!)) {
-        acc.hosts = [...acc.hosts, detached(host)].sort().slice(0, MAX_HOSTS);
+        acc.hosts = [...acc.hosts, this.intern(host)].sort().slice(0, MAX_HOSTS);
       }
     }
+  }
+
+  private intern(text: string): string {
+    let kept = this.interned.get(text);
+    if (kept === undefined) {
+      kept = detached(text);
+      this.interned.set(kept, kept);
+    }
+    return kept;
   }
 
   /** Keeps the URL when it is among the relation's first MAX_EVENT_SOURCES distinct URLs by event id. */
@@ -269,7 +298,7 @@ class GdeltAggregator {
       eventId: String(event.id),
       url: same >= 0 ? acc.top[same]!.url : detached(url),
       day: dayNumberToIso(added),
-      code: detached(event.code),
+      code: this.intern(event.code),
     };
     const rest = same >= 0 ? acc.top.filter((_, i) => i !== same) : acc.top;
     acc.top = [...rest, entry].sort((a, b) => a.n - b.n).slice(0, MAX_EVENT_SOURCES);

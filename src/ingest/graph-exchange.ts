@@ -1,7 +1,8 @@
 // Reads a Gephi file (GEXF) or a GraphML file into a feed dataset, through graphology-gexf / graphology-graphml for
-// the attributes. A node needs a `kind` attribute (an entity kind) and a label or `name`; an edge needs a `type`
-// attribute (a registry type; the edge label is tried too) and may carry confidence, inference, date, validFrom,
-// validTo, note and evidence. The XML is also parsed here with line numbers, so a bad node or edge is reported at
+// the attributes. A node needs a label or `name` and may carry a `kind` (an entity kind; a file made elsewhere has
+// none, so its nodes are countries when their `iso3` is one, else of the default kind, Organization); an edge needs a
+// `type` attribute (a registry type; the edge label is tried too) and may carry confidence, inference, date,
+// validFrom, validTo, note and evidence. The XML is also parsed here with line numbers, so a bad node or edge is reported at
 // its line with the attribute at fault and a did-you-mean. Files Statecraft exported (graph-exchange.ts in the
 // model) read back to the same entities and relations.
 
@@ -11,7 +12,8 @@ import { parse as parseGexf } from "graphology-gexf";
 import { parse as parseGraphml } from "graphology-graphml";
 import { basename } from "node:path";
 import { isCalendarDate } from "../model/dataset-schema.ts";
-import { ENTITY_KINDS, isEntityKind } from "../model/kinds.ts";
+import { countryByIso3 } from "../model/countries.ts";
+import { ENTITY_KINDS, isEntityKind, type EntityKind } from "../model/kinds.ts";
 import { isRelationType, RELATION_TYPE_NAMES, RELATION_TYPES } from "../model/relations.ts";
 import { suggest } from "../model/suggest.ts";
 import type { Dataset, Entity, Relation, Source } from "../model/types.ts";
@@ -20,6 +22,13 @@ import { toEntityId } from "./external-id.ts";
 import type { BadRow, FeedRead, FeedReadOptions } from "./feed.ts";
 
 const DEFAULT_CONFIDENCE = 0.5;
+
+export interface GraphExchangeOptions extends FeedReadOptions {
+  /** The kind of a node with no `kind` attribute and no known `iso3` (default Organization). */
+  defaultKind?: EntityKind;
+}
+
+export const DEFAULT_NODE_KIND: EntityKind = "Organization";
 
 type Attrs = Record<string, unknown>;
 interface Located {
@@ -88,7 +97,7 @@ export function readGraphExchange(
   format: ExchangeReadFormat,
   xml: string,
   file: string,
-  options: FeedReadOptions = {},
+  options: GraphExchangeOptions = {},
 ): FeedRead {
   const doc = parseXml(xml, file);
   let graph;
@@ -116,25 +125,20 @@ export function readGraphExchange(
   graph.forEachNode((key, attrs: Attrs) => {
     const at = where.get(key);
     if (!at) return; // made up by addMissingNodes for an edge: that edge is reported below
-    const kind = text(attrs.kind);
+    const given = text(attrs.kind);
     const name = text(attrs.label) ?? text(attrs.name);
-    if (!kind || !isEntityKind(kind)) {
-      const hint = kind ? suggest(kind, ENTITY_KINDS) : undefined;
-      report(
-        at,
-        "kind",
-        kind
-          ? `node "${key}" has unknown kind "${kind}"${hint ? ` (did you mean ${hint}?)` : ""}`
-          : `node "${key}" has no 'kind' attribute (one of ${ENTITY_KINDS.join(", ")})`,
-      );
+    const iso3 = text(attrs.iso3);
+    if (given !== undefined && !isEntityKind(given)) {
+      const hint = suggest(given, ENTITY_KINDS);
+      report(at, "kind", `node "${key}" has unknown kind "${given}"${hint ? ` (did you mean ${hint}?)` : ""}`);
       return;
     }
+    const kind = given ?? (iso3 && countryByIso3(iso3) ? "Country" : (options.defaultKind ?? DEFAULT_NODE_KIND));
     if (!name) {
       report(at, "label", `node "${key}" has no label or 'name' attribute`);
       return;
     }
     const id = toEntityId(namespace, key);
-    const iso3 = text(attrs.iso3);
     ids.set(key, id);
     entities.set(id, {
       id,
@@ -241,7 +245,10 @@ export function readGraphExchange(
  * (a Gephi file is a few megabytes where a feed is gigabytes).
  */
 export function graphExchangeFeed(format: ExchangeReadFormat) {
-  return async (input: AsyncIterable<string> & { file: string }, options: FeedReadOptions = {}): Promise<FeedRead> => {
+  return async (
+    input: AsyncIterable<string> & { file: string },
+    options: GraphExchangeOptions = {},
+  ): Promise<FeedRead> => {
     const lines: string[] = [];
     for await (const line of input) lines.push(line);
     return readGraphExchange(format, lines.join("\n"), input.file, options);

@@ -26,7 +26,10 @@ export interface FeedLines {
 }
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
-const CHUNK = 1 << 20;
+// 64 KiB reads: the lines of one chunk stay alive until the last of them is read, and with 1 MiB chunks thousands of
+// them outlived young-generation collections and were promoted, growing the old heap (a 1M-row GDELT read peaked at
+// 617 MB resident with 1 MiB chunks, 454 MB with 64 KiB, and took twice as long).
+const CHUNK = 1 << 16;
 
 export function isUrl(path: string): boolean {
   return /^https?:\/\//i.test(path);

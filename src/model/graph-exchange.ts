@@ -40,6 +40,12 @@ export interface ExchangeEdge {
   validFrom?: string;
   validTo?: string;
   dataset?: string;
+  /** For a feed relation, what its events add up to (Gephi can size edges by the count or colour them by Goldstein). */
+  eventCount?: number;
+  goldstein?: number;
+  tone?: number;
+  firstSeen?: string;
+  lastSeen?: string;
   color?: string;
 }
 
@@ -50,8 +56,17 @@ export function exchangeNodeOf(entity: Pick<EntityRecord, "id" | "name" | "kind"
 
 /** A relation as the API answers it, as an exchange edge. */
 export function exchangeEdgeOf(relation: RelationRecord): ExchangeEdge {
-  const { id, type, from, to, stance, confidence, inference, date, validFrom, validTo, dataset } = relation;
-  return { id, type, from, to, stance, confidence, inference, date, validFrom, validTo, dataset };
+  const { id, type, from, to, stance, confidence, inference, date, validFrom, validTo, dataset, events } = relation;
+  const tally = events
+    ? {
+        eventCount: events.count,
+        goldstein: events.goldstein,
+        tone: events.tone,
+        firstSeen: events.firstSeen,
+        lastSeen: events.lastSeen,
+      }
+    : {};
+  return { id, type, from, to, stance, confidence, inference, date, validFrom, validTo, dataset, ...tally };
 }
 
 type Attrs = Record<string, string | number | boolean>;
@@ -64,7 +79,8 @@ function defined(attrs: Record<string, string | number | boolean | undefined>): 
 
 /**
  * The graph the writers take: a node per entity (label, kind, iso3, x, y, size, color) and an edge per relation
- * (label = the registry's reading, type, stance, confidence as weight too, inference, dates, dataset, color).
+ * (label = the registry's reading, type, stance, confidence as weight too, inference, dates, dataset, a feed
+ * relation's event tally, color).
  * Relations whose ends are not among the nodes are left out.
  */
 export function buildExchangeGraph(nodes: readonly ExchangeNode[], edges: readonly ExchangeEdge[]) {
@@ -99,6 +115,11 @@ export function buildExchangeGraph(nodes: readonly ExchangeNode[], edges: readon
         validFrom: e.validFrom,
         validTo: e.validTo,
         dataset: e.dataset,
+        eventCount: e.eventCount,
+        goldstein: e.goldstein,
+        tone: e.tone,
+        firstSeen: e.firstSeen,
+        lastSeen: e.lastSeen,
         color: e.color,
       }),
     );

@@ -1,5 +1,5 @@
 // Run by feeds-bench.ts in a process of its own, so its peak resident memory is the reader's alone: reads one feed
-// file through the dispatcher (the GDELT reader), builds the memory store from it, and prints the figures as JSON.
+// file through the dispatcher (GDELT or FollowTheMoney), builds the memory store from it, prints the figures as JSON.
 
 import { readFeeds } from "../../src/ingest/feeds.ts";
 import { createMemoryStore } from "../../src/store/memory/memory-store.ts";

@@ -1,7 +1,8 @@
 // `npm run bench [-- names…]`: runs the benchmarks (all by default) and prints their figures and ratios; writes
 // them to bench-results/latest.txt as well. BENCH_SCALE (default 1) shrinks or grows the generated data; `load` takes
 // LOAD_BENCH_SECONDS a run (default 5) and BENCH_NEO4J_PORT for its Neo4j (default: a free port); `loader` measures the
-// sessions LOADER_BENCH_SESSIONS lists (default 1,2,4); `loader-profile` uses the Neo4j at BENCH_NEO4J_URI if set.
+// sessions LOADER_BENCH_SESSIONS lists (default 1,2,4); `loader-profile` uses the Neo4j at BENCH_NEO4J_URI if set;
+// `feeds` takes FEEDS_BENCH_SHAPE=dense (every GDELT row kept) and FEEDS_BENCH_NEO4J=off (the memory store only).
 
 import { mkdirSync, writeFileSync } from "node:fs";
 import { benchExtract } from "./extract-bench.ts";
@@ -34,7 +35,13 @@ const BENCHES: Record<string, () => Promise<BenchReport>> = {
   bulk: () => benchBulk({ entities: Math.round(100_000 * scale), relationsPerEntity: 5 }),
   extract: () => benchExtract({ repeats: 5, verbose: process.argv.includes("--verbose") }),
   load: () => benchLoad({ entities: Math.round(100_000 * scale), relationsPerEntity: 5 }),
-  feeds: () => benchFeeds({ rows: Math.round(1_000_000 * scale) }),
+  feeds: () =>
+    benchFeeds({
+      rows: Math.round(1_000_000 * scale),
+      ftmLines: Math.round(200_000 * scale),
+      shape: process.env.FEEDS_BENCH_SHAPE === "dense" ? "dense" : "gdelt",
+      neo4j: process.env.FEEDS_BENCH_NEO4J !== "off",
+    }),
   layout: () =>
     benchLayout({
       sizes: [1_000, 10_000, 50_000, 100_000].map((n) => Math.max(100, Math.round(n * scale))),

@@ -1,6 +1,7 @@
 // Feeds into real Neo4j through the loader CLI's main(): a GDELT file (a slice of a real export, test/fixtures/feeds)
 // with the briefing, counts and provenance read back through the HTTP API, the same file loaded twice and the two
-// files in either order giving the same graph, and a file over the bad-row limit refused with the database untouched.
+// files in either order giving the same graph, a file over the bad-row limit refused with the database untouched, and
+// neo4j-admin CSV files given with their header files.
 
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -123,5 +124,27 @@ describe("feeds loader (real Neo4j)", () => {
     expect((await load([A])).code).toBe(0);
     expect(await gdeltGraph(driver)).toEqual(ab);
     expect(ab.length).toBeGreaterThan(10);
+  });
+  it("should load neo4j-admin CSV files with their header files beside the briefing, tied to its China", async () => {
+    await wipe(driver);
+    const files: Record<string, string> = {
+      "nodes-header.csv": "id:ID,name,:LABEL,aliases:string[]\n",
+      "nodes.csv": "orv,Orvelia Dynamics,Company,Orvelia UAV;OD\nkb,Kasper Brin,Person,\n",
+      "rels-header.csv": ":START_ID,:END_ID,:TYPE,date:date,sourceUrl\n",
+      "rels.csv": "kb,orv,DIRECTS,2024-01-01,https://registry.example.org/orv\norv,china,EXPORTS_TO,2024-03-01,\n",
+    };
+    for (const [name, body] of Object.entries(files)) writeFileSync(join(work, name), body);
+    const run = await load(["data", ...Object.keys(files).map((name) => join(work, name))]);
+    expect(run.err).toBe("");
+    expect(run.code).toBe(0);
+    const res = await driver.executeQuery(
+      `MATCH (a)-[r]->(b) WHERE r.dataset = 'csv' RETURN a.id AS from, type(r) AS type, b.id AS to ORDER BY type`,
+    );
+    expect(res.records.map((r) => `${r.get("from")} ${r.get("type")} ${r.get("to")}`)).toEqual([
+      "kb DIRECTS orv",
+      "orv EXPORTS_TO china",
+    ]);
+    const orv = await driver.executeQuery("MATCH (e:Company {id: 'orv'}) RETURN e.name AS name, e.datasets AS ds");
+    expect(orv.records.map((r) => [r.get("name"), r.get("ds")])).toEqual([["Orvelia Dynamics", ["csv"]]]);
   });
 });

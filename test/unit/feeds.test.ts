@@ -152,6 +152,42 @@ describe("feeds", () => {
     await expect(readFeeds([A], { format: "graphml" })).rejects.toThrow(/20250807220000\.export\.CSV/);
   });
 
+  it("should refuse a headerless CSV file given with no header file before it", async () => {
+    const rows = join(dir, "orphan-rows.csv");
+    writeFileSync(rows, "x,Xanadu,Region\n");
+    await expect(readFeeds([rows])).rejects.toThrow(/orphan-rows\.csv:1:1: cannot tell the format/);
+  });
+
+  it("should give a header file's header to the headerless CSV files after it and read them as one import", async () => {
+    const files = {
+      "nodes-header.csv": "id:ID,name,:LABEL\n",
+      "nodes-1.csv": "x,Xanadu,Region\ny,Yonder,Region\n",
+      "nodes-2.csv": "z,Zenda,Country\n",
+      "rels-header.csv": ":START_ID,:END_ID,:TYPE\n",
+      "rels.csv": "x,y,TRADES_WITH\nx,w,TRADES_WITH\nz,china,TRADES_WITH\n",
+    };
+    for (const [name, body] of Object.entries(files)) writeFileSync(join(dir, name), body);
+    const paths = Object.keys(files).map((name) => join(dir, name));
+    // The store already holds China as "china": a relationship may end there.
+    const reads = await readFeeds(paths, { maxBadRows: { count: 1 }, countries: new Map([["CHN", "china"]]) });
+    expect(reads).toHaveLength(1);
+    const read = reads[0]!;
+    expect([read.format, read.dataset.info.id, read.rows]).toEqual(["admin-csv", "csv", 6]);
+    expect(read.dataset.entities.map((e) => `${e.id} ${e.kind} ${e.name}`)).toEqual([
+      "x Region Xanadu",
+      "y Region Yonder",
+      "z Country Zenda",
+    ]);
+    expect(read.dataset.relations.map((r) => `${r.from} ${r.type} ${r.to}`)).toEqual([
+      "x TRADES_WITH y",
+      "z TRADES_WITH china",
+    ]);
+    // The relationship naming a node no file holds is a bad row of the data file, not of its header file.
+    expect(read.bad.map((b) => `${b.file.slice(dir.length + 1)}:${b.line}:${b.column} ${b.field}`)).toEqual([
+      "rels.csv:2:3 :END_ID",
+    ]);
+  });
+
   it("should read a FollowTheMoney file beside the briefing through its detected reader, reusing its countries", async () => {
     const [briefing, ftm] = await readFeeds([BRIEFING, FTM]);
     expect(briefing!.format).toBe("yaml");

@@ -1,9 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { InvalidInputError } from "../../src/ingest/errors.ts";
+import type { RelationRecord } from "../../src/model/api.ts";
 import { graphExchangeFeed, readGraphExchange } from "../../src/ingest/graph-exchange.ts";
 import {
   buildExchangeGraph,
   EXCHANGE_FORMATS,
+  exchangeEdgeOf,
   writeExchange,
   type ExchangeEdge,
   type ExchangeNode,
@@ -85,6 +87,25 @@ describe("graph-exchange (model)", () => {
     expect(graphml).toContain('<key id="d_node_x" for="node" attr.name="x" attr.type="double"/>');
     expect(graphml).toContain('<key id="d_edge_inference" for="edge" attr.name="inference" attr.type="boolean"/>');
   });
+
+  it("should carry a feed relation's event tally as edge attributes, and none for a curated one", () => {
+    const tally = { count: 3, mentions: 9, sources: 3, articles: 9, goldstein: 1.9, tone: -1.2345 };
+    const seen = { firstSeen: "2025-08-06", lastSeen: "2025-08-07", eventIds: ["1", "2", "3"] };
+    const feed = exchangeEdgeOf({ ...EDGES[0]!, id: "g1", events: { ...tally, ...seen } } as RelationRecord);
+    const curated = exchangeEdgeOf({ ...EDGES[0]!, evidence: [] } as unknown as RelationRecord);
+    const graph = buildExchangeGraph(NODES, [feed, curated]);
+    expect(graph.getEdgeAttributes("g1")).toMatchObject({
+      eventCount: 3,
+      goldstein: 1.9,
+      tone: -1.2345,
+      firstSeen: "2025-08-06",
+      lastSeen: "2025-08-07",
+    });
+    expect(graph.getEdgeAttributes("r1")).not.toHaveProperty("eventCount");
+    expect(writeExchange("graphml", NODES, [feed])).toContain(
+      '<key id="d_edge_eventCount" for="edge" attr.name="eventCount" attr.type="double"/>',
+    );
+  });
 });
 
 describe("graph-exchange (reader)", () => {
@@ -128,6 +149,35 @@ describe("graph-exchange (reader)", () => {
     expect(read.rows).toBe(8);
     expect(read.dataset.entities.map((e) => e.id)).toEqual(["gexf._b", "d"]);
     expect(read.dataset.relations).toMatchObject([{ id: "e4", from: "gexf._b", to: "d", confidence: 0.5 }]);
+  });
+
+  it("should read a Gephi file with no kind attribute: a country by its iso3, other nodes of the default kind", () => {
+    const gexf = `<?xml version="1.0" encoding="UTF-8"?>
+<gexf xmlns="http://gexf.net/1.3" version="1.3">
+  <graph defaultedgetype="directed">
+    <attributes class="node"><attribute id="0" title="iso3" type="string"/></attributes>
+    <attributes class="edge"><attribute id="1" title="type" type="string"/></attributes>
+    <nodes>
+      <node id="n1" label="Norway"><attvalues><attvalue for="0" value="NOR"/></attvalues></node>
+      <node id="n2" label="Fjord Fisheries"/>
+      <node id="n3" label="Atlantis"><attvalues><attvalue for="0" value="ATL"/></attvalues></node>
+    </nodes>
+    <edges>
+      <edge id="e1" source="n2" target="n1"><attvalues><attvalue for="1" value="BASED_IN"/></attvalues></edge>
+    </edges>
+  </graph>
+</gexf>`;
+    const kinds = (read: ReturnType<typeof readGraphExchange>) =>
+      read.dataset.entities.map((e) => `${e.name}: ${e.kind}`);
+    const read = readGraphExchange("gexf", gexf, "gephi.gexf");
+    expect(read.bad).toEqual([]);
+    expect(kinds(read)).toEqual(["Norway: Country", "Fjord Fisheries: Organization", "Atlantis: Organization"]);
+    expect(read.dataset.relations.map((r) => `${r.from} ${r.type} ${r.to}`)).toEqual(["n2 BASED_IN n1"]);
+    expect(kinds(readGraphExchange("gexf", gexf, "gephi.gexf", { defaultKind: "Company" }))).toEqual([
+      "Norway: Country",
+      "Fjord Fisheries: Company",
+      "Atlantis: Company",
+    ]);
   });
 
   it("should read an opened file line by line as the dispatcher hands it", async () => {
