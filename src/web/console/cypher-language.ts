@@ -1,6 +1,6 @@
 // The parts of @neo4j-cypher/language-support the editor's syntax check uses, imported by name so the bundler keeps
-// the Cypher 5 lexer and parser and leaves out the rest (the 22 MB semantic analysis above all). The console loads
-// this module on the first check, as its own chunk.
+// the Cypher 5 lexer and parser and leaves out the rest (the 22 MB semantic analysis above all). Only the check's
+// worker (cypher-lint.worker.ts) loads it.
 
 import { antlrUtils, CypherLexer, CypherParser } from "@neo4j-cypher/language-support";
 import type { CypherLanguage } from "./cypher-lint.ts";

@@ -3,8 +3,8 @@
 // what Neo4j 5 runs (SHORTEST, quantified path patterns like {1,4}, label expressions, COUNT { }, CALL (x) { }),
 // where @neo4j-cypher/codemirror 1.0.3's linter, built on an older grammar, marked them in red. Syntax only: whether
 // a label, a variable or a parameter exists is for the server to say when the query runs (the package's semantic
-// analysis is 22 MB of JavaScript, too much for a browser tab). The language module is passed in, so the browser
-// loads it lazily (cypher-language.ts) and the tests hand in its node build.
+// analysis is 22 MB of JavaScript, too much for a browser tab). The language module is passed in: the browser loads
+// it in the check's worker (cypher-lint.worker.ts), the tests hand in its node build.
 
 /** An ANTLR error listener: the lexer and the parser call `syntaxError`, the rest is for ambiguity reports. */
 interface ErrorListener {
