@@ -9,10 +9,12 @@ import type { FastifyInstance } from "fastify";
  * What the built app needs, and no more: its own scripts (Vite emits no inline script), the force layout's worker
  * (graphology builds it from a blob: URL), canvases turned into data: and blob: images for exports, and API calls to
  * its own origin. Inline styles stay allowed: React, CodeMirror and sigma set them, and a style runs no code.
+ * 'wasm-unsafe-eval' lets the app compile WebAssembly of its own origin (the PDF export's font subsetter,
+ * harfbuzz-subset.wasm) and nothing more: no eval, no inline script.
  */
 export const CONTENT_SECURITY_POLICY = {
   "default-src": ["'self'"],
-  "script-src": ["'self'"],
+  "script-src": ["'self'", "'wasm-unsafe-eval'"],
   "script-src-attr": ["'none'"],
   "style-src": ["'self'", "'unsafe-inline'"],
   "img-src": ["'self'", "data:", "blob:"],

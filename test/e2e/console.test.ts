@@ -1,7 +1,8 @@
 // End to end: the Cypher console in the built app, on the real server over a real Neo4j holding the briefing
 // dataset, in Debian's headless Chromium at 1280x720. An analyst runs a path query with Ctrl+Enter and sees rows
-// and the canvas grow; a writing query is refused and changes nothing; a syntax error is marked where it is; a
-// library query and a saved one run after a click; a result exports as CSV. Screenshots go to test-results/e2e/.
+// and the canvas grow; a writing query is refused and changes nothing; a syntax error is marked where it is; the
+// editor's Cypher 5 check marks a wrong query as it is typed and no library query; a library query and a saved one
+// run after a click; a result exports as CSV. Screenshots go to test-results/e2e/.
 //
 // Neo4j: NEO4J_TEST_URI, else one started here with the test launcher (test/neo4j); see ./neo4j.ts.
 
@@ -170,6 +171,50 @@ describe("the Cypher console", () => {
       expect(await mark.textContent()).toBe("LIMT");
       await page.screenshot({ path: `${OUT}/console-03-syntax.png` });
       expect(problems.filter((p) => !p.includes("status of 400"))).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it("checks Cypher 5 as it is typed: a wrong query marked, SHORTEST and {1,4} and every library query not", async () => {
+    const { context, page, problems } = await openSession(browser, { acceptDownloads: true });
+    try {
+      await page.goto(server.url);
+      await openConsole(page);
+      const marks = page.getByTestId("cypher-console").locator(".cm-lintRange-error");
+      // A wrong query first: the check (loaded with the first text) marks it without running it.
+      await setQuery(page, "MATCH (e:Entity)\nRETURN e LIMT 5");
+      await expect.poll(() => marks.count(), { timeout: WAIT }).toBe(1);
+      expect(await marks.first().textContent()).toBe("LIMT");
+      await page.screenshot({ path: `${OUT}/console-05-lint-error.png` });
+
+      // Cypher 5 that Neo4j runs: no mark after the check has had time to run (the wrong query shows it runs).
+      await setQuery(
+        page,
+        "MATCH p = SHORTEST 2 (a:Entity {id: 'smic'})-[r]-{1,4}(b:Entity {id: 'ukraine'})\nRETURN p",
+      );
+      await page.waitForTimeout(1500);
+      expect(await marks.count()).toBe(0);
+      await runWithKeys(page);
+      await expect
+        .poll(() => page.getByTestId("console-summary").textContent(), { timeout: WAIT })
+        .toMatch(/^2 rows in/);
+      // The camera moves onto the paths added (edges hidden while it moves): the picture once it has stopped.
+      await page.waitForTimeout(1200);
+      await page.screenshot({ path: `${OUT}/console-06-lint-shortest.png` });
+
+      const library = page.getByTestId("console-library").getByRole("button");
+      const names = (await library.allInnerTexts()).filter((name) => name.trim() !== "");
+      expect(names.length).toBeGreaterThanOrEqual(6);
+      for (const name of names) {
+        // Each library query follows a wrong one, so a mark left over or a check that never ran would show.
+        await setQuery(page, "RETRUN 1");
+        await expect.poll(() => marks.count(), { timeout: WAIT }).toBeGreaterThan(0);
+        await library.filter({ hasText: name }).first().click();
+        await page.waitForTimeout(1500);
+        expect(await marks.count(), name).toBe(0);
+      }
+      expect(problems).toEqual([]);
     } finally {
       await context.close();
     }

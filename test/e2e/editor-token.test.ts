@@ -49,7 +49,7 @@ describe("editor token", () => {
     const { page } = session;
     const response = await page.goto(`${server.url}/?tab=briefings`);
     // The app runs under its Content-Security-Policy (a violation would be a console error, caught below).
-    expect(response?.headers()["content-security-policy"]).toMatch(/script-src 'self';/);
+    expect(response?.headers()["content-security-policy"]).toMatch(/script-src 'self' 'wasm-unsafe-eval';/);
     await page.getByTestId("briefings").getByText("Decks are kept in files on the server").waitFor({ timeout: WAIT });
 
     await page.getByTestId("new-deck").click();

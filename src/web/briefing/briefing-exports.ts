@@ -1,12 +1,13 @@
 // The Briefings tab's files: a slide as PNG (rendered offscreen at the chosen size) or SVG, the deck as PDF, as a
 // self-contained HTML page or as JSON, each leaving out what is marked above the chosen level. The heavy renderers
-// (jsPDF, the offscreen sigma) load on first use.
+// (jsPDF, the offscreen sigma, the PDF's fonts) load on first use.
 
 import { downloadBlob, downloadText } from "../app/download.ts";
 import { today, type BriefingContext } from "./briefing-context.ts";
 import { exportDeckJson, fileStem } from "./deck-ops.ts";
 import { deckToHtml } from "./html-export.ts";
 import type { PdfInfo } from "./pdf-export.ts";
+import type { PdfFontFiles } from "./pdf-fonts.ts";
 import { slideScale } from "./slide-layout.ts";
 import { prepareDeck, type SlideView } from "./slide-view.ts";
 import { slideToSvg } from "./svg-export.ts";
@@ -50,12 +51,25 @@ function exportSvg(ctx: BriefingContext, index: number): void {
   }
 }
 
-/** The PDF of the slides: each slide's graph rendered offscreen into the box the page layout gives it. */
+/** The embedded fonts a deck's PDF needs: none when Helvetica prints all of its texts. */
+async function deckFonts(slides: SlideView[], info: PdfInfo): Promise<PdfFontFiles | null> {
+  const { deckTexts, fitsHelvetica, fontCodePoints } = await import("./pdf-fonts.ts");
+  const texts = deckTexts(slides, [info.title, info.author]);
+  if (texts.every(fitsHelvetica)) return null;
+  const { loadPdfFonts } = await import("./pdf-font-loader.ts");
+  return loadPdfFonts(fontCodePoints(texts));
+}
+
+/**
+ * The PDF of the slides: each slide's graph rendered offscreen, without the entities' names (set as text over it),
+ * into the box the page layout gives it.
+ */
 async function renderDeckPdf(slides: SlideView[], info: PdfInfo): Promise<Blob> {
   const [{ jsPDF }, { buildDeckPdf, pdfGraphBoxes, PDF_IMAGE_DENSITY, PDF_PAGE }, { renderSceneGraph }] =
     await Promise.all([import("jspdf"), import("./pdf-export.ts"), import("./png-export.ts")]);
   if (slides.length === 0) throw new Error("the deck has no scenes: capture one first");
-  const boxes = pdfGraphBoxes(jsPDF, slides);
+  const fonts = await deckFonts(slides, info);
+  const boxes = pdfGraphBoxes(jsPDF, slides, fonts);
   const images: string[] = [];
   for (const [i, view] of slides.entries()) {
     const box = boxes[i]!;
@@ -64,10 +78,11 @@ async function renderDeckPdf(slides: SlideView[], info: PdfInfo): Promise<Blob> 
       Math.round(box.width * PDF_IMAGE_DENSITY),
       Math.round(box.height * PDF_IMAGE_DENSITY),
       slideScale(PDF_PAGE.width, PDF_PAGE.height) * PDF_IMAGE_DENSITY,
+      { nodeLabels: false },
     );
     images.push(canvas.toDataURL("image/png"));
   }
-  return buildDeckPdf(jsPDF, slides, images, info).output("blob");
+  return buildDeckPdf(jsPDF, slides, images, { ...info, fonts }).output("blob");
 }
 
 async function exportPdf(ctx: BriefingContext): Promise<void> {

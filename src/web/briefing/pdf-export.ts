@@ -1,14 +1,18 @@
 // A deck as a PDF, one landscape 16:9 page per slide, with jsPDF: the title, what was left out, the caption, the
-// legend and the numbered sources as real (selectable, searchable) text, the graph as an image rendered by the
-// caller (png-export.ts renderSceneGraph). jsPDF's built-in Helvetica covers Windows-1252 only, so other characters
-// (Chinese, Cyrillic) print as "?" rather than as garbage.
+// legend, the numbered sources and the entities' names as real (selectable, searchable) text, the graph (nodes,
+// relations and their labels) as an image rendered by the caller (png-export.ts renderSceneGraph, without node
+// labels), the names set over it where the canvas would have drawn them. The typeface is pdf-fonts.ts's choice:
+// Helvetica for a deck in Windows-1252, else the embedded Noto Sans SC, so Chinese and Cyrillic names print.
 
 import type { jsPDF as JsPdf } from "jspdf";
 import type { LegendItem } from "../state/legend.ts";
-import { shapePath } from "./slide-drawing.ts";
+import { HELVETICA, embedFonts, type PdfFontFiles, type PdfTypeface } from "./pdf-fonts.ts";
+import { LABEL_COLOR, drawSceneGraph, shapePath, type GraphDrawing } from "./slide-drawing.ts";
 import { widthWedge } from "./svg-export.ts";
 import { layoutSlide, type SlideLayout, type TextBlock, type TextMeasure } from "./slide-layout.ts";
 import type { SlideView } from "./slide-view.ts";
+
+export { pdfText } from "./pdf-fonts.ts";
 
 export const PDF_PAGE = { width: 960, height: 540 } as const;
 /** The graph image's pixels per PDF point. */
@@ -21,40 +25,30 @@ type JsPdfConstructor = new (options: {
   compress?: boolean;
 }) => JsPdf;
 
-const CP1252_EXTRA = "€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ";
-
-/** The text with every character outside Windows-1252 replaced: "->" for arrows, "?" for the rest. */
-export function pdfText(text: string): string {
-  let out = "";
-  for (const ch of text) {
-    const code = ch.codePointAt(0)!;
-    if ((code >= 0x20 && code <= 0x7e) || (code >= 0xa0 && code <= 0xff) || CP1252_EXTRA.includes(ch)) out += ch;
-    else if (ch === "→") out += "->";
-    else if (ch === "←") out += "<-";
-    else if (ch === "\t" || ch === "\n") out += " ";
-    else out += "?";
-  }
-  return out;
+/** A page's pen: the document and the typeface its text is set in. */
+interface Pen {
+  doc: JsPdf;
+  face: PdfTypeface;
 }
 
-function setFont(doc: JsPdf, size: number, bold = false): void {
-  doc.setFont("helvetica", bold ? "bold" : "normal");
+function setFont({ doc, face }: Pen, size: number, bold = false): void {
+  doc.setFont(face.family, bold ? "bold" : "normal");
   doc.setFontSize(size);
 }
 
-export function pdfMeasure(doc: JsPdf): TextMeasure {
+export function pdfMeasure(pen: Pen): TextMeasure {
   return (text, size, bold) => {
-    setFont(doc, size, bold);
-    return doc.getTextWidth(pdfText(text));
+    setFont(pen, size, bold);
+    return pen.doc.getTextWidth(pen.face.text(text));
   };
 }
 
-function paintText(doc: JsPdf, b: TextBlock): void {
+function paintText(pen: Pen, b: TextBlock): void {
   if (b.lines.length === 0) return;
-  setFont(doc, b.size, b.bold);
-  doc.setTextColor(b.color);
+  setFont(pen, b.size, b.bold);
+  pen.doc.setTextColor(b.color);
   b.lines.forEach((line, i) =>
-    doc.text(pdfText(line), b.x, b.y + i * b.lineHeight, b.align === "right" ? { align: "right" } : {}),
+    pen.doc.text(pen.face.text(line), b.x, b.y + i * b.lineHeight, b.align === "right" ? { align: "right" } : {}),
   );
 }
 
@@ -97,37 +91,76 @@ function paintMark(doc: JsPdf, item: LegendItem, x: number, y: number, size: num
   }
 }
 
-function paintPage(doc: JsPdf, layout: SlideLayout, image: string): void {
-  paintText(doc, layout.title);
-  paintText(doc, layout.notices);
+/**
+ * The entities' names over the graph image, where sigma draws a label (right of the node, a third of the label size
+ * below its centre), clipped to the graph's box as the canvas clips them: text a reader can select and search.
+ */
+function paintNodeLabels(pen: Pen, layout: SlideLayout, drawing: GraphDrawing): void {
+  const { doc } = pen;
+  const g = layout.graph;
+  doc.saveGraphicsState();
+  doc.rect(g.x, g.y, g.width, g.height, null);
+  doc.clip();
+  doc.discardPath();
+  setFont(pen, drawing.labelSize);
+  doc.setTextColor(LABEL_COLOR);
+  for (const node of drawing.nodes) {
+    if (node.label)
+      doc.text(pen.face.text(node.label), g.x + node.x + node.r + 3, g.y + node.y + drawing.labelSize / 3);
+  }
+  doc.restoreGraphicsState();
+}
+
+function paintPage(pen: Pen, view: SlideView, layout: SlideLayout, image: string): void {
+  const { doc } = pen;
+  paintText(pen, layout.title);
+  paintText(pen, layout.notices);
   const g = layout.graph;
   doc.addImage(image, "PNG", g.x, g.y, g.width, g.height, undefined, "FAST");
+  paintNodeLabels(pen, layout, drawSceneGraph(view.scene, g.width, g.height, layout.scale));
   doc.setDrawColor("#dcdcd6");
   doc.setLineWidth(0.75);
   doc.rect(g.x, g.y, g.width, g.height, "S");
   const { rows, size, mark } = layout.legend;
   for (const row of rows) {
     if (row.title) {
-      setFont(doc, size * 0.9, true);
+      setFont(pen, size * 0.9, true);
       doc.setTextColor("#6b6f78");
-      doc.text(pdfText(row.title.toUpperCase()), row.x, row.y + size * 0.35);
+      doc.text(pen.face.text(row.title.toUpperCase()), row.x, row.y + size * 0.35);
       continue;
     }
     const item = row.item!;
     paintMark(doc, item, row.x, row.y, mark);
-    setFont(doc, size);
+    setFont(pen, size);
     doc.setTextColor("#1d1f23");
     const count = item.count !== undefined ? ` (${item.count})` : "";
-    doc.text(pdfText(item.label + count), row.x + mark * 2, row.y + size * 0.35);
+    doc.text(pen.face.text(item.label + count), row.x + mark * 2, row.y + size * 0.35);
   }
-  paintText(doc, layout.caption);
-  paintText(doc, layout.sources);
-  paintText(doc, layout.footer);
+  paintText(pen, layout.caption);
+  paintText(pen, layout.sources);
+  paintText(pen, layout.footer);
 }
 
-/** Where each slide's graph image goes on its page (so the caller renders images of the right size). */
-export function pdfGraphBoxes(JsPdfClass: JsPdfConstructor, views: readonly SlideView[]) {
-  const probe = new JsPdfClass({ orientation: "landscape", unit: "pt", format: [PDF_PAGE.width, PDF_PAGE.height] });
+function newDocument(JsPdfClass: JsPdfConstructor, fonts: PdfFontFiles | null, compress = true): Pen {
+  const doc = new JsPdfClass({
+    orientation: "landscape",
+    unit: "pt",
+    format: [PDF_PAGE.width, PDF_PAGE.height],
+    compress,
+  });
+  return { doc, face: fonts ? embedFonts(doc, fonts) : HELVETICA };
+}
+
+/**
+ * Where each slide's graph image goes on its page (so the caller renders images of the right size); `fonts` as
+ * buildDeckPdf will have them, since the text measured decides the layout.
+ */
+export function pdfGraphBoxes(
+  JsPdfClass: JsPdfConstructor,
+  views: readonly SlideView[],
+  fonts: PdfFontFiles | null = null,
+) {
+  const probe = newDocument(JsPdfClass, fonts);
   return views.map((v) => layoutSlide(v.content, PDF_PAGE.width, PDF_PAGE.height, pdfMeasure(probe)).graph);
 }
 
@@ -136,31 +169,30 @@ export interface PdfInfo {
   author: string;
   /** Deflate the page streams (default true; off only to read the PDF's text in tests). */
   compress?: boolean;
+  /** The embedded typeface (pdf-font-loader.ts), when the deck needs more than Helvetica prints. */
+  fonts?: PdfFontFiles | null;
 }
 
-/** The PDF of the slides; `images[i]` is slide i's graph as a PNG data URL. */
+/** The PDF of the slides; `images[i]` is slide i's graph as a PNG data URL, drawn without node labels. */
 export function buildDeckPdf(
   JsPdfClass: JsPdfConstructor,
   views: readonly SlideView[],
   images: readonly string[],
   info: PdfInfo,
 ): JsPdf {
-  const doc = new JsPdfClass({
-    orientation: "landscape",
-    unit: "pt",
-    format: [PDF_PAGE.width, PDF_PAGE.height],
-    compress: info.compress ?? true,
-  });
-  doc.setProperties({
-    title: pdfText(info.title),
-    author: pdfText(info.author),
+  const pen = newDocument(JsPdfClass, info.fonts ?? null, info.compress ?? true);
+  pen.doc.setProperties({
+    // The document information dictionary is not set in the page font: Helvetica's "?" there, the text itself
+    // when the deck embeds a font (jsPDF writes such strings as UTF-16).
+    title: pen.face.text(info.title),
+    author: pen.face.text(info.author),
     subject: "Statecraft briefing",
     creator: "Statecraft",
   });
   views.forEach((view, i) => {
-    if (i > 0) doc.addPage([PDF_PAGE.width, PDF_PAGE.height], "landscape");
-    const layout = layoutSlide(view.content, PDF_PAGE.width, PDF_PAGE.height, pdfMeasure(doc));
-    paintPage(doc, layout, images[i]!);
+    if (i > 0) pen.doc.addPage([PDF_PAGE.width, PDF_PAGE.height], "landscape");
+    const layout = layoutSlide(view.content, PDF_PAGE.width, PDF_PAGE.height, pdfMeasure(pen));
+    paintPage(pen, view, layout, images[i]!);
   });
-  return doc;
+  return pen.doc;
 }

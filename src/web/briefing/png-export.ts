@@ -1,6 +1,6 @@
 // Exporting a slide as a PNG of any size up to 3840x2160: the scene's graph is rendered by an offscreen sigma of
 // its own at the size of the slide's graph area, then the slide is composed on a 2D canvas around it (title, what
-// was left out, legend, caption, sources, footer) following slide-layout.ts. The PDF export uses the graph image.
+// was left out, legend, caption, sources, footer) following slide-layout.ts. The PDF export uses the graph image, without node labels.
 
 import type { Scene } from "../../model/deck.ts";
 import { CANVAS_BACKGROUND } from "../graph/style.ts";
@@ -25,12 +25,16 @@ export function canvasMeasure(ctx: CanvasRenderingContext2D): TextMeasure {
   };
 }
 
-/** The scene's graph drawn by an offscreen sigma into a canvas of width x height pixels. */
+/**
+ * The scene's graph drawn by an offscreen sigma into a canvas of width x height pixels; without the entities' names
+ * when `nodeLabels` is false (the PDF sets them as text over the image).
+ */
 export async function renderSceneGraph(
   scene: Scene,
   width: number,
   height: number,
   scale: number,
+  { nodeLabels = true }: { nodeLabels?: boolean } = {},
 ): Promise<HTMLCanvasElement> {
   const ratio = window.devicePixelRatio || 1;
   const container = document.createElement("div");
@@ -48,6 +52,7 @@ export async function renderSceneGraph(
   const renderer = createSlideRenderer(graph, container, cssScale);
   try {
     showScene(renderer, scene, graph, cssScale);
+    if (!nodeLabels) renderer.setSetting("renderLabels", false);
     renderer.setCustomBBox(bboxOfFrame(sceneFrame(scene)));
     renderer.getCamera().setState(DEFAULT_CAMERA);
     // A synchronous render, read back at once (the WebGL buffers are not preserved past this task).

@@ -1,6 +1,7 @@
-// The Cypher editor: CodeMirror 6 with @neo4j-cypher/codemirror (highlighting, completion from the live schema,
-// lint), loaded on first use so the explorer's own bundle stays small. Ctrl/Cmd+Enter runs. The parent drives it
-// through a handle (set the text, focus, mark an error) and hears every change of text.
+// The Cypher editor: CodeMirror 6 with @neo4j-cypher/codemirror (highlighting, completion from the live schema) and
+// the Cypher 5 syntax check of editor-extensions.ts (the package's own linter, on an older grammar, is off), loaded
+// on first use so the explorer's own bundle stays small. Ctrl/Cmd+Enter runs. The parent drives it through a handle
+// (set the text, focus, mark an error) and hears every change of text.
 
 import { useEffect, useRef, useState, type RefObject } from "react";
 import type { EditorApi } from "@neo4j-cypher/codemirror";
@@ -32,21 +33,23 @@ export function CypherEditor({ initialValue, schema, onChange, onRun, handle }: 
   useEffect(() => {
     let disposed = false;
     let api: EditorApi | null = null;
-    import("@neo4j-cypher/codemirror")
-      .then(({ createCypherEditor }) => {
+    // The syntax check's extension comes with the editor, so @codemirror/lint stays out of the explorer's bundle.
+    Promise.all([import("@neo4j-cypher/codemirror"), import("./cypher-linter.ts")])
+      .then(([{ createCypherEditor }, { cypherLinter }]) => {
         // A StrictMode re-run or a quick unmount may come before the module did.
         if (disposed || !host.current) return;
         const created: EditorApi | { editor: EditorApi } = createCypherEditor(host.current, {
           value: latest.current.initialValue,
           autofocus: false,
-          lint: true,
+          // Its grammar predates Cypher 5 and marks SHORTEST or {1,4} as errors: the console's own check replaces it.
+          lint: false,
           lineWrapping: true,
           theme: "light",
           schema: latest.current.schema,
           // Words, not a statement: every Cypher statement lives in cypher/, and the library beside the editor holds
           // the examples.
           placeholder: "Write a Cypher query, or start from one in the library; Ctrl/Cmd+Enter runs it",
-          postExtensions: consoleExtensions(() => latest.current.onRun()),
+          postExtensions: [...consoleExtensions(() => latest.current.onRun()), cypherLinter()],
         });
         // Version 1.0.3 returns {editor} although its typings promise the editor itself: accept both.
         const editorApi = "editor" in created ? (created.editor as EditorApi) : created;

@@ -1,6 +1,7 @@
 // The console's own CodeMirror extensions, added after @neo4j-cypher/codemirror's: Ctrl/Cmd+Enter runs (ahead of
 // the default keymap's Mod-Enter), and the mark of a server error at the place Neo4j reported, with its message as
-// a tooltip and a wavy underline, cleared as soon as the text changes.
+// a tooltip and a wavy underline, cleared as soon as the text changes. (The Cypher 5 syntax check, cypher-linter.ts,
+// loads with the editor and joins these.)
 
 import { Prec, StateEffect, StateField, type Extension } from "@codemirror/state";
 import { Decoration, EditorView, keymap, type DecorationSet } from "@codemirror/view";

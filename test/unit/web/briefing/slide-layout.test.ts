@@ -110,6 +110,28 @@ describe("pdf-export", () => {
       expect(text).toContain(shown);
   });
 
+  it("should set the entities' names as text inside the graph's box, over the image drawn without them", () => {
+    const views = prepareDeck(deck(), "internal").slice(0, 1);
+    const pdf = buildDeckPdf(jsPDF, views, [PIXEL], { title: "T", author: "A", compress: false }).output();
+    // The graph's clip (x y w -h re W n), then the labels up to the end of that graphics state.
+    const clip = pdf.match(/([\d.]+) ([\d.]+) ([\d.]+) -([\d.]+) re\nW\nn\n([\s\S]*?)\nQ\n/);
+    expect(clip).not.toBeNull();
+    const [x, top, width, height] = clip!.slice(1, 5).map(Number) as [number, number, number, number];
+    const labels = [...clip![5]!.matchAll(/([\d.]+) ([\d.]+) Td\n\((.*?)\) Tj/g)].map((m) => ({
+      x: Number(m[1]),
+      y: Number(m[2]),
+      name: m[3]!,
+    }));
+    // The path scene labels the entities on the path (China, off it, is dimmed and unlabelled, as on the canvas).
+    expect(labels.map((l) => l.name).sort()).toEqual(["Russia", "SMIC", "Ukraine", "United States"]);
+    for (const l of labels) {
+      expect(l.x, l.name).toBeGreaterThan(x);
+      expect(l.x, l.name).toBeLessThan(x + width);
+      expect(l.y, l.name).toBeLessThan(top);
+      expect(l.y, l.name).toBeGreaterThan(top - height);
+    }
+  });
+
   it("should explain dashes in a PDF page's legend only when the slide has an inferred relation", () => {
     const pdf = (relations: typeof RELATIONS) =>
       buildDeckPdf(
