@@ -1,10 +1,11 @@
 // Renders nothing: keeps the URL in step with the view. Meaningful changes (filters, selection, paths, tab, view
-// content) push a history entry so back/forward walk through them; camera moves and playback replace the entry.
+// content, layout, folded groups) push a history entry so back/forward walk through them; camera moves and playback replace the entry.
 // Back/forward re-apply the URL's view. The first URL written drops what the link held that could not be used (named
 // in the notice, see explorer.start).
 
 import { useEffect } from "react";
 import { useExplorer } from "../app/context.ts";
+import { analysisStore, setCollapsedGroups } from "../analysis/analysis-state.ts";
 import { reportUrlProblems, toUrlView } from "../state/explorer-state.ts";
 import { differsOnlyByCamera, encodeUrlView, parseUrlView } from "../state/url-state.ts";
 
@@ -13,13 +14,17 @@ export function UrlController() {
 
   useEffect(() => {
     const { store } = explorer;
+    // The folded groups are the analysis store's; the link's are applied before the first graph arrives.
+    const analysis = analysisStore(explorer);
+    const current = () => encodeUrlView({ ...toUrlView(store.get()), fold: analysis.get().collapsed });
+    analysis.update(setCollapsedGroups(parseUrlView(window.location.search).view.fold));
     let last = window.location.search.replace(/^\?/, "");
     let settled = false;
     let applying = false;
     const sync = () => {
       const s = store.get();
       if (s.load.phase !== "ready" || applying) return;
-      const next = encodeUrlView(toUrlView(s));
+      const next = current();
       if (next === last) return;
       const replace = !settled || differsOnlyByCamera(last, next) || s.playing || s.path.status === "loading";
       const url = next ? `?${next}` : window.location.pathname;
@@ -28,6 +33,7 @@ export function UrlController() {
       last = next;
     };
     const unsubscribe = store.subscribe(sync);
+    const unsubscribeAnalysis = analysis.subscribe(sync);
     // The first URL written after loading only normalises the one we were opened with.
     const settle = setInterval(() => {
       if (store.get().load.phase === "ready") {
@@ -41,14 +47,16 @@ export function UrlController() {
       applying = true;
       const { view, problems } = parseUrlView(window.location.search);
       store.update(reportUrlProblems(problems));
+      analysis.update(setCollapsedGroups(view.fold));
       void explorer.applyUrl(view).finally(() => {
         applying = false;
-        last = encodeUrlView(toUrlView(store.get()));
+        last = current();
       });
     };
     window.addEventListener("popstate", onPop);
     return () => {
       unsubscribe();
+      unsubscribeAnalysis();
       clearInterval(settle);
       window.removeEventListener("popstate", onPop);
     };

@@ -35,6 +35,8 @@ const full: UrlView = {
   tab: "paths",
   add: ["nyt", "smic"],
   hide: ["eastern-europe"],
+  layout: "map",
+  fold: ["nato", "us-european-allies"],
 };
 
 describe("URL state", () => {
