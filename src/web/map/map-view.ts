@@ -3,6 +3,7 @@
 // entities on the map (map-placement.ts over the gazetteer and the projection), names the countries to shade, and
 // re-exports the world map and its sigma layer.
 
+import { isAggregateId } from "../../model/groups.ts";
 import type { DataGraph } from "../graph/data-graph.ts";
 import type { MapArt } from "./map-paint.ts";
 import { placeOnMap, type Place, type PlaceEntity, type PlaceRelation } from "./map-placement.ts";
@@ -18,9 +19,6 @@ export function mapArt(): MapArt {
   return { world: worldMap(), shown: shownCountries };
 }
 
-/** Relations drawn for collapsed groups are not the graph's own (analysis/group-fold.ts): they anchor nothing. */
-const isOwnRelation = (id: string) => !id.startsWith("group:");
-
 /** The place of every entity of the data graph on the map. */
 export function placeGraph(graph: DataGraph): Map<string, Place> {
   const projection = createMapProjection();
@@ -28,7 +26,8 @@ export function placeGraph(graph: DataGraph): Map<string, Place> {
   graph.forEachNode((id, a) => entities.push({ id, kind: a.kind, name: a.label, ...(a.iso3 ? { iso3: a.iso3 } : {}) }));
   const relations: PlaceRelation[] = [];
   graph.forEachEdge((id, a) => {
-    if (isOwnRelation(id)) relations.push({ type: a.relType, from: a.from, to: a.to });
+    // Relations drawn for collapsed groups are not the graph's own: they anchor nothing.
+    if (!isAggregateId(id)) relations.push({ type: a.relType, from: a.from, to: a.to });
   });
   return placeOnMap(entities, relations, {
     locate: (e) => locateEntity(e),

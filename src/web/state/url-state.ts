@@ -6,6 +6,7 @@
 
 import { ENTITY_KINDS, STANCES, suggest, type EntityKind, type RelationType, type Stance } from "../../model/index.ts";
 import { isCalendarDate } from "../../model/dataset-schema.ts";
+import { isAggregateId } from "../../model/groups.ts";
 import { ALL_TYPES, DEFAULT_FILTERS, type Filters } from "./filters.ts";
 import { checkCamera, type Camera } from "../graph/camera.ts";
 import { DEFAULT_PATH_QUERY, K_LIMIT, MAX_HOPS_LIMIT, clampInt, type PathQuery } from "./path-query.ts";
@@ -207,7 +208,9 @@ export function encodeUrlView(view: UrlView): string {
     if (value !== undefined) entries.push([key, value]);
   };
   add("ds", view.dataset);
-  if (view.selection) add("sel", `${view.selection.kind === "entity" ? "e" : "r"}:${view.selection.id}`);
+  // An aggregated relation exists only while its group is folded: a link names the group (fold=), not it.
+  if (view.selection && !isAggregateId(view.selection.id))
+    add("sel", `${view.selection.kind === "entity" ? "e" : "r"}:${view.selection.id}`);
   add("types", encodeSet<RelationType>(ALL_TYPES, view.filters.types));
   add("stances", encodeSet<Stance>(STANCES, view.filters.stances));
   add("kinds", encodeSet<EntityKind>(ENTITY_KINDS, view.filters.kinds));
