@@ -34,15 +34,10 @@ export function attachMapLayer<N extends Attributes, E extends Attributes>(
     }
     ctx.setTransform(1, 0, 0, 1, 0, 0);
     ctx.clearRect(0, 0, canvas.width, canvas.height);
-    paintWorld(
-      ctx,
-      world,
-      affineOf((p) => renderer.graphToViewport(p)),
-      {
-        pixelRatio: ratio,
-        ...(shown ? { shown: shown() } : {}),
-      },
-    );
+    const m = affineOf((p) => renderer.graphToViewport(p));
+    // Where the map is, for tests and tools that check a place on screen against the projection.
+    canvas.dataset.transform = [m.a, m.b, m.c, m.d, m.e, m.f].map((v) => v.toFixed(6)).join(",");
+    paintWorld(ctx, world, m, { pixelRatio: ratio, ...(shown ? { shown: shown() } : {}) });
   };
   renderer.on("afterRender", draw);
   renderer.scheduleRender();
