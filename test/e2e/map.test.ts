@@ -142,16 +142,17 @@ describe("map layout", () => {
     await page.screenshot({ path: shot("01-map-1440.png") });
     expect(await expectCountriesInPlace(page, "01-map-1440")).toBe(Object.keys(COUNTRIES).length);
 
-    // The map itself is where the projection says: sea in the South Pacific and the Indian Ocean, land in Australia.
+    // The map itself is where the projection says: sea in the South Atlantic and the Indian Ocean, land in Australia.
     const image = await nodesShot(page, "01-map-1440-sea");
     const toPixels = await mapTransform(page);
     const sea = hex(MAP_STYLE.sea);
     const land = hex(MAP_STYLE.land);
     for (const [lon, lat] of [
-      [-130, -30],
+      [-25, -35],
       [80, -30],
     ] as const) {
       const p = toPixels(lon, lat);
+      expect(p.x > 0 && p.y > 0 && p.x < image.width && p.y < image.height, `${lon},${lat} in view`).toBe(true);
       expect(near(image, p.x, p.y, sea, 2, 4), `sea at ${lon},${lat}`).toBe(true);
       expect(near(image, p.x, p.y, land, 2, 4), `no land at ${lon},${lat}`).toBe(false);
     }
