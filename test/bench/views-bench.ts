@@ -18,7 +18,7 @@ import { computeBlocs } from "../../src/web/analysis/blocs.ts";
 import { BETWEENNESS_SAMPLE, computeScores } from "../../src/web/analysis/centrality.ts";
 import { viewGraph } from "../../src/web/analysis/view-graph.ts";
 import { createDataGraph, mergeEntities, mergeRelations } from "../../src/web/graph/data-graph.ts";
-import { placeGraph } from "../../src/web/map/map-view.ts";
+import { placeGraph, worldMap } from "../../src/web/map/map-view.ts";
 import { plainSigmaFirstFrames } from "./render-bench.ts";
 import { fmt, ratio, type BenchReport } from "./report.ts";
 
@@ -88,6 +88,11 @@ export async function benchViews(options: ViewsBenchOptions): Promise<BenchRepor
       fold.ms,
       `${fold.value.folded.size} members, ${fold.value.aggregates.length} aggregates`,
     ]);
+    if (n === options.sizes[0]) {
+      // Once per page, on the map's first use: the world's shapes as paths (not part of any placement after).
+      const world = timed(() => worldMap());
+      steps.push(["world map shapes (once per page)", world.ms, `${world.value.countries.length} countries`]);
+    }
     const placed = timed(() => placeGraph(graph));
     const column = [...placed.value.values()].filter((p) => p.reason === "column").length;
     steps.push([
