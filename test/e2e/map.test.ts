@@ -12,7 +12,8 @@ import { join, resolve } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Deck } from "../../src/model/deck.ts";
-import { createMapProjection, locateEntity } from "../../src/web/map/projection.ts";
+import { MAP_WIDTH, createMapProjection, locateEntity } from "../../src/web/map/projection.ts";
+import { worldMap } from "../../src/web/map/world.ts";
 import { MAP_STYLE } from "../../src/web/map/map-paint.ts";
 import { KIND_STYLE } from "../../src/web/graph/style.ts";
 import { launchChromium, openSession, settled, type Session } from "./browser.ts";
@@ -262,6 +263,35 @@ describe("groups folded from the link", () => {
       .toMatch(/14 of 18 entities · \d+ of 25 relations · \d+ aggregated/);
     await page.screenshot({ path: shot("11-fold-nato.png") });
     expect(new URL(page.url()).searchParams.get("fold")).toBe("nato");
+
+    // Clicking an aggregated relation shows what it stands for, read in the browser: the server is never asked for it.
+    // Points across the arcs between NATO (first in the side column) and Russia are clicked until one is hit.
+    const requested: string[] = [];
+    page.on("request", (r) => {
+      if (r.url().includes("group")) requested.push(r.url());
+    });
+    const toPixels = await mapTransform(page);
+    const raw = (await page.getByTestId("world-map").getAttribute("data-transform"))!.split(",").map(Number);
+    const [a, b, c, d, e, f] = raw as [number, number, number, number, number, number];
+    const extent = worldMap().extent;
+    const natoGraph = { x: extent.maxX + MAP_WIDTH * 0.016 * 4, y: extent.maxY };
+    const nato = { x: a * natoGraph.x + c * natoGraph.y + e, y: b * natoGraph.x + d * natoGraph.y + f };
+    const russia = toPixels(...locateEntity({ id: "russia", kind: "Country", ...COUNTRIES.russia! })!);
+    const box = (await page.locator(".graph-canvas").boundingBox())!;
+    let hit = false;
+    for (let t = -0.5; t <= 0.5 && !hit; t += 0.025) {
+      const x = (nato.x + russia.x) / 2 + (russia.y - nato.y) * t;
+      const y = (nato.y + russia.y) / 2 - (russia.x - nato.x) * t;
+      await page.mouse.click(box.x + x, box.y + y);
+      // Apart by more than sigma's double-click delay (a double click zooms).
+      await page.waitForTimeout(450);
+      hit = (await page.getByTestId("aggregate-details").count()) > 0;
+    }
+    expect(hit).toBe(true);
+    expect(await page.getByTestId("aggregate-details").textContent()).toContain("of NATO");
+    await page.screenshot({ path: shot("12-aggregate-details.png") });
+    expect(requested).toEqual([]);
+    await page.keyboard.press("Escape");
 
     // Expanding NATO in the Analysis tab restores every member and relation, and the link forgets the fold.
     await page.getByRole("tab", { name: "Analysis" }).click();
