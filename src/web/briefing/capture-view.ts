@@ -18,7 +18,7 @@ import { shownPaths } from "../state/render-state.ts";
 import { visibleNeighbourhood } from "../graph/data-graph.ts";
 import { cameraForFrame, DEFAULT_CAMERA, extentOf, focusFrame, frameOfView } from "./frame.ts";
 import { captureScene, defaultSceneTitle, sceneToUrlView } from "./scene-capture.ts";
-import { analysisStore, currentViews, setCollapsedGroups } from "../analysis/analysis-state.ts";
+import { analysisStore, currentViews } from "../analysis/analysis-state.ts";
 import { restrictViews } from "../analysis/views.ts";
 import { foldGraph, groupViews } from "../analysis/group-fold.ts";
 import { refreshedRelations, type FreshData } from "./scene-diff.ts";
@@ -209,7 +209,6 @@ export async function openInExplorer(explorer: Explorer, scene: Scene): Promise<
   explorer.graph.forEachNode((id, a) => nodes.push({ id, base: a.base }));
   const state = explorer.store.get();
   const view = sceneToUrlView(scene, nodes, { dataset: state.dataset });
-  analysisStore(explorer).update(setCollapsedGroups(view.fold));
   await explorer.applyUrl(view);
   // Entities keep the places they had in the scene, so the frame shows what it showed.
   for (const [id, [x, y]] of Object.entries(scene.positions)) {

@@ -9,18 +9,11 @@ import { useEffect, useRef, useState } from "react";
 import { useExplorer, useExplorerState, useRenderer, useVisibility } from "../app/context.ts";
 import { applySavedPositions } from "../app/position-storage.ts";
 import type { EntityKind } from "../../model/index.ts";
-import type { DataGraph } from "../graph/data-graph.ts";
+import { keepPositions, releasePositions } from "../graph/kept-positions.ts";
 import { setNotice } from "../state/explorer-state.ts";
-import type { Positions } from "../state/positions.ts";
 import type * as MapView from "../map/map-view.ts";
 
 type MapModule = typeof MapView;
-
-function positionsOf(graph: DataGraph): Positions {
-  const out = new Map<string, [number, number]>();
-  graph.forEachNode((id, a) => out.set(id, [a.x, a.y]));
-  return out;
-}
 
 export function MapController() {
   const { graph, store } = useExplorer();
@@ -30,8 +23,6 @@ export function MapController() {
   const ready = useExplorerState((s) => s.load.phase === "ready");
   const visibility = useVisibility();
   const [map, setMap] = useState<MapModule | null>(null);
-  /** The force layout's positions while the map is shown. */
-  const kept = useRef<Positions | null>(null);
   const shown = useRef<ReadonlySet<string>>(new Set());
 
   const wanted = layout === "map";
@@ -61,7 +52,7 @@ export function MapController() {
   // Entities to their places: when the map comes on and whenever the graph gains entities or relations.
   useEffect(() => {
     if (!active || !map || graph.order === 0) return;
-    if (kept.current === null) kept.current = positionsOf(graph);
+    keepPositions(graph);
     const places = map.placeGraph(graph);
     graph.updateEachNodeAttributes((id, a) => {
       const p = places.get(id);
@@ -71,9 +62,9 @@ export function MapController() {
 
   // Back to the force layout's picture when the map goes.
   useEffect(() => {
-    if (wanted || !kept.current) return;
-    applySavedPositions(graph, kept.current);
-    kept.current = null;
+    if (wanted) return;
+    const kept = releasePositions(graph);
+    if (kept) applySavedPositions(graph, kept);
   }, [wanted, graph]);
 
   // The countries on the canvas are shaded on the map.

@@ -5,7 +5,7 @@
 
 import { useEffect } from "react";
 import { useExplorer } from "../app/context.ts";
-import { analysisStore, setCollapsedGroups } from "../analysis/analysis-state.ts";
+import { analysisStore } from "../analysis/analysis-state.ts";
 import { reportUrlProblems, toUrlView } from "../state/explorer-state.ts";
 import { differsOnlyByCamera, encodeUrlView, parseUrlView } from "../state/url-state.ts";
 
@@ -14,10 +14,9 @@ export function UrlController() {
 
   useEffect(() => {
     const { store } = explorer;
-    // The folded groups are the analysis store's; the link's are applied before the first graph arrives.
+    // The folded groups are the analysis store's (which takes a link's from the explorer's state).
     const analysis = analysisStore(explorer);
     const current = () => encodeUrlView({ ...toUrlView(store.get()), fold: analysis.get().collapsed });
-    analysis.update(setCollapsedGroups(parseUrlView(window.location.search).view.fold));
     let last = window.location.search.replace(/^\?/, "");
     let settled = false;
     let applying = false;
@@ -47,7 +46,6 @@ export function UrlController() {
       applying = true;
       const { view, problems } = parseUrlView(window.location.search);
       store.update(reportUrlProblems(problems));
-      analysis.update(setCollapsedGroups(view.fold));
       void explorer.applyUrl(view).finally(() => {
         applying = false;
         last = current();

@@ -56,6 +56,8 @@ export interface ExplorerState {
   tab: Tab;
   /** Entities placed by the force layout or on the world map. */
   layout: LayoutKind;
+  /** The groups the last link, saved view or scene opened folds (the analysis store takes them from here). */
+  linkFold: readonly string[] | null;
   camera?: Camera;
   /** The saved view whose positions the canvas opened with (kept in the URL for the next reader). */
   saved?: string;
@@ -92,6 +94,7 @@ export const INITIAL_STATE: ExplorerState = {
   path: { query: DEFAULT_PATH_QUERY, status: "idle", results: [], active: null },
   tab: "filters",
   layout: "force",
+  linkFold: null,
   graphVersion: 0,
   layoutRunning: false,
   zoomedIn: false,
@@ -213,6 +216,8 @@ export const applyUrlView =
     selection: url.selection,
     tab: url.tab,
     layout: url.layout,
+    // The same list back (a view read from this state) is no new instruction: the groups folded since stay.
+    linkFold: url.fold === s.linkFold || (url.fold === NO_FOLD && !s.linkFold) ? s.linkFold : url.fold,
     dataset: url.dataset,
     camera: url.camera,
     saved: url.saved,
@@ -236,6 +241,8 @@ function sameIds(view: ViewContent, url: UrlView): boolean {
   );
 }
 
+const NO_FOLD: readonly string[] = [];
+
 /** The URL view of the state (the inverse of applyUrlView). */
 export function toUrlView(s: ExplorerState): UrlView {
   return {
@@ -252,8 +259,8 @@ export function toUrlView(s: ExplorerState): UrlView {
     saved: s.saved,
     briefing: s.briefing,
     layout: s.layout,
-    // The folded groups live in the analysis store: the URL controller adds them.
-    fold: [],
+    // The folded groups live in the analysis store (the URL controller writes those); this is the last link's.
+    fold: s.linkFold ?? NO_FOLD,
   };
 }
 
