@@ -6,6 +6,7 @@
 import {
   AGGREGATE_PREFIX,
   foldGroups,
+  groupMembers,
   aggregateSentence,
   isAggregateId,
   type Fold,
@@ -28,6 +29,12 @@ export function foldInput(graph: DataGraph): FoldRelation[] {
       out.push({ id, type: a.relType, stance: a.stance, from: a.from, to: a.to, confidence: a.confidence });
   });
   return out;
+}
+
+/** Which of some ids a link names to fold are not groups of the graph (no MEMBER_OF / PART_OF member in it). */
+export function notGroups(graph: DataGraph, ids: readonly string[]): string[] {
+  const groups = groupMembers(foldInput(graph));
+  return ids.filter((id) => !groups.has(id));
 }
 
 export function foldGraph(graph: DataGraph, collapsed: readonly string[]): Fold {
