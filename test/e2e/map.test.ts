@@ -129,11 +129,11 @@ describe("map layout", () => {
   it("should name a view it does not know and a group that is none, and keep the force layout", async () => {
     session = await openSession(browser, { acceptDownloads: true, viewport: { width: 1440, height: 900 } });
     const { page } = session;
-    await page.goto(`${server.url}/?view=globe&fold=nato,china`);
+    await page.goto(`${server.url}/?view=globe&fold=nato,ukraine`);
     await settled(page);
     await page.getByText("unknown view globe ignored (one of force, map)").waitFor({ timeout: WAIT });
     await page
-      .getByText("fold: china is not a group on the canvas (no MEMBER_OF or PART_OF members), ignored")
+      .getByText("fold: ukraine is not a group on the canvas (no MEMBER_OF or PART_OF members), ignored")
       .waitFor({ timeout: WAIT });
     await expect.poll(() => new URL(page.url()).searchParams.get("fold")).toBe("nato");
     expect(await page.getByTestId("world-map").count()).toBe(0);
