@@ -11,6 +11,8 @@ export interface Country {
   iso2: string;
   /** ISO 3166-1 alpha-3, upper case ("CHN"). */
   iso3: string;
+  /** ISO 3166-1 numeric, three digits ("156"), when it has one (Natural Earth's shapes are keyed by it). */
+  numeric?: string;
   /** Common English name ("China"). */
   name: string;
   /** Official English name ("People's Republic of China"). */
@@ -57,6 +59,7 @@ function toCountry(raw: (typeof worldCountries)[number]): Country {
   return {
     iso2: raw.cca2,
     iso3: raw.cca3,
+    ...(raw.ccn3 ? { numeric: raw.ccn3 } : {}),
     name,
     official: raw.name.official,
     aliases,

@@ -83,6 +83,8 @@ export interface Scene {
   pathQuery?: ScenePathQuery;
   /** The analysis views drawn on it (sizes, blocs, balance focus, changes): scene-views.ts. */
   views?: SceneViews;
+  /** "map": captured on the map layout, drawn over the world map (positions are the map's graph units). */
+  layout?: "force" | "map";
 }
 
 export interface Deck {
@@ -246,6 +248,7 @@ const sceneSchema = z
     highlight: highlightSchema.nullable().default(null),
     pathQuery: pathQuerySchema.optional(),
     views: sceneViewsSchema.optional(),
+    layout: z.enum(["force", "map"], { error: 'expected the layout "force" or "map"' }).optional(),
   })
   .superRefine((scene, ctx) => {
     const entities = new Set<string>();

@@ -8,6 +8,11 @@ import type { RelationType, Stance } from "./relations.ts";
 
 export const MEMBERSHIP_TYPES: readonly RelationType[] = ["MEMBER_OF", "PART_OF"];
 
+/** Aggregated relations are keyed "group:<from>|<type>|<to>": no stored relation has such an id. */
+export const AGGREGATE_PREFIX = "group:";
+
+export const isAggregateId = (id: string): boolean => id.startsWith(AGGREGATE_PREFIX);
+
 export interface FoldRelation {
   id: string;
   type: RelationType;
@@ -80,7 +85,7 @@ export function foldGroups(relations: readonly FoldRelation[], collapsed: Iterab
       inside.set(a, [...(inside.get(a) ?? []), r.id]);
       continue;
     }
-    const id = `group:${a}|${r.type}|${b}`;
+    const id = `${AGGREGATE_PREFIX}${a}|${r.type}|${b}`;
     const agg = byKey.get(id) ?? {
       id,
       from: a,

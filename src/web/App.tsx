@@ -22,6 +22,7 @@ import { CameraController } from "./controllers/CameraController.tsx";
 import { DragController } from "./controllers/DragController.tsx";
 import { EventsController } from "./controllers/EventsController.tsx";
 import { LayoutController } from "./controllers/LayoutController.tsx";
+import { MapController } from "./controllers/MapController.tsx";
 import { ReducersController } from "./controllers/ReducersController.tsx";
 import { ReportReview } from "./reports/ReportReview.tsx";
 import { ShortcutsController } from "./controllers/ShortcutsController.tsx";
@@ -74,6 +75,7 @@ function Layout({ explorer }: { explorer: Explorer }) {
               <DragController />
               <CameraController />
               <LayoutController />
+              <MapController />
             </GraphCanvas>
             <div className="canvas-notes">
               <UrlProblemsNotice />

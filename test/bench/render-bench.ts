@@ -447,3 +447,44 @@ export async function benchRender(options: RenderBenchOptions): Promise<BenchRep
     ratios,
   };
 }
+
+/**
+ * Plain sigma drawing a generated graph of each size once, in Chromium: the first drawn frame (wall) and the
+ * JavaScript before it (graph build and sigma), the median of `samples` fresh pages. Other benchmarks (views) compare
+ * their JavaScript to it: what one draw of the same graph costs.
+ */
+export async function plainSigmaFirstFrames(
+  sizes: readonly number[],
+  relationsPerEntity: number,
+  options: { samples?: number; seed?: number } = {},
+): Promise<Map<number, { wallMs: number; jsMs: number }>> {
+  const samples = options.samples ?? 3;
+  const dir = mkdtempSync(join(tmpdir(), "statecraft-plain-sigma-"));
+  const www = join(dir, "www");
+  await build({ configFile: resolve(HERE, "render/vite.config.ts"), build: { outDir: www }, logLevel: "warn" });
+  mkdirSync(join(www, "data"), { recursive: true });
+  const { server, base } = await serve(www);
+  const out = new Map<number, { wallMs: number; jsMs: number }>();
+  try {
+    for (const entities of sizes) {
+      const file = `data/graph-${entities}.json`;
+      writeFileSync(join(www, file), JSON.stringify(benchGraph(entities, relationsPerEntity, options.seed)));
+      const reports: FirstFrameReport[] = [];
+      for (let i = 0; i < samples; i++) {
+        const report = await sampleFirstFrame(`${base}/plain.html?graph=${file}`);
+        if (report) reports.push(report);
+      }
+      if (reports.length) {
+        out.set(entities, {
+          wallMs: median(reports.map((r) => r.firstFrameMs)),
+          jsMs: median(reports.map((r) => r.buildMs + r.createMs + r.sigmaMs)),
+        });
+      }
+      rmSync(join(www, file));
+    }
+  } finally {
+    server.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+  return out;
+}

@@ -4,7 +4,9 @@
 // sources past it; exact is also timed at the small size, for the ratio), PageRank, structural balance and group
 // folding (every entity with members collapsed). The baseline, measured in the same run, is building the data graph
 // itself (mergeEntities + mergeRelations, the explorer's own load work): ratios say how many loads each costs.
-// Sigma's draw is not timed here (see the report in the branch): the render bench does that in Chromium.
+// The map layout's placement (map/map-placement.ts through placeGraph, every entity) is timed too. A second
+// baseline is plain sigma drawing the same generated graph once in Chromium (the render bench's plain page, same
+// seed): its first frame and the JavaScript before it, so each computation reads as "so many draws".
 
 import { balanceReport } from "../../src/model/balance.ts";
 import { foldGroups, groupMembers } from "../../src/model/groups.ts";
@@ -16,7 +18,11 @@ import { computeBlocs } from "../../src/web/analysis/blocs.ts";
 import { BETWEENNESS_SAMPLE, computeScores } from "../../src/web/analysis/centrality.ts";
 import { viewGraph } from "../../src/web/analysis/view-graph.ts";
 import { createDataGraph, mergeEntities, mergeRelations } from "../../src/web/graph/data-graph.ts";
+import { placeGraph, worldMap } from "../../src/web/map/map-view.ts";
+import { plainSigmaFirstFrames } from "./render-bench.ts";
 import { fmt, ratio, type BenchReport } from "./report.ts";
+
+const SEED = 15;
 
 export interface ViewsBenchOptions {
   sizes: number[];
@@ -33,9 +39,10 @@ function timed<T>(work: () => T): { ms: number; value: T } {
 
 export async function benchViews(options: ViewsBenchOptions): Promise<BenchReport> {
   const rows: string[][] = [["entities", "relations", "step", "ms", "result"]];
-  const ratios: string[][] = [["entities", "step", "vs building the data graph"]];
+  const ratios: string[][] = [["entities", "step", "vs building the data graph", "vs plain sigma's first frame JS"]];
+  const sigma = await plainSigmaFirstFrames(options.sizes, options.relationsPerEntity, { seed: SEED });
   for (const n of options.sizes) {
-    const ds = generateDataset({ entities: n, relationsPerEntity: options.relationsPerEntity, seed: 15 });
+    const ds = generateDataset({ entities: n, relationsPerEntity: options.relationsPerEntity, seed: SEED });
     const entities: EntityRecord[] = ds.entities.map((e) => ({ ...e, datasets: [ds.info.id], degree: 1 }));
     const relations: RelationRecord[] = ds.relations.map((r) => ({
       ...r,
@@ -81,9 +88,32 @@ export async function benchViews(options: ViewsBenchOptions): Promise<BenchRepor
       fold.ms,
       `${fold.value.folded.size} members, ${fold.value.aggregates.length} aggregates`,
     ]);
+    if (n === options.sizes[0]) {
+      // Once per page, on the map's first use: the world's shapes as paths (not part of any placement after).
+      const world = timed(() => worldMap());
+      steps.push(["world map shapes (once per page)", world.ms, `${world.value.countries.length} countries`]);
+    }
+    const placed = timed(() => placeGraph(graph));
+    const column = [...placed.value.values()].filter((p) => p.reason === "column").length;
+    steps.push([
+      "map placement (every entity)",
+      placed.ms,
+      `${placed.value.size - column} on the map, ${column} in the column`,
+    ]);
+    const draw = sigma.get(n);
     for (const [step, ms, result] of steps) {
       rows.push([fmt(n), fmt(graph.size), step, fmt(ms, 1), result]);
-      if (step !== steps[0]![0]) ratios.push([fmt(n), step, ratio(ms, load.ms)]);
+      if (step !== steps[0]![0]) ratios.push([fmt(n), step, ratio(ms, load.ms), draw ? ratio(ms, draw.jsMs) : "-"]);
+    }
+    if (draw) {
+      rows.push([fmt(n), fmt(graph.size), "plain sigma, first frame JS (Chromium)", fmt(draw.jsMs, 1), "baseline"]);
+      rows.push([
+        fmt(n),
+        fmt(graph.size),
+        "plain sigma, first frame wall (Chromium)",
+        fmt(draw.wallMs, 1),
+        "CPU raster",
+      ]);
     }
   }
   return { name: "views (Node, JavaScript time of the analysis computations)", rows, ratios };

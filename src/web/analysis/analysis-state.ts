@@ -72,6 +72,15 @@ export const setCollapsed =
     return { ...s, collapsed: next };
   };
 
+/** The collapsed groups a link or a scene names (sorted, each once). */
+export const setCollapsedGroups =
+  (groups: readonly string[]): P =>
+  (s) => {
+    const next = [...new Set(groups)].sort();
+    const same = next.length === s.collapsed.length && next.every((g, i) => g === s.collapsed[i]);
+    return same ? s : { ...s, collapsed: next };
+  };
+
 /** Recomputes what is switched on over the graph in view. */
 export const computeFor =
   (graph: DataGraph, visibility: Visibility, name: (id: string) => string): P =>

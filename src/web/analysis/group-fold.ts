@@ -3,15 +3,23 @@
 // graph holds); the members and the relations they fold are taken out of the visibility, so the legend, the counts
 // and a capture see the folded picture. Pure but for syncAggregates, which writes only "group:" edges.
 
-import { foldGroups, aggregateSentence, type Fold, type FoldRelation } from "../../model/groups.ts";
+import {
+  AGGREGATE_PREFIX,
+  foldGroups,
+  groupMembers,
+  aggregateSentence,
+  isAggregateId,
+  type Fold,
+  type FoldRelation,
+} from "../../model/groups.ts";
 import { getRelationSpec, type EntityKind, type RelationType, type Stance } from "../../model/index.ts";
 import type { SceneViews } from "../../model/scene-views.ts";
 import type { DataGraph } from "../graph/data-graph.ts";
 import type { FacetCounts, Visibility } from "../state/filters.ts";
 
-export const AGGREGATE_PREFIX = "group:";
+export { AGGREGATE_PREFIX };
 
-export const isAggregate = (edge: string) => edge.startsWith(AGGREGATE_PREFIX);
+export const isAggregate = isAggregateId;
 
 /** The graph's own relations (aggregates left out), as the fold reads them. */
 export function foldInput(graph: DataGraph): FoldRelation[] {
@@ -21,6 +29,12 @@ export function foldInput(graph: DataGraph): FoldRelation[] {
       out.push({ id, type: a.relType, stance: a.stance, from: a.from, to: a.to, confidence: a.confidence });
   });
   return out;
+}
+
+/** Which of some ids a link names to fold are not groups of the graph (no MEMBER_OF / PART_OF member in it). */
+export function notGroups(graph: DataGraph, ids: readonly string[]): string[] {
+  const groups = groupMembers(foldInput(graph));
+  return ids.filter((id) => !groups.has(id));
 }
 
 export function foldGraph(graph: DataGraph, collapsed: readonly string[]): Fold {

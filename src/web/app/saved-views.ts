@@ -8,6 +8,7 @@ import { api } from "../api/client.ts";
 import { describeError } from "../api/errors.ts";
 import { addUrlProblems, setSavedView, toUrlView, type ExplorerState } from "../state/explorer-state.ts";
 import type { Positions } from "../state/positions.ts";
+import { keptPositions } from "../graph/kept-positions.ts";
 import type { Store } from "../state/store.ts";
 import { encodeUrlView, parseUrlView, type UrlView } from "../state/url-state.ts";
 import type { DataGraph } from "../graph/data-graph.ts";
@@ -45,19 +46,28 @@ export function newViewId(random: () => number = Math.random): string {
   return `view-${out}`;
 }
 
-/** The saved view of the explorer's state and graph: every entity's position, the view state without deck or view. */
-export function viewOf(id: string, state: ExplorerState, graph: DataGraph): SavedView {
+/**
+ * The saved view of the explorer's state and graph: every entity's position (the force layout's, kept aside while
+ * the map shows), the view state without deck or view, and the groups folded (the analysis store's, given).
+ */
+export function viewOf(id: string, state: ExplorerState, graph: DataGraph, fold: readonly string[] = []): SavedView {
   const positions: Record<string, [number, number]> = {};
+  const kept = keptPositions(graph);
   graph.forEachNode((node, a) => {
-    if (Number.isFinite(a.x) && Number.isFinite(a.y)) positions[node] = [a.x, a.y];
+    const [x, y] = kept?.get(node) ?? [a.x, a.y];
+    if (Number.isFinite(x) && Number.isFinite(y)) positions[node] = [x, y];
   });
-  const { saved: _saved, briefing: _briefing, ...url } = toUrlView(state);
+  const { saved: _saved, briefing: _briefing, ...url } = { ...toUrlView(state), fold };
   return { format: VIEW_FORMAT, version: VIEW_VERSION, id, state: encodeUrlView(url), positions };
 }
 
 /** Saves the view on screen under a new id; returns the link that opens it. */
-export async function saveView(store: Store<ExplorerState>, graph: DataGraph): Promise<string> {
-  const view = viewOf(newViewId(), store.get(), graph);
+export async function saveView(
+  store: Store<ExplorerState>,
+  graph: DataGraph,
+  fold: readonly string[] = [],
+): Promise<string> {
+  const view = viewOf(newViewId(), store.get(), graph, fold);
   await api.views.save(view);
   store.update(setSavedView(view.id));
   return `${window.location.origin}${window.location.pathname}?saved=${view.id}`;

@@ -291,13 +291,13 @@ function Exports() {
         <button disabled={none} onClick={() => void briefing.exportPng(selected)} data-testid="export-png">
           PNG
         </button>
-        <button disabled={none} onClick={() => briefing.exportSvg(selected)} data-testid="export-svg">
+        <button disabled={none} onClick={() => void briefing.exportSvg(selected)} data-testid="export-svg">
           SVG
         </button>
         <button disabled={none} onClick={() => void briefing.exportPdf()} data-testid="export-pdf">
           PDF
         </button>
-        <button disabled={none} onClick={() => briefing.exportHtml()} data-testid="export-html">
+        <button disabled={none} onClick={() => void briefing.exportHtml()} data-testid="export-html">
           HTML
         </button>
         <button disabled={none} onClick={() => briefing.exportJson()} data-testid="export-json">

@@ -1,8 +1,10 @@
 // The presenter's canvas: a sigma instance of its own over a graph of its own (never the explorer's), showing one
 // scene at a time. All slides share one bounding box (the union of their frames), so stepping from one to the next
-// is a camera move: the camera animates from the last frame to the new one.
+// is a camera move: the camera animates from the last frame to the new one. A scene captured on the map layout is
+// shown over the world map (a layer of the same renderer, loaded on first use).
 
-import { useEffect, useMemo, useRef } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
+import type * as MapView from "../map/map-view.ts";
 import { createDataGraph, type DataGraph } from "../graph/data-graph.ts";
 import type { Renderer } from "../graph/sigma-setup.ts";
 import { bboxOfFrame, cameraForFrame, unionFrames } from "./frame.ts";
@@ -22,6 +24,17 @@ export function SlideStage({ views, index }: { views: readonly SlideView[]; inde
   const container = useRef<HTMLDivElement>(null);
   const instance = useRef<{ renderer: Renderer; graph: DataGraph; shown: number | null } | null>(null);
   const bbox = useMemo(() => bboxOfFrame(unionFrames(views.map((v) => sceneFrame(v.scene)))), [views]);
+  const onMap = views[index]?.scene.layout === "map";
+  const [mapModule, setMapModule] = useState<typeof MapView | null>(null);
+
+  useEffect(() => {
+    if (!onMap || mapModule) return;
+    let live = true;
+    void import("../map/map-view.ts").then((module) => live && setMapModule(module));
+    return () => {
+      live = false;
+    };
+  }, [onMap, mapModule]);
 
   const target = (renderer: Renderer, view: SlideView) => {
     const { width, height } = renderer.getDimensions();
@@ -84,6 +97,16 @@ export function SlideStage({ views, index }: { views: readonly SlideView[]; inde
     // `target` reads only bbox and views, both listed
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [index, views, bbox]);
+
+  // The world map under a slide captured on it (declared after the renderer's effects, so it finds the renderer).
+  useEffect(() => {
+    const current = instance.current;
+    const view = views[index];
+    if (!current || !mapModule || view?.scene.layout !== "map") return;
+    const art = mapModule.mapArt();
+    const shown = art.shown(view.scene.entities);
+    return mapModule.attachMapLayer(current.renderer, art.world, () => shown);
+  }, [mapModule, index, views, bbox]);
 
   return (
     <div

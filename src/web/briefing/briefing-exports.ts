@@ -10,13 +10,14 @@ import type { PdfInfo } from "./pdf-export.ts";
 import type { PdfFontFiles } from "./pdf-fonts.ts";
 import { slideScale } from "./slide-layout.ts";
 import { prepareDeck, type SlideView } from "./slide-view.ts";
-import { slideToSvg } from "./svg-export.ts";
+import { needsMap, slideToSvg } from "./svg-export.ts";
+import type { MapArt } from "../map/map-paint.ts";
 
 export interface DeckExports {
   exportPng(index: number): Promise<void>;
-  exportSvg(index: number): void;
+  exportSvg(index: number): Promise<void>;
   exportPdf(): Promise<void>;
-  exportHtml(): void;
+  exportHtml(): Promise<void>;
   exportJson(): void;
 }
 
@@ -40,11 +41,19 @@ async function exportPng(ctx: BriefingContext, index: number): Promise<void> {
   });
 }
 
-function exportSvg(ctx: BriefingContext, index: number): void {
+/** The world map when some of the slides were captured on it (a lazy chunk, loaded on first use). */
+async function mapFor(views: readonly SlideView[]): Promise<MapArt | undefined> {
+  if (!needsMap(views)) return undefined;
+  const { mapArt } = await import("../map/map-view.ts");
+  return mapArt();
+}
+
+async function exportSvg(ctx: BriefingContext, index: number): Promise<void> {
   try {
     const view = slidesOf(ctx)[index];
     if (!view) return;
-    const svg = slideToSvg(view, { width: 1280, height: 720, standalone: true });
+    const map = await mapFor([view]);
+    const svg = slideToSvg(view, { width: 1280, height: 720, standalone: true, ...(map ? { map } : {}) });
     downloadText(`${fileStem(ctx.current())}-${index + 1}.svg`, svg, "image/svg+xml");
   } catch (e) {
     ctx.fail(e, "exporting the SVG");
@@ -97,10 +106,11 @@ async function exportPdf(ctx: BriefingContext): Promise<void> {
   });
 }
 
-function exportHtml(ctx: BriefingContext): void {
+async function exportHtml(ctx: BriefingContext): Promise<void> {
   try {
     const { level, includeNotes } = ctx.store.get();
-    const html = deckToHtml(ctx.current(), { level, includeNotes, exportedAt: today() });
+    const map = await mapFor(slidesOf(ctx));
+    const html = deckToHtml(ctx.current(), { level, includeNotes, exportedAt: today(), ...(map ? { map } : {}) });
     downloadText(`${fileStem(ctx.current())}.html`, html, "text/html");
   } catch (e) {
     ctx.fail(e, "exporting the HTML");

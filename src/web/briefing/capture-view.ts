@@ -170,6 +170,7 @@ export async function captureView(explorer: Explorer, options: { id: string; ind
   return {
     ...scene,
     ...(kept ? { views: kept } : {}),
+    ...(state.layout === "map" ? { layout: "map" as const } : {}),
     title:
       focus?.title ??
       (kept?.changes

@@ -9,6 +9,7 @@ import type { Marking } from "../../model/marking.ts";
 import { statecraftViewer } from "./html-viewer.ts";
 import { escapeXml, slideToSvg } from "./svg-export.ts";
 import { prepareDeck } from "./slide-view.ts";
+import type { MapArt } from "../map/map-paint.ts";
 
 export interface HtmlExportOptions {
   level: Marking;
@@ -17,6 +18,8 @@ export interface HtmlExportOptions {
   exportedAt: string;
   width?: number;
   height?: number;
+  /** The world map, for slides captured on the map layout. */
+  map?: MapArt;
 }
 
 export const HTML_DATA_ID = "statecraft-deck";
@@ -72,7 +75,13 @@ export function deckToHtml(deck: Deck, options: HtmlExportOptions): string {
   const views = prepareDeck(deck, options.level);
   const slides = views
     .map((view, i) => {
-      const svg = slideToSvg(view, { width, height, standalone: false, idPrefix: `s${i + 1}-` });
+      const svg = slideToSvg(view, {
+        width,
+        height,
+        standalone: false,
+        idPrefix: `s${i + 1}-`,
+        ...(options.map ? { map: options.map } : {}),
+      });
       const notes =
         options.includeNotes && view.scene.notes
           ? `<aside class="notes" hidden><h2>Speaker notes</h2>${escapeXml(view.scene.notes)}</aside>`

@@ -1,6 +1,7 @@
 // Exporting a slide as a PNG of any size up to 3840x2160: the scene's graph is rendered by an offscreen sigma of
-// its own at the size of the slide's graph area, then the slide is composed on a 2D canvas around it (title, what
-// was left out, legend, caption, sources, footer) following slide-layout.ts. The PDF export uses the graph image, without node labels.
+// its own at the size of the slide's graph area (over the world map for a scene captured on it), then the slide is
+// composed on a 2D canvas around it (title, what was left out, legend, caption, sources, footer) following
+// slide-layout.ts. The PDF export uses the graph image without node labels (it sets them as text).
 
 import type { Scene } from "../../model/deck.ts";
 import { CANVAS_BACKGROUND } from "../graph/style.ts";
@@ -13,6 +14,7 @@ import { createSlideRenderer, showScene } from "./slide-renderer.ts";
 import type { SlideView } from "./slide-view.ts";
 import { SVG_FONT, widthWedge } from "./svg-export.ts";
 import { checkExportSize } from "./png-sizes.ts";
+import { affineOf, paintWorld } from "../map/map-paint.ts";
 
 export { PNG_SIZES } from "./png-sizes.ts";
 
@@ -36,6 +38,8 @@ export async function renderSceneGraph(
   scale: number,
   { nodeLabels = true }: { nodeLabels?: boolean } = {},
 ): Promise<HTMLCanvasElement> {
+  // Loaded before rendering (a lazy chunk): the WebGL buffers must be read in the same task as the render.
+  const art = scene.layout === "map" ? (await import("../map/map-view.ts")).mapArt() : undefined;
   const ratio = window.devicePixelRatio || 1;
   const container = document.createElement("div");
   Object.assign(container.style, {
@@ -64,6 +68,18 @@ export async function renderSceneGraph(
     if (!ctx) throw new Error("statecraft/export: this browser gives no 2D canvas");
     ctx.fillStyle = CANVAS_BACKGROUND;
     ctx.fillRect(0, 0, width, height);
+    if (art) {
+      // The world map under the graph, through the same renderer's projection.
+      paintWorld(
+        ctx,
+        art.world,
+        affineOf((p) => renderer.graphToViewport(p)),
+        {
+          pixelRatio: ratio,
+          shown: art.shown(scene.entities),
+        },
+      );
+    }
     for (const layer of container.querySelectorAll("canvas")) {
       if (layer.classList.contains("sigma-mouse")) continue;
       ctx.drawImage(layer, 0, 0, width, height);

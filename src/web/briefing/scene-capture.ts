@@ -199,6 +199,8 @@ export function sceneToUrlView(
     tab: options.tab ?? "briefings",
     add,
     hide,
+    layout: scene.layout ?? "force",
+    fold: (scene.views?.groups ?? []).map((g) => g.id).sort(),
   };
   if (options.camera) view.camera = options.camera;
   if (options.dataset) view.dataset = options.dataset;

@@ -10,6 +10,7 @@ import { CANVAS_BACKGROUND, DASH_PATTERN, NODE_SHAPES, type NodeShape } from "..
 import { DEFAULT_CAMERA, createProjection, fitFrame, nonDegenerate, bboxOfFrame, type Point } from "./frame.ts";
 import { sceneGraph, sceneRenderState, slideReducers } from "./slide-graph.ts";
 import { INFERRED_MARK } from "../state/path-readout.ts";
+import { affineOf, type Affine } from "../map/map-paint.ts";
 
 export const STAGE_PADDING = 40;
 export const LABEL_SIZE = 12;
@@ -59,6 +60,10 @@ export interface GraphDrawing {
   edges: DrawnEdge[];
   labelSize: number;
   edgeLabelSize: number;
+  /** Graph units to the box's pixels (where a map layer goes under the graph). */
+  transform: Affine;
+  /** The scene was captured on the map layout: the world map goes under it. */
+  onMap: boolean;
 }
 
 /** The frame a scene shows: the captured one, else one around its entities. */
@@ -199,6 +204,8 @@ export function drawSceneGraph(scene: Scene, width: number, height: number, scal
     edges,
     labelSize: LABEL_SIZE * scale,
     edgeLabelSize: EDGE_LABEL_SIZE * scale,
+    transform: affineOf(projection.toViewport),
+    onMap: scene.layout === "map",
   };
 }
 

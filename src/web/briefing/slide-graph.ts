@@ -135,6 +135,7 @@ export function sceneRenderState(scene: Scene, graph: DataGraph): RenderState {
     nodeScale: sizeSettings(graph.order, graph.size).nodeScale,
     // A slide cannot be hovered: every relation keeps its own label.
     parallel: new Map(),
+    ...(scene.layout === "map" ? { arcs: true } : {}),
   };
 }
 

@@ -14,6 +14,7 @@ import {
   type TextMeasure,
 } from "./slide-layout.ts";
 import type { SlideView } from "./slide-view.ts";
+import { worldSvg, type MapArt } from "../map/map-paint.ts";
 
 export const SVG_FONT = "system-ui, -apple-system, 'Segoe UI', 'Noto Sans', 'Noto Sans CJK SC', sans-serif";
 
@@ -25,6 +26,13 @@ export interface SvgOptions {
   /** Prefix of element ids, unique per slide in one document. */
   idPrefix?: string;
   measure?: TextMeasure;
+  /** The world map, for slides captured on the map layout (loaded by the caller: it is a lazy chunk). */
+  map?: MapArt;
+}
+
+/** Whether some of the slides need the world map drawn (so the caller loads it first). */
+export function needsMap(views: readonly SlideView[]): boolean {
+  return views.some((v) => v.scene.layout === "map");
 }
 
 export function escapeXml(text: string): string {
@@ -104,6 +112,11 @@ function legendRows(rows: readonly LegendRow[], size: number, mark: number): str
       );
     })
     .join("");
+}
+
+function mapLayer(view: SlideView, drawing: GraphDrawing, map: MapArt | undefined): string {
+  if (!drawing.onMap || !map) return "";
+  return worldSvg(map.world, drawing.transform, map.shown(view.scene.entities));
 }
 
 function graphBody(drawing: GraphDrawing, standalone: boolean): string {
@@ -190,7 +203,8 @@ export function slideToSvg(view: SlideView, options: SvgOptions): string {
     textBlock(layout.notices, "sc-notices") +
     `<g class="sc-graph-frame" clip-path="url(#${p}clip)">` +
     `<rect class="sc-graph-bg" x="${n(g.x)}" y="${n(g.y)}" width="${n(g.width)}" height="${n(g.height)}" fill="${drawing.background}" stroke="#dcdcd6"/>` +
-    `<g class="sc-viewport" transform="translate(${n(g.x)} ${n(g.y)})"><g class="sc-graph">${graphBody(drawing, standalone)}</g></g></g>` +
+    `<g class="sc-viewport" transform="translate(${n(g.x)} ${n(g.y)})"><g class="sc-graph">` +
+    `${mapLayer(view, drawing, options.map)}${graphBody(drawing, standalone)}</g></g></g>` +
     `<g class="sc-legend">${legendRows(layout.legend.rows, layout.legend.size, layout.legend.mark)}</g>` +
     textBlock(layout.caption, "sc-caption") +
     textBlock(layout.sources, "sc-sources") +

@@ -6,6 +6,8 @@ import { EntityDetails } from "./EntityDetails.tsx";
 import { PanelToggle } from "./PanelToggle.tsx";
 import { PathDetails } from "./PathDetails.tsx";
 import { RelationDetails } from "./RelationDetails.tsx";
+import { AggregateDetails } from "../analysis/AggregateDetails.tsx";
+import { isAggregateId } from "../../model/groups.ts";
 
 export function DetailsPanel() {
   const selection = useExplorerState((s) => s.selection);
@@ -24,7 +26,13 @@ export function DetailsPanel() {
     <aside className="details-panel" aria-label="Details">
       <PanelToggle panel="details" open label="Hide the details panel" />
       {selection?.kind === "entity" && <EntityDetails key={selection.id} id={selection.id} />}
-      {selection?.kind === "relation" && <RelationDetails key={selection.id} id={selection.id} />}
+      {selection?.kind === "relation" &&
+        (isAggregateId(selection.id) ? (
+          // Drawn for a folded group, not stored: read from the fold, never asked of the server.
+          <AggregateDetails key={selection.id} id={selection.id} />
+        ) : (
+          <RelationDetails key={selection.id} id={selection.id} />
+        ))}
       {shownPath && <PathDetails path={shownPath} index={path.active!} count={path.results.length} />}
       {!selection && !shownPath && (
         <div className="guide">

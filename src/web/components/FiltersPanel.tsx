@@ -23,6 +23,7 @@ import {
   toggleType,
 } from "../state/filters.ts";
 import { LineSwatch, ShapeSwatch } from "./Swatch.tsx";
+import { shownLabel } from "../state/status.ts";
 
 function typesOf(stance: Stance): RelationType[] {
   return RELATION_TYPES.filter((t) => t.stance === stance).map((t) => t.type);
@@ -39,7 +40,7 @@ export function FiltersPanel() {
     <div className="filters" data-testid="filters">
       <div className="panel-row">
         <span className="muted">
-          {visibility ? `${visibility.nodes.size} entities · ${visibility.edges.size} relations shown` : "…"}
+          {visibility ? `${shownLabel(visibility.nodes.size, visibility.edges)} shown` : "…"}
         </span>
         <button className="link" disabled={isDefaultFilters(filters)} onClick={() => update(resetFilters())}>
           Reset

@@ -7,6 +7,7 @@ import { ApiError, describeError } from "../api/errors.ts";
 import { storeEditorToken } from "../api/editor-token.ts";
 import { useExplorer, useExplorerState } from "../app/context.ts";
 import { saveView } from "../app/saved-views.ts";
+import { analysisStore } from "../analysis/analysis-state.ts";
 import { setNotice } from "../state/explorer-state.ts";
 
 async function copy(text: string): Promise<boolean> {
@@ -19,14 +20,15 @@ async function copy(text: string): Promise<boolean> {
 }
 
 export function SaveViewButton() {
-  const { store, graph } = useExplorer();
+  const explorer = useExplorer();
+  const { store, graph } = explorer;
   const ready = useExplorerState((s) => s.load.phase === "ready" && !s.layoutRunning);
   const [saving, setSaving] = useState(false);
 
   const save = async (retried = false): Promise<void> => {
     setSaving(true);
     try {
-      const link = await saveView(store, graph);
+      const link = await saveView(store, graph, analysisStore(explorer).get().collapsed);
       const copied = await copy(link);
       store.update(setNotice({ text: `View saved: ${link}${copied ? " (link copied)" : ""}`, tone: "info" }));
     } catch (error) {

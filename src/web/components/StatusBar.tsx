@@ -1,8 +1,9 @@
 // The bottom bar: which store answers (from /api/health), what is on screen, the layout's progress, loading and
 // error states with what to do, and the way to the shortcuts.
 
+import { useMemo } from "react";
 import { useExplorer, useExplorerState, useVisibility } from "../app/context.ts";
-import { countLabel, storeLabel } from "../state/status.ts";
+import { countLabel, splitRelations, storeLabel } from "../state/status.ts";
 import { openDialog, setNotice } from "../state/explorer-state.ts";
 
 export function StatusBar() {
@@ -15,6 +16,14 @@ export function StatusBar() {
   const layoutRunning = useExplorerState((s) => s.layoutRunning);
   const notice = useExplorerState((s) => s.notice);
   const visibility = useVisibility();
+  const graphVersion = useExplorerState((s) => s.graphVersion);
+  // Aggregated relations (a folded group's) stand for relations already counted: they are not relations themselves.
+  const relations = useMemo(() => {
+    const { relations: shown, aggregates } = splitRelations(visibility?.edges ?? []);
+    return { shown, aggregates, loaded: splitRelations(graph.edges()).relations };
+    // graphVersion stands for the data graph's content
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [visibility, graph, graphVersion]);
 
   return (
     <footer className="statusbar" data-testid="statusbar">
@@ -25,7 +34,8 @@ export function StatusBar() {
       {visibility && (
         <span>
           {countLabel(visibility.nodes.size, graph.order, "entity", "entities")} ·{" "}
-          {countLabel(visibility.edges.size, graph.size, "relation", "relations")}
+          {countLabel(relations.shown, relations.loaded, "relation", "relations")}
+          {relations.aggregates > 0 && ` · ${relations.aggregates.toLocaleString("en")} aggregated`}
           {summary && ` (store: ${summary.entities.toLocaleString("en")} / ${summary.relations.toLocaleString("en")})`}
         </span>
       )}

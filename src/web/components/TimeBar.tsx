@@ -9,6 +9,7 @@ import { setFilters, setPlaying } from "../state/explorer-state.ts";
 import { setAsOf } from "../state/filters.ts";
 import { dateOfDay, dayNumber, nextPlayDate, positionOf, timeScale } from "../state/time-scale.ts";
 import { formatDate, timeStops } from "../state/time-stops.ts";
+import { shownLabel } from "../state/status.ts";
 
 /** A play frame: PLAY_FRAMES of them cross the whole range in about 18 s. */
 export const PLAY_STEP_MS = 150;
@@ -97,9 +98,7 @@ export function TimeBar() {
       <span className="time-label">
         {asOf ? formatDate(asOf) : `All time (${formatDate(stops[0])} – ${formatDate(stops[stops.length - 1])})`}
       </span>
-      <span className="muted time-counts">
-        {visibility ? `${visibility.nodes.size} entities · ${visibility.edges.size} relations` : ""}
-      </span>
+      <span className="muted time-counts">{visibility ? shownLabel(visibility.nodes.size, visibility.edges) : ""}</span>
     </div>
   );
 }

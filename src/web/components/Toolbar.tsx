@@ -1,9 +1,9 @@
 // The top bar: the entity search (choosing a hit centres, selects and if need be adds it), undo/redo of view
-// changes, layout, fit, saving the view for a shared link, the view's export for Gephi (GEXF) and GraphML tools,
+// changes, the map or force layout, layout, fit, saving the view for a shared link, the view's export for Gephi (GEXF) and GraphML tools,
 // and the shortcuts help.
 
 import { useExplorer, useExplorerState } from "../app/context.ts";
-import { openDialog, redoView, requestCamera, relayout, undoView } from "../state/explorer-state.ts";
+import { openDialog, redoView, requestCamera, relayout, toggleLayoutKind, undoView } from "../state/explorer-state.ts";
 import { canRedo, canUndo } from "../state/history.ts";
 import { ExportMenu } from "./ExportMenu.tsx";
 import { SaveViewButton } from "./SaveViewButton.tsx";
@@ -14,6 +14,7 @@ export function Toolbar() {
   const { store } = explorer;
   const history = useExplorerState((s) => s.history);
   const layoutRunning = useExplorerState((s) => s.layoutRunning);
+  const onMap = useExplorerState((s) => s.layout === "map");
 
   return (
     <header className="topbar">
@@ -43,7 +44,18 @@ export function Toolbar() {
         >
           ↷<span className="button-words"> Redo</span>
         </button>
-        <button disabled={layoutRunning} onClick={() => store.update(relayout())} title="Run the layout again (l)">
+        <button
+          aria-pressed={onMap}
+          onClick={() => store.update(toggleLayoutKind())}
+          title={onMap ? "Back to the force layout (m)" : "Place entities on the world map (m)"}
+        >
+          {onMap ? "Graph" : "Map"}
+        </button>
+        <button
+          disabled={layoutRunning || onMap}
+          onClick={() => store.update(relayout())}
+          title={onMap ? "The map places entities by geography" : "Run the layout again (l)"}
+        >
           {layoutRunning ? "Laying out…" : "Layout"}
         </button>
         <button onClick={() => store.update(requestCamera({ kind: "fit" }))} title="Fit the graph in view (0)">

@@ -1,4 +1,4 @@
-// Renders nothing: lets the analyst drag entities. The dragged position is written to the data graph (positions
+// Renders nothing: lets the analyst drag entities (on the force layout; the map places them by geography). The dragged position is written to the data graph (positions
 // are data) and saved for the dataset when the drag ends; the camera holds still meanwhile, and afterwards the
 // framing returns to the graph's own extent (the unit of the camera in the URL).
 
@@ -20,6 +20,8 @@ export function DragController() {
     let dragged: string | null = null;
     let moved = false;
     renderer.on("downNode", ({ node }) => {
+      // On the map entities sit where geography puts them: a press pans the map instead.
+      if (store.get().layout === "map") return;
       dragged = node;
       moved = false;
       // Freeze the framing while dragging so the picture holds still. Not sigma's getBBox(): right after a settings

@@ -2,9 +2,10 @@
 // iterations (one per message the worker answers), checks every few dozen whether the nodes have settled and stops
 // it after a number of iterations chosen by the graph's size, never after a time: the same data and seeded start
 // give the same picture on any machine. Then it spreads overlapping nodes with noverlap (for a fixed drawing size,
-// not the window's) and saves the picture for the dataset so a reload shows the same one.
+// not the window's) and saves the picture for the dataset so a reload shows the same one. On the map layout it waits:
+// the map places entities, and a layout asked for meanwhile (a first visit's) runs once the force layout is back.
 
-import { useEffect } from "react";
+import { useEffect, useRef } from "react";
 import FA2Layout from "graphology-layout-forceatlas2/worker";
 import noverlap from "graphology-layout-noverlap";
 import { useExplorer, useExplorerState, useRenderer } from "../app/context.ts";
@@ -49,9 +50,13 @@ export function LayoutController() {
   const { graph, store } = useExplorer();
   const renderer = useRenderer();
   const request = useExplorerState((s) => s.layoutRequest);
+  const onMap = useExplorerState((s) => s.layout === "map");
+  /** The request last carried out: one asked for while the map is shown runs when the force layout is back. */
+  const carriedOut = useRef(0);
 
   useEffect(() => {
-    if (request === 0 || graph.order === 0) return;
+    if (request === 0 || graph.order === 0 || onMap || carriedOut.current === request) return;
+    carriedOut.current = request;
     const order = graph.order;
     const ids = graph.nodes();
     const sample = sampleIndices(ids.length).map((i) => ids[i]!);
@@ -99,12 +104,14 @@ export function LayoutController() {
     return () => {
       if (!done) {
         done = true;
+        // Cut short (the map came on): it runs again when the force layout is back.
+        carriedOut.current = 0;
         graph.removeListener("eachNodeAttributesUpdated", onIteration);
         layout.kill();
         store.update(setLayoutRunning(false));
       }
     };
-  }, [request, graph, store, renderer]);
+  }, [request, graph, store, renderer, onMap]);
 
   return null;
 }

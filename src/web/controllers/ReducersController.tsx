@@ -25,6 +25,7 @@ export function ReducersController() {
     useExplorerState((s) => s.zoomedIn),
   );
   const graphVersion = useExplorerState((s) => s.graphVersion);
+  const arcs = useExplorerState((s) => s.layout === "map");
   const { overlay, focus: overlayFocus } = useViewsOverlay();
 
   // Once per graph or filter change, not per hover: it reads every relation.
@@ -35,10 +36,11 @@ export function ReducersController() {
     [graph, graphVersion, visibility],
   );
   const state = useMemo(
-    () => deriveRenderState(graph, { visibility, hover, selection, path, zoomedIn, overlay, overlayFocus, parallel }),
+    () =>
+      deriveRenderState(graph, { visibility, hover, selection, path, zoomedIn, overlay, overlayFocus, parallel, arcs }),
     // graphVersion: neighbourhoods change when relations are added
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [visibility, hover, selection, path, zoomedIn, graphVersion, graph, overlay, overlayFocus, parallel],
+    [visibility, hover, selection, path, zoomedIn, graphVersion, graph, overlay, overlayFocus, parallel, arcs],
   );
 
   // One setSettings: each call makes sigma run the reducers over every item (state changes with the graph anyway).

@@ -9,6 +9,7 @@ import {
   relayout,
   setTab,
   toggleDialog,
+  toggleLayoutKind,
   undoView,
 } from "../state/explorer-state.ts";
 import { matchShortcut, type ShortcutId } from "../state/shortcuts.ts";
@@ -49,7 +50,9 @@ export function ShortcutsController() {
         case "fit":
           return store.update(requestCamera({ kind: "fit" }));
         case "layout":
-          return store.update(relayout());
+          return store.get().layout === "map" ? undefined : store.update(relayout());
+        case "map":
+          return store.update(toggleLayoutKind());
         case "play":
           return (document.querySelector("[data-testid=timebar] button") as HTMLButtonElement | null)?.click();
         case "side-panel":

@@ -24,6 +24,8 @@ export interface NodeAttrs {
   degree: number;
   /** Came with the initial load (the rest is "extra" in the view). */
   base: boolean;
+  /** ISO alpha-3 code of a country (the map layout places it by it). */
+  iso3?: string;
 }
 
 export interface EdgeAttrs {
@@ -124,6 +126,7 @@ export function mergeEntities(
       kind: e.kind,
       degree,
       base: options.base,
+      ...("iso3" in e && e.iso3 ? { iso3: e.iso3 } : {}),
     });
     added.push(e.id);
   }

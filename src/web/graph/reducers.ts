@@ -50,6 +50,8 @@ export interface RenderState {
   fastEdges: boolean;
   /** Multiplies node sizes (smaller on crowded drawings). */
   nodeScale: number;
+  /** On the map: relations drawn as arcs (bowed lines read as routes between places, and cross less). */
+  arcs?: boolean;
   /** What the analysis views draw over the rest (analysis/overlay.ts): bloc colours, sizes, changes. */
   overlay?: Overlay;
   /** Visible relations that share their two entities with others (graph/labels.ts): one label per bundle. */
@@ -124,7 +126,10 @@ export function curvature(index: number, maxIndex: number): number {
   return (maxCurvature * index) / maxIndex;
 }
 
-function edgeProgram(data: EdgeAttrs, fast: boolean): { type: string; curvature?: number } {
+/** How far a relation bows on the map (a share of its length, as @sigma/edge-curve counts it). */
+export const MAP_ARC_CURVATURE = 0.25;
+
+function edgeProgram(data: EdgeAttrs, fast: boolean, arcs = false): { type: string; curvature?: number } {
   // Dashes are drawn on straight lines only: an inferred relation does not curve apart from its parallels. On huge
   // graphs they stay dashed (without the arrow head, as every line there) so the legend's "dashed" holds.
   if (data.inference) {
@@ -134,10 +139,11 @@ function edgeProgram(data: EdgeAttrs, fast: boolean): { type: string; curvature?
   const index = data.parallelIndex;
   const max = data.parallelMaxIndex;
   const curved = typeof index === "number" && typeof max === "number" && index !== 0;
-  if (!curved) return { type: data.symmetric ? EDGE_PROGRAMS.line : EDGE_PROGRAMS.arrow };
+  if (!curved && !arcs) return { type: data.symmetric ? EDGE_PROGRAMS.line : EDGE_PROGRAMS.arrow };
+  const parallel = curved ? curvature(index, Math.abs(max)) : 0;
   return {
     type: data.symmetric ? EDGE_PROGRAMS.curve : EDGE_PROGRAMS.curvedArrow,
-    curvature: curvature(index, Math.abs(max)),
+    curvature: arcs ? MAP_ARC_CURVATURE + parallel : parallel,
   };
 }
 
@@ -147,7 +153,7 @@ export function edgeReducer(id: string, data: EdgeAttrs, ui: RenderState): EdgeD
 }
 
 function baseEdge(id: string, data: EdgeAttrs, ui: RenderState): EdgeDisplay {
-  const program = edgeProgram(data, ui.fastEdges);
+  const program = edgeProgram(data, ui.fastEdges, ui.arcs);
   const out: EdgeDisplay = {
     ...program,
     color: stanceColor(data.stance),

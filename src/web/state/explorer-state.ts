@@ -7,7 +7,7 @@ import type { ErrorReport } from "../api/errors.ts";
 import { DEFAULT_FILTERS, type Filters } from "./filters.ts";
 import { createHistory, historyReducer, type History } from "./history.ts";
 import { DEFAULT_PATH_QUERY, type PathQuery } from "./path-query.ts";
-import type { BriefingLink, Camera, Selection, Tab, UrlProblem, UrlView } from "./url-state.ts";
+import type { BriefingLink, Camera, LayoutKind, Selection, Tab, UrlProblem, UrlView } from "./url-state.ts";
 import { EMPTY_VIEW, type ViewContent } from "./view.ts";
 import type { Expansion } from "./expansion.ts";
 import { ALL_PANELS_OPEN, togglePanelIn, type PanelId, type PanelsOpen } from "./panels.ts";
@@ -54,6 +54,10 @@ export interface ExplorerState {
   hover: { node: string | null; edge: string | null };
   path: PathState;
   tab: Tab;
+  /** Entities placed by the force layout or on the world map. */
+  layout: LayoutKind;
+  /** The groups the last link, saved view or scene opened folds (the analysis store takes them from here). */
+  linkFold: readonly string[] | null;
   camera?: Camera;
   /** The saved view whose positions the canvas opened with (kept in the URL for the next reader). */
   saved?: string;
@@ -89,6 +93,8 @@ export const INITIAL_STATE: ExplorerState = {
   hover: { node: null, edge: null },
   path: { query: DEFAULT_PATH_QUERY, status: "idle", results: [], active: null },
   tab: "filters",
+  layout: "force",
+  linkFold: null,
   graphVersion: 0,
   layoutRunning: false,
   zoomedIn: false,
@@ -209,6 +215,9 @@ export const applyUrlView =
     filters: url.filters,
     selection: url.selection,
     tab: url.tab,
+    layout: url.layout,
+    // The same list back (a view read from this state) is no new instruction: the groups folded since stay.
+    linkFold: url.fold === s.linkFold || (url.fold === NO_FOLD && !s.linkFold) ? s.linkFold : url.fold,
     dataset: url.dataset,
     camera: url.camera,
     saved: url.saved,
@@ -232,6 +241,8 @@ function sameIds(view: ViewContent, url: UrlView): boolean {
   );
 }
 
+const NO_FOLD: readonly string[] = [];
+
 /** The URL view of the state (the inverse of applyUrlView). */
 export function toUrlView(s: ExplorerState): UrlView {
   return {
@@ -247,8 +258,21 @@ export function toUrlView(s: ExplorerState): UrlView {
     hide: [...s.history.present.hidden],
     saved: s.saved,
     briefing: s.briefing,
+    layout: s.layout,
+    // The folded groups live in the analysis store (the URL controller writes those); this is the last link's.
+    fold: s.linkFold ?? NO_FOLD,
   };
 }
+
+/** Entities on the world map, or back to the force layout's picture. */
+export const setLayoutKind =
+  (layout: LayoutKind): P =>
+  (s) =>
+    s.layout === layout ? s : { ...s, layout };
+
+/** The toolbar's toggle: the other layout, watched from a camera that frames the whole graph. */
+export const toggleLayoutKind = (): P => (s) =>
+  requestCamera({ kind: "fit" })(setLayoutKind(s.layout === "map" ? "force" : "map")(s));
 
 /** The Briefings tab opened, stepped or closed a deck (for the URL); unchanged links keep the state as it is. */
 export const setBriefingLink =

@@ -48,6 +48,8 @@ export interface RenderInput {
   overlayFocus?: Neighbourhood | null;
   /** Bundles of parallel relations (graph/labels.ts parallelLabels), computed when the graph or filters change. */
   parallel?: ReadonlyMap<string, ParallelLabel>;
+  /** The map layout: relations as arcs. */
+  arcs?: boolean;
 }
 
 /** The paths to highlight: the active one, else all those found; none until a search is done. */
@@ -90,5 +92,6 @@ export function deriveRenderState(graph: DataGraph, input: RenderInput): RenderS
     nodeScale: sizeSettings(graph.order, graph.size).nodeScale,
     ...(input.overlay ? { overlay: input.overlay } : {}),
     parallel: input.parallel ?? EMPTY_RENDER_STATE.parallel,
+    ...(input.arcs ? { arcs: true } : {}),
   };
 }

@@ -12,6 +12,7 @@ export const SHORTCUTS = [
   { id: "hide", keys: ["h", "Delete"], label: "Hide the selected entity" },
   { id: "fit", keys: ["0"], label: "Fit the whole graph in view" },
   { id: "layout", keys: ["l"], label: "Run the layout again" },
+  { id: "map", keys: ["m"], label: "Place entities on the world map, or back to the force layout" },
   { id: "play", keys: ["t"], label: "Play or pause the time slider" },
   { id: "side-panel", keys: ["["], label: "Hide or show the side panel" },
   { id: "details-panel", keys: ["]"], label: "Hide or show the details panel" },

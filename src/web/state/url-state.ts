@@ -1,17 +1,22 @@
 // The view as a URL: filters, selection, path query, camera, open tab, dataset and the analyst's additions and
-// hidings, the saved view whose positions the canvas uses, and the briefing deck open (its slide, and whether it is
+// hidings, the layout (force or map) and the groups folded, the saved view whose positions the canvas uses, and the briefing deck open (its slide, and whether it is
 // being presented). encodeUrlView and decodeUrlView are pure and round-trip (decode(encode(v)) equals v); anything unknown or
 // malformed in a hand-edited link is dropped rather than failing the page, and parseUrlView names each such value so
 // the reader is told (a typo in `types` must not silently hide every relation).
 
 import { ENTITY_KINDS, STANCES, suggest, type EntityKind, type RelationType, type Stance } from "../../model/index.ts";
 import { isCalendarDate } from "../../model/dataset-schema.ts";
+import { isAggregateId } from "../../model/groups.ts";
 import { ALL_TYPES, DEFAULT_FILTERS, type Filters } from "./filters.ts";
 import { checkCamera, type Camera } from "../graph/camera.ts";
 import { DEFAULT_PATH_QUERY, K_LIMIT, MAX_HOPS_LIMIT, clampInt, type PathQuery } from "./path-query.ts";
 
 export const TABS = ["filters", "paths", "analysis", "cypher", "briefings", "reports"] as const;
 export type Tab = (typeof TABS)[number];
+
+/** How entities are placed: by the force layout, or on the world map (`view=map`). */
+export const LAYOUTS = ["force", "map"] as const;
+export type LayoutKind = (typeof LAYOUTS)[number];
 
 export type Selection = { kind: "entity"; id: string } | { kind: "relation"; id: string };
 
@@ -34,6 +39,10 @@ export interface UrlView {
   saved?: string;
   /** The briefing deck open (`deck=`), its slide (0-based here, `slide=` counts from 1) and `present=1`. */
   briefing?: BriefingLink;
+  /** The force layout or the map (`view=map`). */
+  layout: LayoutKind;
+  /** Groups whose members are folded into them (`fold=nato,…`), sorted. */
+  fold: readonly string[];
 }
 
 export interface BriefingLink {
@@ -56,6 +65,8 @@ export const DEFAULT_URL_VIEW: UrlView = {
   tab: "filters",
   add: [],
   hide: [],
+  layout: "force",
+  fold: [],
 };
 
 const ID = /^[a-z0-9._-]+$/;
@@ -197,7 +208,9 @@ export function encodeUrlView(view: UrlView): string {
     if (value !== undefined) entries.push([key, value]);
   };
   add("ds", view.dataset);
-  if (view.selection) add("sel", `${view.selection.kind === "entity" ? "e" : "r"}:${view.selection.id}`);
+  // An aggregated relation exists only while its group is folded: a link names the group (fold=), not it.
+  if (view.selection && !isAggregateId(view.selection.id))
+    add("sel", `${view.selection.kind === "entity" ? "e" : "r"}:${view.selection.id}`);
   add("types", encodeSet<RelationType>(ALL_TYPES, view.filters.types));
   add("stances", encodeSet<Stance>(STANCES, view.filters.stances));
   add("kinds", encodeSet<EntityKind>(ENTITY_KINDS, view.filters.kinds));
@@ -225,6 +238,8 @@ export function encodeUrlView(view: UrlView): string {
     if (view.activePath !== null) add("pi", String(view.activePath));
   }
   if (view.tab !== "filters") add("tab", view.tab);
+  if (view.layout !== "force") add("view", view.layout);
+  if (view.fold.length) add("fold", [...view.fold].sort().join(","));
   if (view.add.length + view.hide.length <= URL_ID_CAP) {
     if (view.add.length) add("add", [...view.add].sort().join(","));
     if (view.hide.length) add("hide", [...view.hide].sort().join(","));
@@ -280,6 +295,8 @@ export function parseUrlView(search: string): ParsedUrl {
   view.activePath = view.run && pi !== undefined ? pi : null;
 
   view.tab = readChoice(q, "tab", "tab", TABS, problems) ?? DEFAULT_URL_VIEW.tab;
+  view.layout = readChoice(q, "view", "view", LAYOUTS, problems) ?? DEFAULT_URL_VIEW.layout;
+  view.fold = [...new Set(readIds(q, "fold", problems))].sort();
   view.add = readIds(q, "add", problems);
   view.hide = readIds(q, "hide", problems);
 

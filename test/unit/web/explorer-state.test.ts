@@ -37,6 +37,8 @@ import {
   setZoomedIn,
   startPaths,
   toUrlView,
+  setLayoutKind,
+  toggleLayoutKind,
   toggleDialog,
   undoView,
   updateView,
@@ -73,6 +75,26 @@ describe("explorer state producers", () => {
       "sel=e:smic&stances=hostile&from=smic&to=ukraine&hops=4&dir=any&k=3&pstances=hostile&tab=paths&hide=nyt&cam=0.5,0.5,0.3";
     const s = applyUrlView(decodeUrlView(link))(INITIAL_STATE);
     expect(encodeUrlView(toUrlView(s))).toBe(link);
+  });
+
+  it("should take the layout and the folded groups from a link, and the toggle should fit the other layout", () => {
+    const s = applyUrlView(decodeUrlView("view=map&fold=nato"))(INITIAL_STATE);
+    expect(s.layout).toBe("map");
+    expect(s.linkFold).toEqual(["nato"]);
+    expect(encodeUrlView(toUrlView(s))).toBe("view=map&fold=nato");
+    const toggled = toggleLayoutKind()(s);
+    expect(toggled.layout).toBe("force");
+    expect(toggled.cameraRequest?.kind).toBe("fit");
+    expect(setLayoutKind("force")(toggled)).toBe(toggled);
+  });
+
+  it("should not hand the folded groups on again for a view read back from the state", () => {
+    const opened = applyUrlView(decodeUrlView("fold=nato"))(INITIAL_STATE);
+    // "Show every dataset" reopens the view it reads from the state: the groups folded since must stay as they are.
+    expect(applyUrlView(toUrlView(opened))(opened).linkFold).toBe(opened.linkFold);
+    expect(applyUrlView(toUrlView(INITIAL_STATE))(INITIAL_STATE).linkFold).toBeNull();
+    // A new link with the same groups is a new instruction (back/forward after the reader changed them).
+    expect(applyUrlView(decodeUrlView("fold=nato"))(opened).linkFold).not.toBe(opened.linkFold);
   });
 });
 

@@ -4,6 +4,7 @@
 import { describe, expect, it } from "vitest";
 import { parseSavedView, VIEW_FORMAT, VIEW_VERSION } from "../../../src/model/saved-view.ts";
 import { newViewId, viewOf } from "../../../src/web/app/saved-views.ts";
+import { keepPositions, releasePositions } from "../../../src/web/graph/kept-positions.ts";
 import { createDataGraph, mergeEntities } from "../../../src/web/graph/data-graph.ts";
 import { INITIAL_STATE, applyUrlView, setBriefingLink, toUrlView } from "../../../src/web/state/explorer-state.ts";
 import { decodeUrlView, differsOnlyByCamera, encodeUrlView, parseUrlView } from "../../../src/web/state/url-state.ts";
@@ -63,6 +64,20 @@ describe("viewOf", () => {
     expect(view.positions.b).toEqual([12.5, -3]);
     expect(Object.keys(view.positions)).toEqual(["a", "b"]);
     expect(parseSavedView(view)).toEqual({ ok: true, view: { ...view, format: VIEW_FORMAT, version: VIEW_VERSION } });
+  });
+
+  it("should keep the force layout's positions while the map shows, and the groups folded", () => {
+    const graph = createDataGraph();
+    mergeEntities(graph, [{ id: "a", name: "A", kind: "Country" }], { base: true });
+    graph.mergeNodeAttributes("a", { x: 1, y: 2 });
+    keepPositions(graph);
+    // The map layout writes its own place.
+    graph.mergeNodeAttributes("a", { x: 300, y: 40 });
+    const view = viewOf("view-new", applyUrlView(decodeUrlView("view=map"))(INITIAL_STATE), graph, ["nato"]);
+    expect(view.positions.a).toEqual([1, 2]);
+    expect(view.state).toBe("view=map&fold=nato");
+    expect(releasePositions(graph)?.get("a")).toEqual([1, 2]);
+    expect(viewOf("view-new", INITIAL_STATE, graph).positions.a).toEqual([300, 40]);
   });
 
   it("should make ids the server takes", () => {

@@ -5,6 +5,7 @@ import type { EdgeAttrs, NodeAttrs } from "../../../src/web/graph/data-graph.ts"
 import {
   EDGE_PROGRAMS,
   EMPTY_RENDER_STATE,
+  MAP_ARC_CURVATURE,
   curvature,
   edgeReducer,
   isDashedProgram,
@@ -118,6 +119,17 @@ describe("edge reducer", () => {
     expect(edgeReducer("e1", { ...edge, symmetric: true, parallelIndex: 1, parallelMaxIndex: 1 }, base).type).toBe(
       EDGE_PROGRAMS.curve,
     );
+  });
+
+  it("draws every relation as an arc on the map, parallel ones bowed further apart, inferred ones still straight", () => {
+    const arcs: RenderState = { ...base, arcs: true };
+    const single = edgeReducer("e1", edge, arcs);
+    expect(single.type).toBe(EDGE_PROGRAMS.curvedArrow);
+    expect(single.curvature).toBe(MAP_ARC_CURVATURE);
+    expect(edgeReducer("e1", { ...edge, symmetric: true }, arcs).type).toBe(EDGE_PROGRAMS.curve);
+    const parallel = edgeReducer("e1", { ...edge, parallelIndex: 1, parallelMinIndex: -1, parallelMaxIndex: 1 }, arcs);
+    expect(parallel.curvature).toBeGreaterThan(MAP_ARC_CURVATURE);
+    expect(isDashedProgram(edgeReducer("e1", { ...edge, inference: true }, arcs).type)).toBe(true);
   });
 
   it("draws inferred relations straight and dashed, with an arrow unless symmetric, even when parallel", () => {

@@ -35,6 +35,8 @@ const full: UrlView = {
   tab: "paths",
   add: ["nyt", "smic"],
   hide: ["eastern-europe"],
+  layout: "map",
+  fold: ["nato", "us-european-allies"],
 };
 
 describe("URL state", () => {
@@ -58,8 +60,8 @@ describe("URL state", () => {
     expect(encodeUrlView(full)).toBe(
       "ds=briefing-2022-03&sel=r:russia-attacks-ukraine&types=SANCTIONS,THREATENS,ATTACKS&stances=hostile" +
         "&kinds=Country,Company&asOf=2022-03-08&from=smic&to=ukraine&hops=3&dir=follow&k=5" +
-        "&ptypes=THREATENS,SANCTIONS,ATTACKS&pstances=hostile&run=1&pi=1&tab=paths&add=nyt,smic" +
-        "&hide=eastern-europe&cam=0.5123,0.4,0.25",
+        "&ptypes=THREATENS,SANCTIONS,ATTACKS&pstances=hostile&run=1&pi=1&tab=paths&view=map" +
+        "&fold=nato,us-european-allies&add=nyt,smic&hide=eastern-europe&cam=0.5123,0.4,0.25",
     );
   });
 
@@ -86,6 +88,16 @@ describe("URL state", () => {
   it("leaves long id lists out rather than writing huge links", () => {
     const many = Array.from({ length: URL_ID_CAP + 1 }, (_, i) => `e${i}`);
     expect(encodeUrlView({ ...DEFAULT_URL_VIEW, hide: many })).toBe("");
+  });
+
+  it("should leave a folded group's aggregated relation out of the selection it writes", () => {
+    const view: UrlView = { ...DEFAULT_URL_VIEW, selection: { kind: "relation", id: "group:nato|SANCTIONS|russia" } };
+    expect(encodeUrlView(view)).toBe("");
+  });
+
+  it("should write each folded group once, sorted", () => {
+    expect(encodeUrlView({ ...DEFAULT_URL_VIEW, fold: ["nato", "eu"] })).toBe("fold=eu,nato");
+    expect(decodeUrlView("fold=nato,eu,nato").fold).toEqual(["eu", "nato"]);
   });
 
   it("tells camera-only changes apart", () => {

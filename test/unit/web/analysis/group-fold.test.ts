@@ -4,7 +4,7 @@
 import { describe, expect, it } from "vitest";
 import type { EntityRecord, RelationRecord, RelationType } from "../../../../src/model/index.ts";
 import { getRelationSpec } from "../../../../src/model/index.ts";
-import { foldGraph, foldVisibility, syncAggregates } from "../../../../src/web/analysis/group-fold.ts";
+import { foldGraph, foldVisibility, notGroups, syncAggregates } from "../../../../src/web/analysis/group-fold.ts";
 import {
   createDataGraph,
   edgeItems,
@@ -51,6 +51,12 @@ const visibilityOf = (g: ReturnType<typeof world>) =>
   computeVisibility(nodeItems(g), edgeItems(g), DEFAULT_FILTERS, EMPTY_VIEW, NOTHING_FORCED);
 
 describe("group fold in the explorer", () => {
+  it("should name what a link asks to fold that is no group of the graph: no entity, or one without members", () => {
+    const g = world();
+    expect(notGroups(g, ["pact", "ru", "atlantis"])).toEqual(["ru", "atlantis"]);
+    expect(notGroups(g, [])).toEqual([]);
+  });
+
   it("should change nothing when no group is collapsed", () => {
     const g = world();
     expect(syncAggregates(g, foldGraph(g, []))).toBe(false);
