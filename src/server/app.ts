@@ -16,7 +16,7 @@ import type { GraphStore } from "../store/graph-store.ts";
 import { loadKnownEntities } from "../store/known-entities.ts";
 import { registerAccess } from "./access.ts";
 import type { ServerConfig } from "./config.ts";
-import { registerLoadLimits } from "./load-limits.ts";
+import { ANSWER_UNDER_PRESSURE, registerLoadLimits } from "./load-limits.ts";
 import { loadQueryLibrary } from "./query-library.ts";
 import { registerSecurityHeaders } from "./security-headers.ts";
 import { zodValidatorCompiler } from "./validation.ts";
@@ -117,7 +117,7 @@ function registerApiRoutes(scope: FastifyInstance, parts: AppParts, config: Serv
   const notFound = (reply: FastifyReply, what: string, id: string) =>
     sendError(reply, 404, `no ${what} with id "${id}"`, { field: "id" });
 
-  app.get("/api/health", async () => store.health());
+  app.get("/api/health", { config: ANSWER_UNDER_PRESSURE }, async () => store.health());
 
   app.get("/api/summary", async () => store.summary());
 

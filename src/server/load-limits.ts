@@ -31,6 +31,47 @@ export class OverloadedError extends Error {
   }
 }
 
+/** Health answers even while the server sheds load, so a probe tells a busy server from a dead one. */
+export const ANSWER_UNDER_PRESSURE = { pressureHandler: () => undefined };
+
+/** How often the loop-hold watch ticks, and how far back it remembers (about under-pressure's sampling window). */
+const HOLD_TICK_MS = 20;
+const HOLD_MEMORY_MS = 200;
+
+/**
+ * The figure a 503 names, or undefined when the request should be answered after all. under-pressure reports an
+ * event loop delay of Infinity when its sampling window held no sample, which a hold only a little longer than the
+ * window gives as well (a 300 ms hold against a 1000 ms bound): then the longest recent hold decides.
+ */
+export function pressureFigure(type: string, value: number, heldMs: () => number, boundMs: number): number | undefined {
+  if (type !== "eventLoopDelay" || Number.isFinite(value)) return value;
+  const held = heldMs();
+  return held > boundMs ? held : undefined;
+}
+
+/**
+ * Watches how long the event loop is held: a ticker every 20 ms notes each tick that came late. Answers a function
+ * giving the longest hold of the last 200 ms, the one in progress included.
+ */
+function watchLoopHolds(app: FastifyInstance): () => number {
+  let last = performance.now();
+  const holds: { at: number; ms: number }[] = [];
+  const timer = setInterval(() => {
+    const now = performance.now();
+    const held = now - last - HOLD_TICK_MS;
+    last = now;
+    if (held > HOLD_TICK_MS) holds.push({ at: now, ms: held });
+    while (holds.length > 0 && holds[0]!.at < now - HOLD_MEMORY_MS) holds.shift();
+  }, HOLD_TICK_MS).unref();
+  app.addHook("onClose", async () => clearInterval(timer));
+  return () => {
+    const now = performance.now();
+    let longest = Math.max(0, now - last - HOLD_TICK_MS);
+    for (const hold of holds) if (hold.at >= now - HOLD_MEMORY_MS) longest = Math.max(longest, hold.ms);
+    return longest;
+  };
+}
+
 /** Which limit a route falls under, by its path and method; undefined when none. */
 export function rateLimitFor(
   route: { url: string; method: string | string[]; config?: { access?: string } },
@@ -68,14 +109,17 @@ export function registerLoadLimits(app: FastifyInstance, config: ServerConfig): 
     },
   });
   if (config.maxEventLoopDelayMs === 0) return;
+  const heldMs = watchLoopHolds(app);
   app.register(underPressure, {
     maxEventLoopDelay: config.maxEventLoopDelayMs,
     // Sampled often, so a lag is seen within a tenth of a second and gone as soon as it passes.
     sampleInterval: 100,
     pressureHandler: async (_request, reply, type, value) => {
+      const lag = pressureFigure(type, Number(value ?? 0), heldMs, config.maxEventLoopDelayMs);
+      if (lag === undefined) return;
       reply.header("retry-after", "1");
       throw new OverloadedError(
-        `statecraft/server: the server is too busy to answer now (${type} ${Math.round(Number(value ?? 0))} ms, ` +
+        `statecraft/server: the server is too busy to answer now (${type} ${Math.round(lag)} ms, ` +
           `above MAX_EVENT_LOOP_DELAY_MS ${config.maxEventLoopDelayMs}); try again in a second`,
       );
     },

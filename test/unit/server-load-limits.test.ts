@@ -10,7 +10,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import type { Dataset } from "../../src/model/types.ts";
 import { createApp } from "../../src/server/app.ts";
 import { resolveServerConfig, type ServerConfig } from "../../src/server/config.ts";
-import { rateLimitFor } from "../../src/server/load-limits.ts";
+import { pressureFigure, rateLimitFor } from "../../src/server/load-limits.ts";
 import { FileDeckStore } from "../../src/store/memory/file-deck-store.ts";
 import { createMemoryStore } from "../../src/store/memory/memory-store.ts";
 
@@ -116,15 +116,25 @@ describe("server load limits", () => {
     const until = performance.now() + 400;
     while (performance.now() < until);
     await new Promise((r) => setTimeout(r, 0));
-    const busy = await app.inject("/api/health");
+    const busy = await app.inject("/api/summary");
     expect(busy.statusCode).toBe(503);
+    // Health answers all the same: a probe tells a busy server from a dead one.
+    expect((await app.inject("/api/health")).statusCode).toBe(200);
     expect(busy.headers["retry-after"]).toBe("1");
     expect((busy.json() as { error: { rule: string; message: string } }).error).toMatchObject({ rule: "overloaded" });
     let status = busy.statusCode;
     for (let i = 0; i < 50 && status !== 200; i++) {
       await new Promise((r) => setTimeout(r, 100));
-      status = (await app.inject("/api/health")).statusCode;
+      status = (await app.inject("/api/summary")).statusCode;
     }
     expect(status).toBe(200);
+  });
+
+  it("should judge under-pressure's Infinity (a window with no sample) by the longest recent hold", () => {
+    // A 300 ms hold outlasts the 100 ms sampling window but not a 1000 ms bound: answered.
+    expect(pressureFigure("eventLoopDelay", Infinity, () => 300, 1000)).toBeUndefined();
+    expect(pressureFigure("eventLoopDelay", Infinity, () => 1500, 1000)).toBe(1500);
+    expect(pressureFigure("eventLoopDelay", 1200, () => 0, 1000)).toBe(1200);
+    expect(pressureFigure("heapUsedBytes", Infinity, () => 0, 1000)).toBe(Infinity);
   });
 });
