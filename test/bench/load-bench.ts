@@ -53,6 +53,31 @@ function rssMb(pid: number | undefined): number {
   }
 }
 
+/** Relations a generated dataset file holds at most: a file stays well under the 64 MB a dataset file may be. */
+const RELATIONS_PER_FILE = 150_000;
+
+/**
+ * Splits a generated dataset into datasets of at most `size` relations, each with the entities and sources its
+ * relations use (an entity several parts use is restated the same in each, which the ownership rule lets merge).
+ */
+function splitDataset(ds: Dataset, size: number): Dataset[] {
+  if (ds.relations.length <= size) return [ds];
+  const parts: Dataset[] = [];
+  for (let i = 0; i * size < ds.relations.length; i++) {
+    const relations = ds.relations.slice(i * size, (i + 1) * size);
+    const ids = new Set(relations.flatMap((r) => [r.from, r.to]));
+    const used = new Set(relations.flatMap((r) => r.evidence.map((e) => e.source)));
+    parts.push({
+      ...ds,
+      info: { ...ds.info, id: `${ds.info.id}-${i + 1}` },
+      entities: ds.entities.filter((e) => ids.has(e.id)),
+      sources: ds.sources.filter((s) => used.has(s.id)),
+      relations,
+    });
+  }
+  return parts;
+}
+
 async function serve(env: Record<string, string>): Promise<Served> {
   const port = await freePort();
   const child = spawn(process.execPath, ["--import", "tsx", "src/server/main.ts"], {
@@ -184,12 +209,14 @@ function routes(ds: Dataset[]): [string, () => { method: "GET" | "POST"; path: s
 
 export async function benchLoad(options: { entities: number; relationsPerEntity: number }): Promise<BenchReport> {
   const briefing = await readDatasets([join(ROOT, "data")]);
-  const generated = [
+  const generated = splitDataset(
     generateDataset({ entities: options.entities, relationsPerEntity: options.relationsPerEntity, seed: 42 }),
-  ];
+    RELATIONS_PER_FILE,
+  );
   const folder = mkdtempSync(join(tmpdir(), "statecraft-load-bench-"));
-  const { info, sources, entities, relations } = generated[0]!;
-  writeFileSync(join(folder, "generated.yaml"), JSON.stringify({ dataset: info, sources, entities, relations }));
+  for (const { info, sources, entities, relations } of generated) {
+    writeFileSync(join(folder, `${info.id}.yaml`), JSON.stringify({ dataset: info, sources, entities, relations }));
+  }
   const graphs: [string, Dataset[], string][] = [
     ["briefing", briefing, join(ROOT, "data")],
     [`generated ${fmt(options.entities)}`, generated, folder],
