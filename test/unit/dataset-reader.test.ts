@@ -1,5 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { parse } from "yaml";
+import type { Dataset } from "../../src/model/types.ts";
 import { decodeDatasetBytes, invalidUtf8Offset, readDatasetTexts } from "../../src/ingest/dataset-reader.ts";
 import { DATASET_LIMITS } from "../../src/model/dataset-schema.ts";
 import { formatIssue, InvalidInputError } from "../../src/ingest/errors.ts";
@@ -319,5 +321,37 @@ entities:
     const inferences = ds!.relations.filter((r) => r.inference);
     expect(inferences.length).toBeGreaterThan(0);
     for (const r of inferences) expect(r.confidence).toBeLessThanOrEqual(0.8);
+  });
+
+  describe("a file that is one line of JSON", () => {
+    const briefingText = readFileSync(new URL("../../data/briefing-2022-03.yaml", import.meta.url), "utf8");
+    const oneLine = JSON.stringify(parse(briefingText));
+    const withoutLines = (ds: Dataset) => ({ ...ds, lines: undefined });
+
+    it("should read as the same dataset as its YAML, every record on line 1", () => {
+      const [fromYaml] = readDatasetTexts([{ file: "data/briefing.yaml", text: briefingText }]);
+      const [fromJson] = readDatasetTexts([{ file: "data/briefing.yaml", text: oneLine + "\n" }]);
+      expect(withoutLines(fromJson!)).toEqual(withoutLines(fromYaml!));
+      expect(new Set(fromJson!.lines!.relations)).toEqual(new Set([1]));
+      expect(fromJson!.lines!.relations).toHaveLength(fromYaml!.relations.length);
+    });
+
+    it("should name the column of a field the schema refuses, as the YAML reader does", () => {
+      const bad = oneLine.replace('"confidence":0.95', '"confidence":"high"');
+      expect(bad).not.toBe(oneLine);
+      const [issue] = issuesOf(bad, "data/briefing.yaml");
+      expect(issue).toMatchObject({ file: "data/briefing.yaml", line: 1 });
+      expect(issue!.column).toBe(bad.indexOf('"high"') + 1);
+      expect(issue!.message).toMatch(/confidence/);
+    });
+
+    it("should still refuse an id given twice, naming where it was first defined", () => {
+      const doc = parse(briefingText) as { entities: { id: string }[] };
+      doc.entities.push({ ...doc.entities[0]! });
+      const issues = issuesOf(JSON.stringify(doc), "data/briefing.yaml");
+      expect(issues.map((i) => i.message)).toContain(
+        `duplicate entity id "${doc.entities[0]!.id}" (first defined at data/briefing.yaml:1)`,
+      );
+    });
   });
 });
