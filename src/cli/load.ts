@@ -27,6 +27,7 @@ import { StoreUnavailableError } from "../store/graph-store.ts";
 import { classifyNeo4jError } from "../store/neo4j/errors.ts";
 import { checkAgainstNeo4j } from "../store/neo4j/dataset-holdings.ts";
 import { mergeDatasets } from "../model/dataset-merge.ts";
+import type { Dataset } from "../model/types.ts";
 import { checkOwnership, NO_HOLDINGS, type OwnershipCheck } from "../model/dataset-ownership.ts";
 import { ENTITY_KINDS, isEntityKind, type EntityKind } from "../model/kinds.ts";
 import { suggest } from "../model/suggest.ts";
@@ -161,11 +162,18 @@ export async function main(argv: string[]): Promise<number> {
     maxBadRows,
   };
 
-  if (args.values["dry-run"]) {
+  // The files read, described and checked among themselves, with nothing stored to check against: a dry run, and a
+  // bulk load (into an empty database, so feeds find no stored country to reuse). Undefined when refused.
+  const readChecked = async (): Promise<Dataset[] | undefined> => {
     const reads = await readAll(paths, readOptions, args.values.quiet);
-    if (!reads) return 1;
+    if (!reads) return undefined;
     for (const line of describeReads(reads)) log(line);
-    if (refused(checkOwnership(mergeDatasets(reads.map((r) => r.dataset)), NO_HOLDINGS))) return 1;
+    const checked = checkOwnership(mergeDatasets(reads.map((r) => r.dataset)), NO_HOLDINGS);
+    return refused(checked) ? undefined : checked.datasets;
+  };
+
+  if (args.values["dry-run"]) {
+    if (!(await readChecked())) return 1;
     log("Dry run: nothing was written (created or updated is decided against the database when loading).");
     return 0;
   }
@@ -201,14 +209,7 @@ export async function main(argv: string[]): Promise<number> {
       config,
       batchSize,
       log,
-      // The database is empty, so feeds find no stored country to reuse.
-      read: async () => {
-        const reads = await readAll(paths, readOptions, args.values.quiet);
-        if (!reads) return undefined;
-        for (const line of describeReads(reads)) log(line);
-        const checked = checkOwnership(mergeDatasets(reads.map((r) => r.dataset)), NO_HOLDINGS);
-        return refused(checked) ? undefined : checked.datasets;
-      },
+      read: readChecked,
     }).catch(bulkFailed);
   }
   const client = createNeo4jClient(config);

@@ -5,7 +5,8 @@
 // integration test compares the two graphs.
 
 import type { Dataset } from "../../model/types.ts";
-import { ledgerRecordOf } from "./dataset-writer.ts";
+import { DEFAULT_WRITE_OPTIONS, ledgerRecordOf } from "./dataset-writer.ts";
+import { datasetHash } from "./load-plan.ts";
 import type { LedgerRecord } from "./load-ledger.ts";
 import { entityRow, relationRow, sourceRow } from "./load-rows.ts";
 
@@ -62,18 +63,21 @@ export function planBulkLoad(datasets: readonly Dataset[]): BulkPlan {
     }
   }
   // Relations after every dataset's nodes, as the writer does, so a relation may point into a dataset loaded later.
+  // Each row is made once, for the import file and for the ledger record alike (a row hashes its properties).
+  const ledger: LedgerRecord[] = [];
   for (const ds of datasets) {
-    for (const relation of ds.relations) {
+    const rows = ds.relations.map((r) => relationRow(r, ds.info.id, ds.eventLogs?.get(r.id)));
+    for (const row of rows) {
       // The writer MATCHes both ends and so writes nothing for a relation whose end no entity has; the same here.
-      if (!entities.has(relation.from) || !entities.has(relation.to)) continue;
-      const row = relationRow(relation, ds.info.id, ds.eventLogs?.get(relation.id));
+      if (!entities.has(row.from) || !entities.has(row.to)) continue;
       relations.set(`${row.type}\u0000${row.id}`, row);
     }
+    ledger.push(ledgerRecordOf(ds, DEFAULT_WRITE_OPTIONS, datasetHash(ds), rows));
   }
   return {
     entities: [...entities.values()],
     sources: [...sources.values()],
     relations: [...relations.values()],
-    ledger: datasets.map((ds) => ledgerRecordOf(ds)),
+    ledger,
   };
 }

@@ -83,9 +83,9 @@ function bucketsFor(rows: readonly Row[], options: Pick<WriteOptions, "batchByte
  */
 export function ledgerRecordOf(
   ds: Dataset,
-  options: Pick<WriteOptions, "batchBytes" | "concurrency"> = DEFAULT_WRITE_OPTIONS,
-  hash: string = datasetHash(ds),
-  rows: readonly RelationRow[] = ds.relations.map((r) => relationRow(r, ds.info.id, ds.eventLogs?.get(r.id))),
+  options: Pick<WriteOptions, "batchBytes" | "concurrency">,
+  hash: string,
+  rows: readonly RelationRow[],
 ): LedgerRecord {
   if (ds.mode === "merge") return { dataset: ds.info.id, hash, buckets: null, bucketHashes: null, bucketCounts: null };
   const buckets = bucketsFor(rows, options);
