@@ -55,6 +55,12 @@ export interface WriteOptions {
   strategy: "create" | "merge";
   /** Skip a dataset whose hashes on its :StatecraftLoad node match (default). False checks every row. */
   skipUnchanged: boolean;
+  /**
+   * The relation ids the database held, under any type, when the load's ownership check read it (dataset-holdings).
+   * A feed's relation not among them is new without a look, so a first load of a feed reads nothing back. A
+   * relation another writer makes meanwhile fails its CREATE on the id constraint, and its batch goes through MERGE.
+   */
+  heldRelationIds?: ReadonlySet<string>;
   /** Called after each batch with rows written so far and rows to write in all. */
   onProgress?: (done: number, total: number, what: string) => void;
   /** Called with the wall time of each step (schema, hashing, diff reads, writes), for the loader's profile. */
@@ -359,6 +365,7 @@ export class DatasetWriter {
     const dataset = ds.info.id;
     const rows = ds.sources.map(sourceRow);
     const existing = new Map<string, { hash: string | null; tagged: boolean }>();
+    const diffStarted = performance.now();
     for (const batch of chunks(rows, 50_000)) {
       const found: [string, { hash: string | null; tagged: boolean }][] = [];
       await this.stream(
@@ -370,20 +377,38 @@ export class DatasetWriter {
       );
       for (const [id, f] of found) existing.set(id, f);
     }
-    const toWrite = rows.filter((row) => {
+    this.options.onStep?.("sources: diff read", performance.now() - diffStarted);
+    const creates: Row[] = [];
+    const updates: Row[] = [];
+    for (const row of rows) {
       const old = existing.get(row.id);
-      if (!old) tally.created++;
-      else if (old.hash !== row.props.hash || !old.tagged) tally.updated++;
-      else {
-        tally.unchanged++;
-        return false;
-      }
-      return true;
-    });
-    // Sources are few (one per report or feed URL): MERGE for new and changed alike.
-    await this.writeBatches(toWrite, phase(`sources of ${dataset}`, toWrite.length), "sources", (batch) => ({
-      query: getQuery("load-merge-sources"),
-      params: { rows: batch.map(({ id, props }) => ({ id, props })), dataset },
+      if (!old) {
+        tally.created++;
+        (this.options.strategy === "create" ? creates : updates).push(row);
+      } else if (old.hash !== row.props.hash || !old.tagged) {
+        tally.updated++;
+        updates.push(row);
+      } else tally.unchanged++;
+    }
+    // A feed names a source per article URL (96k for a million GDELT rows): new ones are created by parallel
+    // workers, as new entities are; changed ones go through MERGE.
+    const progress = phase(`sources of ${dataset}`, creates.length + updates.length);
+    const merge = getQuery("load-merge-sources");
+    const create = getQuery("load-create-sources");
+    const node = ({ id, props }: Row) => ({ id, props });
+    await this.writeBatches(
+      creates,
+      progress,
+      "new sources",
+      (batch) => {
+        const params = { rows: batch.map(node), dataset };
+        return { query: create, params, fallback: { query: merge, params } };
+      },
+      true,
+    );
+    await this.writeBatches(updates, progress, "sources", (batch) => ({
+      query: merge,
+      params: { rows: batch.map(node), dataset },
     }));
     return tally;
   }
@@ -420,24 +445,46 @@ export class DatasetWriter {
   /**
    * Relations of a merge-mode dataset (a feed): each is compared with what is stored under its id; an aggregated
    * relation's event log merges with the stored one by event id, so events already counted count once. Nothing is
-   * removed.
+   * removed. Streamed: rows are built for one read chunk at a time and written once about two batches per worker
+   * have gathered, while the next chunks are read, so a million-event feed never holds all its rows at once.
    */
   private async mergeRelations(ds: Dataset): Promise<Tally> {
     const tally = emptyTally();
     const dataset = ds.info.id;
-    const creates: RelationRow[] = [];
-    const updates: RelationRow[] = [];
+    const progress = phase(`relations of ${dataset}`, ds.relations.length);
+    const flushBytes = 2 * Math.max(1, this.options.concurrency) * this.options.batchBytes;
+    let creates: RelationRow[] = [];
+    let updates: RelationRow[] = [];
+    let gathered = 0;
+    let writing: Promise<void> = Promise.resolve();
+    let failure: { error: unknown } | undefined;
+    const flush = async () => {
+      const [c, u] = [creates, updates];
+      [creates, updates, gathered] = [[], [], 0];
+      await writing;
+      if (failure) throw failure.error;
+      // Not awaited here: the next chunk is read meanwhile. A failure is kept and thrown by the next flush.
+      writing = this.writeRelationRows(c, u, [], progress).catch((error: unknown) => {
+        failure = { error };
+      });
+    };
+    let readMs = 0;
     for (const [type, group] of groupBy(ds.relations, (r) => r.type)) {
       const query = withRelationType(getQuery("load-relations-by-id"), type);
       for (const batch of chunks(group, 10_000)) {
+        const started = performance.now();
         const stored = new Map<string, Props>();
-        await this.stream(
-          "read stored relations",
-          query,
-          { ids: batch.map((r) => r.id) },
-          () => stored.clear(),
-          (r) => stored.set(r.get("id"), r.get("props") as Props),
-        );
+        const held = this.options.heldRelationIds;
+        const ids = (held ? batch.filter((r) => held.has(r.id)) : batch).map((r) => r.id);
+        if (ids.length > 0) {
+          await this.stream(
+            "read stored relations",
+            query,
+            { ids },
+            () => stored.clear(),
+            (r) => stored.set(r.get("id"), r.get("props") as Props),
+          );
+        }
         for (const relation of batch) {
           const old = stored.get(relation.id);
           const merged = mergeRelation(old ? toEventLog(old) : undefined, relation, ds.eventLogs?.get(relation.id));
@@ -445,20 +492,27 @@ export class DatasetWriter {
           if (!old) {
             tally.created++;
             creates.push(row);
-          } else if (old.hash === row.props.hash) tally.unchanged++;
-          else {
+            gathered += row.bytes;
+          } else if (old.hash === row.props.hash) {
+            tally.unchanged++;
+            progress.done++;
+          } else {
             tally.updated++;
             updates.push(row);
+            gathered += row.bytes;
           }
         }
+        readMs += performance.now() - started;
+        if (gathered >= flushBytes) await flush();
       }
     }
-    await this.writeRelationRows(
-      creates,
-      updates,
-      [],
-      phase(`relations of ${dataset}`, creates.length + updates.length),
-    );
+    this.options.onStep?.("relations: read stored and merge event logs", readMs);
+    await this.timed("relations: write what is left", async () => {
+      await flush();
+      await writing;
+      if (failure) throw failure.error;
+    });
+    this.options.onProgress?.(progress.done, progress.total, progress.what);
     return tally;
   }
 
