@@ -151,6 +151,16 @@ const wire = ({ id, from, to, props }: RelationRow) => ({ id, from, to, props })
  */
 const NEW_NODES_PER_TRANSACTION = 5_000;
 
+/** A curated dataset's relation rows, built a slice at a time with a turn of the event loop between slices. */
+async function buildRelationRows(ds: Dataset): Promise<RelationRow[]> {
+  const rows: RelationRow[] = [];
+  for (const [i, r] of ds.relations.entries()) {
+    rows.push(relationRow(r, ds.info.id, ds.eventLogs?.get(r.id)));
+    if (i % 2_000 === 1_999) await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+  return rows;
+}
+
 /** The new and changed relations of one bucket (one start entity never in two buckets). */
 interface BucketWork {
   creates: RelationRow[];
@@ -208,6 +218,15 @@ export class DatasetWriter {
         : { dataset: ds.info.id, entities: emptyTally(), sources: emptyTally(), relations: emptyTally() },
     );
     const todo = datasets.flatMap((ds, i) => (skipped[i] ? [] : [{ ds, summary: summaries[i]!, hash: hashes[i]! }]));
+    // The relation rows (and their hashes) are built while Neo4j writes the entities and sources: building yields to
+    // the driver between slices, so the writes go on meanwhile instead of waiting for 2.5 s of Node per 500k rows.
+    const building = new Map(
+      todo.map(({ ds }) => {
+        const rows = ds.mode === "merge" ? Promise.resolve([]) : buildRelationRows(ds);
+        rows.catch(() => undefined); // awaited below; a failure there, not as an unhandled rejection meanwhile
+        return [ds, rows] as const;
+      }),
+    );
     // Entities and sources of every dataset first, so relations may point across datasets loaded together.
     for (const { ds, summary } of todo) {
       summary.entities = await this.timed("entities", () => this.writeEntities(ds));
@@ -215,9 +234,7 @@ export class DatasetWriter {
     }
     const records: LedgerRecord[] = [];
     for (const { ds, summary, hash } of todo) {
-      const rows = await this.timed("relation rows", async () =>
-        ds.mode === "merge" ? [] : ds.relations.map((r) => relationRow(r, ds.info.id, ds.eventLogs?.get(r.id))),
-      );
+      const rows = await this.timed("relation rows (what was left to build)", () => building.get(ds)!);
       summary.relations = await this.timed("relations", () =>
         ds.mode === "merge" ? this.mergeRelations(ds) : this.writeRelations(ds, rows, validEntry(ledger, ds.info.id)),
       );
