@@ -43,9 +43,10 @@ export interface WriteOptions {
   batchBytes: number;
   /**
    * Relation buckets (and batches of new entities) written at once, each through transactions of its own on the one
-   * client. 2 by default: in the loader bench's fairest run on the 2-core machine (store grown before timing) 100k
-   * relations loaded in 12.6 s with 2 sessions, 18.3 s with one and 24.3 s with 4 (README, Benchmarks); while Neo4j
-   * writes one batch, the driver encodes the next.
+   * client. 4 by default: in the loader bench at 100k entities / 500k relations on the 2-core machine (2026-12-04, two
+   * runs) 4 sessions loaded in 31.8 s and 29.5 s, 2 in 37.5 s and 39.2 s, 1 in 45.1 s and 43.9 s; warm, one load
+   * after another, 4 took 27.0-27.3 s and 2 took 27.9-28.4 s. While Neo4j writes one batch, the driver encodes the
+   * next.
    */
   concurrency: number;
   /**
@@ -70,7 +71,7 @@ export interface WriteOptions {
 export const DEFAULT_WRITE_OPTIONS: WriteOptions = {
   batchSize: 20_000,
   batchBytes: 4_000_000,
-  concurrency: 2,
+  concurrency: 4,
   strategy: "create",
   skipUnchanged: true,
 };
@@ -471,14 +472,15 @@ export class DatasetWriter {
   /**
    * Relations of a merge-mode dataset (a feed): each is compared with what is stored under its id; an aggregated
    * relation's event log merges with the stored one by event id, so events already counted count once. Nothing is
-   * removed. Streamed: rows are built for one read chunk at a time and written once about two batches per worker
+   * removed. Streamed: rows are built for one read chunk at a time and written once about four batches
    * have gathered, while the next chunks are read, so a million-event feed never holds all its rows at once.
    */
   private async mergeRelations(ds: Dataset): Promise<Tally> {
     const tally = emptyTally();
     const dataset = ds.info.id;
     const progress = phase(`relations of ${dataset}`, ds.relations.length);
-    const flushBytes = 2 * Math.max(1, this.options.concurrency) * this.options.batchBytes;
+    // Rows in flight: about four batches' worth whatever the concurrency (a million GDELT rows peak near 530 MB).
+    const flushBytes = 4 * this.options.batchBytes;
     let creates: RelationRow[] = [];
     let updates: RelationRow[] = [];
     let gathered = 0;
