@@ -152,6 +152,31 @@ const wire = ({ id, from, to, props }: RelationRow) => ({ id, from, to, props })
  */
 const NEW_NODES_PER_TRANSACTION = 5_000;
 
+/**
+ * Sorts node rows by what the diff read found stored under their ids, counting each in the tally: new ones to create
+ * (to merge, with the "merge" strategy), changed or not yet tagged with the dataset to merge, the rest unchanged.
+ */
+function sortNodeRows<R extends Row>(
+  rows: readonly R[],
+  existing: ReadonlyMap<string, { hash: string | null; tagged: boolean }>,
+  tally: Tally,
+  strategy: WriteOptions["strategy"],
+): { creates: R[]; updates: R[] } {
+  const creates: R[] = [];
+  const updates: R[] = [];
+  for (const row of rows) {
+    const old = existing.get(row.id);
+    if (!old) {
+      tally.created++;
+      (strategy === "create" ? creates : updates).push(row);
+    } else if (old.hash !== row.props.hash || !old.tagged) {
+      tally.updated++;
+      updates.push(row);
+    } else tally.unchanged++;
+  }
+  return { creates, updates };
+}
+
 /** A curated dataset's relation rows, built a slice at a time with a turn of the event loop between slices. */
 async function buildRelationRows(ds: Dataset): Promise<RelationRow[]> {
   const rows: RelationRow[] = [];
@@ -339,18 +364,7 @@ export class DatasetWriter {
       );
       for (const [id, f] of found) existing.set(id, f);
     }
-    const creates: EntityRow[] = [];
-    const updates: EntityRow[] = [];
-    for (const row of rows) {
-      const old = existing.get(row.id);
-      if (!old) {
-        tally.created++;
-        (this.options.strategy === "create" ? creates : updates).push(row);
-      } else if (old.hash !== row.props.hash || !old.tagged) {
-        tally.updated++;
-        updates.push(row);
-      } else tally.unchanged++;
-    }
+    const { creates, updates } = sortNodeRows(rows, existing, tally, this.options.strategy);
     const progress = phase(`entities of ${dataset}`, creates.length + updates.length);
     // Only entities whose kind changed lose their old kind label; the rest skip the label removal.
     const relabel = updates.filter((r) => {
@@ -405,18 +419,7 @@ export class DatasetWriter {
       for (const [id, f] of found) existing.set(id, f);
     }
     this.options.onStep?.("sources: diff read", performance.now() - diffStarted);
-    const creates: Row[] = [];
-    const updates: Row[] = [];
-    for (const row of rows) {
-      const old = existing.get(row.id);
-      if (!old) {
-        tally.created++;
-        (this.options.strategy === "create" ? creates : updates).push(row);
-      } else if (old.hash !== row.props.hash || !old.tagged) {
-        tally.updated++;
-        updates.push(row);
-      } else tally.unchanged++;
-    }
+    const { creates, updates } = sortNodeRows(rows, existing, tally, this.options.strategy);
     // A feed names a source per article URL (96k for a million GDELT rows): new ones are created by parallel
     // workers, as new entities are; changed ones go through MERGE.
     const progress = phase(`sources of ${dataset}`, creates.length + updates.length);
