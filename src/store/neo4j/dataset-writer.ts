@@ -406,19 +406,19 @@ export class DatasetWriter {
     const dataset = ds.info.id;
     const rows = ds.sources.map(sourceRow);
     const existing = new Map<string, { hash: string | null; tagged: boolean }>();
-    const diffStarted = performance.now();
-    for (const batch of chunks(rows, 50_000)) {
-      const found: [string, { hash: string | null; tagged: boolean }][] = [];
-      await this.stream(
-        "read existing sources",
-        getQuery("load-existing-sources"),
-        { ids: batch.map((r) => r.id), dataset },
-        () => (found.length = 0),
-        (r) => found.push([r.get("id"), { hash: r.get("hash"), tagged: r.get("tagged") === true }]),
-      );
-      for (const [id, f] of found) existing.set(id, f);
-    }
-    this.options.onStep?.("sources: diff read", performance.now() - diffStarted);
+    await this.timed("sources: diff read", async () => {
+      for (const batch of chunks(rows, 50_000)) {
+        const found: [string, { hash: string | null; tagged: boolean }][] = [];
+        await this.stream(
+          "read existing sources",
+          getQuery("load-existing-sources"),
+          { ids: batch.map((r) => r.id), dataset },
+          () => (found.length = 0),
+          (r) => found.push([r.get("id"), { hash: r.get("hash"), tagged: r.get("tagged") === true }]),
+        );
+        for (const [id, f] of found) existing.set(id, f);
+      }
+    });
     const { creates, updates } = sortNodeRows(rows, existing, tally, this.options.strategy);
     // A feed names a source per article URL (96k for a million GDELT rows): new ones are created by parallel
     // workers, as new entities are; changed ones go through MERGE.
