@@ -273,6 +273,9 @@ export async function main(argv: string[]): Promise<number> {
     lap("count the graph");
     const seconds = (performance.now() - started) / 1000;
     if (args.values.timings) {
+      console.log(
+        "Timings (a step run once per dataset: its times summed, the process's peak memory when it last ended):",
+      );
       console.log("  time (s)  peak RSS (MB)  step");
       for (const [step, { ms, peakMb }] of steps) {
         console.log(`  ${(ms / 1000).toFixed(2).padStart(8)}  ${peakMb.toFixed(0).padStart(13)}  ${step}`);
